@@ -1,0 +1,43 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/shared/security/content-security-policy';
+
+/** Puts the strict CSP into the built index.html (dev relies on main's header instead). */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'veza-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
+      ),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/cli/index.ts'),
+          sandbox: resolve(__dirname, 'src/sandbox/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    // A sandboxed preload cannot require() packages: bundle everything into one file.
+    build: { externalizeDeps: false, isolatedEntries: true },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    plugins: [react(), cspMetaTag()],
+    build: {
+      rolldownOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,153 @@
+// ESLint: typescript-eslint strict rules, React hooks, and the layer arrows of
+// docs/architecture.md enforced on resolved paths (import-x/no-restricted-paths), so a
+// file's folder says what it may import.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'dns',
+  'crypto',
+  'child_process',
+  'stream',
+  'zlib',
+  'url',
+  'util',
+  'events',
+];
+
+/** Each zone: files in `target` may not import from `from`. */
+const layerZones = [
+  // shared is pure: nothing from any runtime folder.
+  {
+    target: './src/shared',
+    from: [
+      './src/main/**',
+      './src/preload/**',
+      './src/renderer/**',
+      './src/cli/**',
+      './src/sandbox/**',
+    ],
+    message: 'src/shared is pure TypeScript used by every layer.',
+  },
+  // core is Node-only domain code: no Electron glue, no UI.
+  {
+    target: './src/main/core',
+    from: [
+      './src/main/!(core)/**',
+      './src/main/*.ts',
+      './src/preload/**',
+      './src/renderer/**',
+      './src/cli/**',
+    ],
+    message:
+      'src/main/core runs under plain Node: it must not depend on the Electron glue or the UI.',
+  },
+  {
+    target: './src/preload/**',
+    from: ['./src/main/**', './src/renderer/**', './src/cli/**', './src/sandbox/**'],
+    message: 'preload only builds window.veza from the shared contract.',
+  },
+  {
+    target: './src/renderer/**',
+    from: ['./src/main/**', './src/preload/**', './src/cli/**', './src/sandbox/**'],
+    message: 'The renderer talks to window.veza only; it may import src/shared.',
+  },
+  {
+    target: './src/cli/**',
+    from: ['./src/main/!(core)/**', './src/main/*.ts', './src/renderer/**', './src/preload/**'],
+    message: 'The CLI runs over main/core, without Electron.',
+  },
+  {
+    target: './src/sandbox/**',
+    from: ['./src/main/**', './src/renderer/**', './src/preload/**', './src/cli/**'],
+    message: 'The simulated Veza stands alone: it is the other side of the wire.',
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': 'off',
+    },
+  },
+  {
+    // No runtime may reach Electron from the pure or Node-only layers.
+    files: [
+      'src/shared/**/*.ts',
+      'src/main/core/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/sandbox/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only the glue in src/main (and preload) may import electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/shared is pure.' }],
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'src/shared has no Node: it runs in the renderer too.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to window.veza only.' }],
+          patterns: [{ group: nodeBuiltins, message: 'The renderer is sandboxed: no Node.' }],
+        },
+      ],
+    },
+  },
+);

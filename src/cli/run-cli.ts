@@ -1,0 +1,36 @@
+import { readAppInfo } from '../main/core/app-info';
+import packageJson from '../../package.json';
+
+export interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const usage = `Usage: veza-desk <command> [options]
+
+Commands:
+  version     Print the version of Veza Desk and its runtime
+  help        Show this help
+`;
+
+/** Runs one CLI command and answers its exit code: 0 done, 1 a problem found, 2 usage error. */
+export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(usage);
+      return command === undefined ? 2 : 0;
+    case 'version':
+    case '--version': {
+      const info = readAppInfo('veza-desk', packageJson.version);
+      io.stdout.write(`veza-desk ${info.version} (node ${info.versions.node})\n`);
+      return rest.length === 0 ? 0 : 2;
+    }
+    default:
+      io.stderr.write(`Unknown command: ${command}\n\n${usage}`);
+      return 2;
+  }
+}

@@ -1,0 +1,43 @@
+import { open, rename, unlink, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Writes a file so that readers only ever see the old or the new content, even if the process
+ * dies mid-way: write a temp file in the same folder, fsync it, rename it over the target, then
+ * fsync the folder so the rename itself survives a power cut.
+ */
+export async function writeFileAtomic(
+  filePath: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
+  const dir = path.dirname(filePath);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(
+    dir,
+    `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  const handle = await open(temp, 'w', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, filePath);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  // Directory fsync is not supported on Windows; the rename is still atomic there.
+  if (process.platform !== 'win32') {
+    const dirHandle = await open(dir, 'r');
+    try {
+      await dirHandle.sync();
+    } finally {
+      await dirHandle.close();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './persistence/write-file-atomic';
+
+const windowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400).max(20000),
+  height: z.number().int().min(300).max(20000),
+  maximized: z.boolean().default(false),
+});
+export type WindowState = z.infer<typeof windowStateSchema>;
+
+export interface WorkArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const defaultWindowState: WindowState = { width: 1200, height: 800, maximized: false };
+
+/**
+ * Restores the window where the user left it, unless that place is no longer on any screen
+ * (a monitor was unplugged): then the position is dropped and the OS centres the window.
+ */
+export function fitToScreens(state: WindowState, workAreas: readonly WorkArea[]): WindowState {
+  if (state.x === undefined || state.y === undefined) return state;
+  const { x, y } = state;
+  // Visible enough: the top-left 100x50 strip (where the title bar is) lies on some screen.
+  const visible = workAreas.some(
+    (area) =>
+      x + 100 > area.x &&
+      x < area.x + area.width - 100 &&
+      y >= area.y &&
+      y < area.y + area.height - 50,
+  );
+  return visible ? state : { width: state.width, height: state.height, maximized: state.maximized };
+}
+
+export function createWindowStateStore(folder: string) {
+  const file = path.join(folder, 'window-state.json');
+  return {
+    async load(): Promise<WindowState> {
+      try {
+        const parsed = windowStateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+        return parsed.success ? parsed.data : defaultWindowState;
+      } catch {
+        // Missing or damaged: a window position is not worth bothering the user about.
+        return defaultWindowState;
+      }
+    },
+    async save(state: WindowState): Promise<void> {
+      await writeFileAtomic(file, JSON.stringify(windowStateSchema.parse(state), null, 2));
+    },
+  };
+}

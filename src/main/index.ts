@@ -1,0 +1,90 @@
+import { app, BrowserWindow, ipcMain, Menu, screen, session, shell } from 'electron';
+import path from 'node:path';
+import { appOrigin } from '../shared/security/content-security-policy';
+import { readAppInfo } from './core/app-info';
+import { createCallHandlers } from './core/ipc/call-handlers';
+import { createDispatcher } from './core/ipc/dispatcher';
+import { createEventSink } from './core/ipc/event-sink';
+import { createSenderPolicy } from './core/ipc/sender-policy';
+import { createWindowStateStore, fitToScreens } from './core/window-state-store';
+import { buildAppMenu } from './app-menu';
+import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
+import { deliverTo, registerIpc } from './ipc/register-ipc';
+import { createMainWindow } from './window/create-main-window';
+import { denyAllPermissions } from './window/harden-web-contents';
+
+// The Electron glue: lifecycle, window, menu, IPC registration. Everything with logic lives in
+// ./core and is tested under plain Node.
+
+if (process.env.VEZA_DESK_HOME) app.setPath('userData', path.resolve(process.env.VEZA_DESK_HOME));
+
+// electron-vite dev serves the page from its dev server; the packaged app from app://.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const pageUrl = devServerUrl ?? `${appOrigin}/index.html`;
+const pageOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin;
+const isAppUrl = (url: string): boolean => url.startsWith(`${pageOrigin}/`) || url === pageOrigin;
+
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  // Belt and braces for any web contents created later (devtools excluded by Electron).
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  serveRendererOverAppScheme(path.join(__dirname, '../renderer'), new URL(appOrigin).host);
+  denyAllPermissions(session.defaultSession);
+
+  const emit = createEventSink(deliverTo(() => mainWindow?.webContents));
+  const handlers = createCallHandlers({
+    appInfo: readAppInfo(app.getName(), app.getVersion()),
+    emit,
+  });
+  const dispatch = createDispatcher(handlers, createSenderPolicy([pageOrigin]), (name, error) =>
+    console.error(
+      `IPC ${name} failed unexpectedly:`,
+      error instanceof Error ? error.name : typeof error,
+    ),
+  );
+  registerIpc(ipcMain, dispatch);
+  Menu.setApplicationMenu(
+    buildAppMenu((command) => emit('menu.command', { command }), process.platform === 'darwin'),
+  );
+
+  const stateStore = createWindowStateStore(app.getPath('userData'));
+  const saved = fitToScreens(
+    await stateStore.load(),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  let saveTimer: NodeJS.Timeout | undefined;
+  mainWindow = createMainWindow({
+    BrowserWindow,
+    preloadPath: path.join(__dirname, '../preload/index.js'),
+    state: saved,
+    pageUrl,
+    isAppUrl,
+    openExternal: (url) => void shell.openExternal(url),
+    onStateChange: (window) => {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        if (window.isDestroyed()) return;
+        const bounds = window.getNormalBounds();
+        void stateStore.save({ ...bounds, maximized: window.isMaximized() }).catch(() => {});
+      }, 500);
+    },
+  });
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/ipc/contract';
+import type { Problem } from '../../../shared/problems/problem';
+import { useUiStore } from '../app/ui-store';
+import { veza } from '../bridge/veza';
+import { ModalDialog } from '../components/ModalDialog';
+
+export function AboutDialog() {
+  const closeDialog = useUiStore((state) => state.closeDialog);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  useEffect(() => {
+    let live = true;
+    void veza.invoke('app.getInfo', undefined).then((result) => {
+      if (!live) return;
+      if (result.ok) setInfo(result.value);
+      else setProblem(result.problem);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <ModalDialog title="About Veza Desk" onClose={closeDialog}>
+      <p>A desktop client for the Veza API, for the people who look after Veza instances.</p>
+      {problem && <p role="alert">{problem.title}</p>}
+      {!info && !problem && <p aria-live="polite">Loading versions…</p>}
+      {info && (
+        <dl className="facts" aria-label="Versions">
+          <dt>Veza Desk</dt>
+          <dd>{info.version}</dd>
+          <dt>Electron</dt>
+          <dd>{info.versions.electron ?? 'not running in Electron'}</dd>
+          <dt>Chromium</dt>
+          <dd>{info.versions.chrome ?? '—'}</dd>
+          <dt>Node.js</dt>
+          <dd>{info.versions.node}</dd>
+          <dt>System</dt>
+          <dd>
+            {info.platform} ({info.arch})
+          </dd>
+        </dl>
+      )}
+    </ModalDialog>
+  );
+}

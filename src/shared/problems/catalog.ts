@@ -1,0 +1,605 @@
+import type { ProblemCode } from './problem-codes';
+
+/**
+ * The words a user sees for every problem code. Written for Veza admins who are not developers:
+ * plain language, a few explaining words for any technical term, and fix steps in order.
+ *
+ * Placeholders such as {host} are filled by makeProblem() from `detail.facts`. Only these fact
+ * names are used: host, url, proxy, issuer, subject, validFrom, validTo, seconds, status, limit.
+ *
+ * Rules kept here on purpose:
+ * - Never advise switching certificate checking off. TLS fixes are: check the address, add the
+ *   company's root certificate as the instance's CA file, check the clock, or (lab instances
+ *   only) trust one certificate after comparing its fingerprint with the server owner.
+ * - Veza's two documented key error texts are quoted verbatim (their labels look swapped
+ *   against their descriptions; we quote them as written and explain them in plain words).
+ * - Avoid a space before . , ; : in the texts: the formatter removes such spaces.
+ */
+export interface CatalogEntry {
+  /** One line, plain words, e.g. "The server's certificate has expired". */
+  title: string;
+  /** 1-3 sentences for an admin who is not a developer. May contain {placeholders}. */
+  explanation: string;
+  /** Numbered fix steps in order (the UI numbers them; do not put numbers in the text). May contain {placeholders}. */
+  fix: string[];
+}
+
+const VEZA_NOT_BASE64 = '"Invalid API key: API key is not the correct format (not base64 encoded)"';
+const VEZA_BAD_CHARS =
+  '"Malformed API key: Typically due to a copy and paste error (correct format but invalid characters)"';
+
+const CA_FILE_STEP =
+  'In Veza Desk, open Edit instance > Network > Certificate authority file, choose the root certificate file from IT, save, and verify the instance again.';
+const PROXY_SETTINGS = 'Edit instance > Network > Proxy';
+const NEW_PERSONAL_KEY = 'Administration > API Keys > Personal > Add New Personal API Key';
+const NEW_TEAM_KEY = 'Administration > API Keys > Team > Add New Team API Key';
+const VPN =
+  'If your company uses a VPN (the app that connects your computer to the company network), make sure it is connected.';
+const REPORT_STEP =
+  'If it happens again, report the problem to whoever supports Veza Desk at your company and include the technical details shown below (they contain no API key).';
+
+export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
+  // ---------------------------------------------------------------- The address of the instance
+  URL_MISSING: {
+    title: 'No instance address was entered',
+    explanation:
+      'Veza Desk needs the web address of your Veza instance to connect to it, for example https://yourcompany.vezacloud.com.',
+    fix: [
+      'Sign in to Veza in your web browser and look at the address bar.',
+      'Copy the beginning of the address, up to and including the server name, for example https://yourcompany.vezacloud.com.',
+      'Paste it into the Address field of this instance and save.',
+    ],
+  },
+  URL_INVALID: {
+    title: 'The instance address is not a valid web address',
+    explanation:
+      'The address entered ({url}) cannot be read as a web address. It may contain a typing mistake, spaces, or extra text copied along with it.',
+    fix: [
+      'Check the address for typing mistakes, spaces and stray characters.',
+      'Make sure it has the form https://yourcompany.vezacloud.com, with no spaces anywhere.',
+      'If in doubt, sign in to Veza in your web browser and copy the address from the address bar instead of typing it.',
+    ],
+  },
+  URL_NOT_HTTPS: {
+    title: 'The instance address does not start with https://',
+    explanation:
+      'Veza Desk only connects to Veza over a secure connection (addresses starting with https://), so that your API key is never sent over the network in readable form. Veza instances always offer https.',
+    fix: [
+      'Change the beginning of the address from http:// to https://.',
+      'Save and verify the instance again.',
+      "If the address you were given only works with http://, ask the person who gave it to you for the instance's https address.",
+    ],
+  },
+  URL_HAS_PATH: {
+    title: 'The instance address contains more than the server name',
+    explanation:
+      'The address ({url}) continues after the server name, for example with /app or /api/v1. Veza Desk needs only the server part of the address and adds the rest itself.',
+    fix: [
+      'Remove everything after the server name, so the address looks like https://yourcompany.vezacloud.com.',
+      'Save and verify the instance again.',
+    ],
+  },
+
+  // ---------------------------------------------------------------- The key as typed or pasted
+  KEY_MISSING: {
+    title: 'No API key was entered',
+    explanation:
+      'Veza Desk needs an API key (a long secret text that Veza creates for you) to act on your behalf on this instance, and none was entered or saved for it.',
+    fix: [
+      'If you already have a key for this instance, paste it into the API key field and save.',
+      `If you do not have one, sign in to Veza and open ${NEW_PERSONAL_KEY}, give the key a name and click Save.`,
+      'Copy the key value at once (Veza shows it only once) and paste it into Veza Desk.',
+    ],
+  },
+  KEY_WHITESPACE: {
+    title: 'The API key contains spaces or line breaks',
+    explanation:
+      'An API key is one unbroken piece of text. Spaces, tabs or line breaks usually get in when a key is copied from an email, a chat message or a document that wrapped it over several lines.',
+    fix: [
+      'Delete the key from the API key field.',
+      'Copy the key again from where you saved it when it was created, taking care to copy only the key.',
+      'Paste it and remove any spaces or line breaks that are left, making sure no part of the key is lost.',
+      'Save and verify the instance again.',
+    ],
+  },
+  KEY_BEARER_PREFIX: {
+    title: 'The API key starts with the word "Bearer"',
+    explanation:
+      'The word "Bearer" is something Veza Desk adds on its own when it sends the key to Veza. If it is also part of the pasted key, Veza receives it twice and refuses the key.',
+    fix: [
+      'Delete the word "Bearer" and the space after it from the start of the API key field.',
+      'Keep only the key itself and save.',
+    ],
+  },
+  KEY_QUOTED: {
+    title: 'The API key is wrapped in quotation marks',
+    explanation:
+      'The pasted key starts and ends with quotation marks, which are not part of the key. This usually happens when a key is copied from a script or a setting such as VEZA_TOKEN="..." in a command.',
+    fix: [
+      'Remove the quotation marks at the start and the end of the API key field.',
+      'Keep only the key itself and save.',
+    ],
+  },
+  KEY_INVALID_CHARS: {
+    title: 'The API key contains characters a key cannot have',
+    explanation: `A Veza API key only uses letters, digits and a few signs such as +, / and =, but this text contains other characters, for example curly quotes, a long dash or an invisible character that slipped in while copying. Veza reports this kind of key as ${VEZA_BAD_CHARS}, which means: the key looks right overall, but some characters in it do not belong there.`,
+    fix: [
+      'Copy the key again directly from where you saved it when it was created, without passing it through a word processor or an email, which can change characters.',
+      'Paste it into the API key field and save.',
+      `If you no longer have the original key, create a new one in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key) and paste that.`,
+    ],
+  },
+  KEY_NOT_BASE64: {
+    title: 'The pasted text does not look like an API key',
+    explanation: `Veza API keys are written in a special form called base64 (letters, digits, +, / and sometimes = at the end), and this text is not. Veza reports this as ${VEZA_NOT_BASE64}, which in plain words means: what was sent is not a key at all, for example the key's name or ID, only part of the key, or some other text.`,
+    fix: [
+      "Check that you copied the key value itself, not the key's name or ID from the API Keys page.",
+      'Paste the complete key value into the API key field and save.',
+      `Veza shows a key value only once, when the key is created. If you no longer have it, create a new key in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key).`,
+    ],
+  },
+  KEY_TOO_LONG: {
+    title: 'The pasted text is far too long to be an API key',
+    explanation:
+      'The text in the API key field is much longer than any API key ({limit}). Perhaps a whole file, a page, or several lines were pasted instead of just the key.',
+    fix: [
+      'Clear the API key field.',
+      'Copy only the key value itself, nothing before or after it.',
+      'Paste it into the API key field and save.',
+    ],
+  },
+  KEYCHAIN_UNAVAILABLE: {
+    title: "The computer's secure password store is not available",
+    explanation:
+      "Veza Desk keeps API keys only in your computer's secure password store (the system keychain) and could not reach it, so the key was not saved. For your safety, the key is not saved anywhere else.",
+    fix: [
+      'On Windows: the key is kept in Windows Credential Manager. Make sure you are signed in to Windows with your normal user account, not a temporary or restricted one, then restart Veza Desk.',
+      'On macOS: open the Keychain Access app, make sure your login keychain is unlocked, then restart Veza Desk and choose Allow if macOS asks whether Veza Desk may use the keychain.',
+      'On Linux: a Secret Service (a password store such as GNOME Keyring or KWallet) must be installed, running and unlocked, which usually happens when you sign in to the desktop. Install or unlock one, then restart Veza Desk.',
+      'Enter the API key again and save.',
+      'If your computer is managed by your company and this keeps happening, ask IT for help with the password store.',
+    ],
+  },
+
+  // ---------------------------------------------------------------- The way to the server
+  PROXY_UNREACHABLE: {
+    title: 'The proxy server could not be reached',
+    explanation:
+      'Connections from this computer go through a proxy ({proxy}), the server your company uses to reach the internet, and Veza Desk could not connect to that proxy.',
+    fix: [
+      VPN,
+      `Check that the proxy address in ${PROXY_SETTINGS} matches the one your IT team gave you, including the port number.`,
+      "If the proxy comes from your computer's settings, ask IT whether the proxy address has changed.",
+      'Verify the instance again.',
+    ],
+  },
+  PROXY_AUTH_REQUIRED: {
+    title: 'The proxy server asks for a sign-in',
+    explanation:
+      'The proxy ({proxy}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through.',
+    fix: [
+      `Open ${PROXY_SETTINGS} and enter the proxy user name and password (often your company sign-in; IT can tell you).`,
+      'If they are already entered, check them for typing mistakes and whether your password was changed recently.',
+      'Save and verify the instance again.',
+    ],
+  },
+  PROXY_REFUSED: {
+    title: 'The proxy server refused to connect to the Veza instance',
+    explanation:
+      'The proxy ({proxy}), the server your company uses to reach the internet, was reached but refused to pass the connection on to the instance ({host}). Your company may block this address, or the address may be wrong.',
+    fix: [
+      'Check that the instance address is correct.',
+      'Open the instance address in your web browser on this computer to see whether it is blocked there too.',
+      "Ask IT to allow the instance's address ({host}) through the proxy.",
+    ],
+  },
+  PROXY_AUTH_UNSUPPORTED: {
+    title: 'The proxy uses a sign-in method Veza Desk cannot use',
+    explanation:
+      'The proxy ({proxy}), the server your company uses to reach the internet, asks for a kind of sign-in that Veza Desk does not support, such as automatic Windows sign-in (NTLM or Kerberos). Veza Desk can only send a user name and password to a proxy.',
+    fix: [
+      'Ask IT for a proxy address that accepts a user name and password, or for the Veza instance to be reachable through the proxy without a sign-in.',
+      `Enter what IT gives you in ${PROXY_SETTINGS}, save and verify the instance again.`,
+    ],
+  },
+  DNS_NOT_FOUND: {
+    title: "The instance's server name could not be found",
+    explanation:
+      "The server name ({host}) does not exist in DNS (the internet's address book) as seen from this computer. This is usually a typing mistake in the address, or a name that only exists inside the company network.",
+    fix: [
+      'Check the spelling of the address, for example by comparing it with the address bar of your browser when you are signed in to Veza.',
+      VPN,
+      `If the address opens in your browser but not in Veza Desk, your browser may be using a proxy (the server your company uses to reach the internet): set the same proxy in ${PROXY_SETTINGS} or ask IT for it.`,
+    ],
+  },
+  DNS_UNAVAILABLE: {
+    title: 'The computer could not look up server names',
+    explanation:
+      "The DNS service (the internet's address book, used to turn names like {host} into network addresses) did not answer. This usually means the computer has no working network connection, or the VPN connection is having trouble.",
+    fix: [
+      'Check that this computer is connected to the internet, for example by opening a website in your browser.',
+      VPN,
+      'Wait a minute and verify the instance again.',
+      'If it keeps happening, ask IT to check the network connection of this computer.',
+    ],
+  },
+  TCP_REFUSED: {
+    title: 'The server refused the connection',
+    explanation:
+      'This computer reached the server ({host}), but nothing there accepted the connection. Usually the address has a wrong port number, or the service is not running at the moment.',
+    fix: [
+      'Check the address: a port number after a colon at the end of the server name should only be there if the instance owner told you to use it.',
+      `If your company uses a proxy (the server used to reach the internet), make sure it is set in ${PROXY_SETTINGS}.`,
+      'Try again in a few minutes, and ask the instance owner whether the instance is running.',
+    ],
+  },
+  TCP_TIMEOUT: {
+    title: 'The server did not answer in time',
+    explanation:
+      'Veza Desk tried to connect to the server ({host}) but got no answer at all. A company firewall (a network filter) is often silently blocking the connection, or a proxy or VPN is needed to get there.',
+    fix: [
+      VPN,
+      'Open the instance address in your web browser on this computer.',
+      `If it opens in the browser, your company probably uses a proxy (the server used to reach the internet): set it in ${PROXY_SETTINGS} or ask IT for its address.`,
+      'If it does not open in the browser either, ask IT whether a firewall blocks connections to the instance.',
+    ],
+  },
+  TCP_RESET: {
+    title: 'The connection was cut off',
+    explanation:
+      'The connection to the server ({host}) was opened and then suddenly closed. This is often caused by a company firewall or security filter between you and Veza, or by a brief network interruption.',
+    fix: [
+      'Try again.',
+      VPN,
+      `If your company uses a proxy (the server used to reach the internet), make sure it is set in ${PROXY_SETTINGS}.`,
+      'If it keeps happening, ask IT whether a firewall or security filter is blocking the Veza instance.',
+    ],
+  },
+  NETWORK_UNREACHABLE: {
+    title: 'This computer has no network path to the server',
+    explanation:
+      'The computer is not connected to a network that can reach the server ({host}). It may be offline, or the server may only be reachable from the company network.',
+    fix: [
+      'Check that Wi-Fi or the network cable is connected and that other websites open.',
+      VPN,
+      'Verify the instance again.',
+    ],
+  },
+
+  // ---------------------------------------------------------------- The secure connection
+  TLS_CERT_EXPIRED: {
+    title: "The server's certificate has expired",
+    explanation:
+      "A certificate is the server's digital ID card that proves it really is {host}. This one's end date ({validTo}) has passed, so Veza Desk cannot trust it; a wrong date on this computer can cause the same message.",
+    fix: [
+      "Check that this computer's date, time and time zone are correct, ideally set automatically, then verify again.",
+      'If the clock is correct, tell the instance owner (or Veza support for a vezacloud.com instance) that the certificate has expired and needs renewing.',
+      'If your company inspects secure traffic, ask IT whether its own certificate has expired.',
+      'Verify the instance again once the certificate has been renewed.',
+    ],
+  },
+  TLS_CERT_NOT_YET_VALID: {
+    title: "The server's certificate is not valid yet",
+    explanation:
+      "A certificate is the server's digital ID card that proves it really is {host}. This one's start date ({validFrom}) is still in the future, which almost always means this computer's clock is behind.",
+    fix: [
+      "Check that this computer's date, time and time zone are correct, ideally set automatically.",
+      'Verify the instance again.',
+      "If the clock is correct, tell the instance owner that the certificate's start date is in the future.",
+    ],
+  },
+  TLS_HOSTNAME_MISMATCH: {
+    title: "The server's certificate is for a different name",
+    explanation:
+      "A certificate is the server's digital ID card. The one presented was made out for a different name ({subject}) than the address you entered ({host}), so Veza Desk cannot be sure it is talking to the right server.",
+    fix: [
+      "Check that the address exactly matches the instance's official address, for example the one in your browser's address bar when you are signed in to Veza.",
+      'Use the official server name rather than a shortcut name or a numeric network address.',
+      'If the address is correct, tell the instance owner or IT: something between you and Veza may be answering in its place.',
+    ],
+  },
+  TLS_SELF_SIGNED: {
+    title: 'The server uses a self-signed certificate',
+    explanation:
+      "A certificate is the server's digital ID card. This one ({subject}) was made by the server itself instead of by a recognised authority, so Veza Desk cannot confirm the server is genuine; this is common for lab or test instances, never for Veza cloud instances.",
+    fix: [
+      'Check that the address is correct.',
+      'If this should be a normal Veza cloud instance, stop here and tell IT: something may be intercepting the connection.',
+      'If your company gave you a certificate authority file for this server, add it in Edit instance > Network > Certificate authority file and verify again.',
+      'For a lab instance, ask the server owner for the certificate\'s fingerprint (its unique SHA-256 code), compare it with the one Veza Desk shows, and only if they are identical choose "Trust this certificate".',
+    ],
+  },
+  TLS_UNTRUSTED_ROOT: {
+    title: "The server's certificate comes from an issuer this computer does not trust",
+    explanation:
+      "The server's certificate (its digital ID card) was issued by an authority ({issuer}) that Veza Desk does not recognise. When that issuer is your company's own, or a security product such as Zscaler, Netskope, Palo Alto, Blue Coat or Fortinet, this usually means your company inspects secure traffic, and your IT team can provide its root certificate (the company's master certificate).",
+    fix: [
+      'Check that the instance address is correct.',
+      "Ask IT for the company's root certificate file, mentioning the issuer shown here.",
+      CA_FILE_STEP,
+      'If neither you nor IT recognise the issuer, do not continue: report it to IT, because someone may be intercepting the connection.',
+    ],
+  },
+  TLS_INCOMPLETE_CHAIN: {
+    title: "The server's certificate is missing a link in its chain",
+    explanation:
+      'A server must send its certificate (its digital ID card) together with the in-between certificates that link it to a trusted authority, and this server ({host}) left some out. Web browsers sometimes fill the gap themselves, so the site may still open in your browser.',
+    fix: [
+      'Tell the instance owner that the server does not send its full certificate chain (the intermediate certificates) and needs to be configured to send it.',
+      'In the meantime, ask the instance owner or IT for the missing intermediate certificate, or the full chain, as a file.',
+      'In Veza Desk, open Edit instance > Network > Certificate authority file, choose that file, save, and verify the instance again.',
+    ],
+  },
+  TLS_NOT_TLS: {
+    title: 'The server did not answer with a secure connection',
+    explanation:
+      'The address ({url}) points to something that does not speak https, the secure form of web connection. Usually the port number in the address is wrong, or a proxy setting is wrong.',
+    fix: [
+      'Check the address: remove any port number after the server name unless the instance owner told you to use it.',
+      `Check the proxy settings in ${PROXY_SETTINGS}: a proxy address usually starts with http:// and ends with its port number.`,
+      'If the address is correct, ask the instance owner which address to use.',
+    ],
+  },
+  TLS_HANDSHAKE_FAILED: {
+    title: 'The secure connection could not be set up',
+    explanation:
+      'This computer and the server ({host}) could not agree on how to secure the connection. The server may use outdated security settings, or a network device between you and Veza may be interfering.',
+    fix: [
+      'Check that the instance address is correct and try again.',
+      VPN,
+      'If it keeps happening, send the technical details below to the instance owner or IT.',
+    ],
+  },
+  TLS_PIN_MISMATCH: {
+    title: 'The trusted certificate for this instance has changed',
+    explanation:
+      'Earlier you chose to trust one specific certificate for this instance ({host}), and the server now presents a different one. This may be a routine renewal, or someone intercepting the connection.',
+    fix: [
+      'Do not trust the new certificate yet.',
+      'Ask the server owner, by phone or chat rather than email, for the fingerprint of the new certificate.',
+      'Compare it with the fingerprint Veza Desk shows. Only if they are identical, choose "Trust this certificate" again.',
+      'If they differ, do not connect, and tell IT or your security team.',
+    ],
+  },
+
+  // ---------------------------------------------------------------- The HTTP answer
+  HTTP_TIMEOUT: {
+    title: 'The server took too long to answer',
+    explanation:
+      'The connection to the server ({host}) was made, but its answer did not arrive in time. The instance may be very busy, or the request may ask for a lot of data.',
+    fix: [
+      'Wait a few minutes and try again.',
+      'If you asked for a large list or query, ask for less at a time, for example with a smaller page size or a narrower filter.',
+      'If every request times out, ask the instance owner whether the instance is running normally.',
+    ],
+  },
+  HTTP_NOT_VEZA: {
+    title: 'The server at this address is not a Veza instance',
+    explanation:
+      'A server answered at this address ({url}), but not the way Veza does: it sent a web page or some other data. The address probably points to something else, such as a company portal, another application or the wrong server.',
+    fix: [
+      'Sign in to Veza in your web browser and copy the address from the address bar.',
+      "Keep only the beginning, for example https://yourcompany.vezacloud.com, paste it as this instance's address and save.",
+      `If your company uses a proxy (the server used to reach the internet), check ${PROXY_SETTINGS}: some proxies answer with their own page.`,
+    ],
+  },
+  HTTP_LOGIN_REDIRECT: {
+    title: "The address led to a sign-in page instead of Veza's API",
+    explanation:
+      'Instead of answering, the server sent Veza Desk to a sign-in (SSO, single sign-on) page. This usually means the address is that of a company portal or sign-in page rather than the Veza instance itself, or that a proxy (the server your company uses to reach the internet) requires signing in first.',
+    fix: [
+      'Sign in to Veza in your web browser and, once Veza itself is showing, copy the address from the address bar.',
+      "Keep only the beginning, for example https://yourcompany.vezacloud.com, paste it as this instance's address and save.",
+      `If the address was already right, your proxy may require a sign-in: enter the proxy user name and password in ${PROXY_SETTINGS}, or ask IT.`,
+    ],
+  },
+  HTTP_NOT_FOUND: {
+    title: 'Veza could not find what was asked for',
+    explanation:
+      "Veza answered that the requested item or address does not exist. The item (such as a provider, data source or saved query) may have been deleted, or the instance address has extra text after the server name; Veza's own message, when shown below, tells what was missing.",
+    fix: [
+      'Check that the instance address contains only the server part, for example https://yourcompany.vezacloud.com.',
+      'Refresh the list you were working with: someone may have deleted or changed the item.',
+      "If Veza's message below names an ID, check that it is the one you meant.",
+    ],
+  },
+  HTTP_TOO_MANY_REDIRECTS: {
+    title: 'The server kept sending Veza Desk to another address',
+    explanation:
+      'The server redirected the request again and again without ever answering. This is often a loop between a sign-in page and the instance, or a wrongly set up proxy.',
+    fix: [
+      "Check that the address is exactly the instance's official address and starts with https://.",
+      `If your company uses a proxy (the server used to reach the internet), check ${PROXY_SETTINGS}.`,
+      'If the address is right, tell the instance owner, and include the technical details below.',
+    ],
+  },
+  HTTP_BODY_TOO_LARGE: {
+    title: 'The data is larger than the size limit',
+    explanation:
+      "The data sent or received is larger than allowed ({limit}). This happens with very large query results or with uploads above Veza's limit.",
+    fix: [
+      'For lists and queries, ask for less at a time, for example with a smaller page size or a narrower filter.',
+      'For uploads, split the data into smaller parts and send them one at a time.',
+    ],
+  },
+  HTTP_BODY_INCOMPLETE: {
+    title: 'The answer was cut off before it was complete',
+    explanation:
+      'The connection dropped while the server ({host}) was still sending its answer, so Veza Desk only received part of it. A brief network interruption, a proxy or a firewall can cause this.',
+    fix: [
+      'Try again.',
+      'If it happens often with large answers, ask for less at a time, for example with a smaller page size.',
+      'If it keeps happening, ask IT whether a proxy or firewall cuts off long connections.',
+    ],
+  },
+  HTTP_BAD_REQUEST: {
+    title: 'Veza did not accept the request',
+    explanation:
+      "Veza answered that something in the request is not valid, for example a missing or wrong field, or a name that is already used. Veza's own message and advice, when shown below, say which part.",
+    fix: [
+      "Read Veza's message and advice below.",
+      'Correct the field or value it names and try again.',
+      'If Veza Desk built the request itself and you changed nothing, report the problem and include the request ID shown below.',
+    ],
+  },
+  RATE_LIMITED: {
+    title: 'Veza asks you to slow down',
+    explanation:
+      'Too many requests were sent to the instance in a short time, and Veza asked to wait {seconds} seconds before the next one.',
+    fix: [
+      'Wait {seconds} seconds, then try again.',
+      'If this happens often, run fewer checks or requests at the same time.',
+    ],
+  },
+  SERVER_ERROR: {
+    title: 'Veza ran into a problem on its side',
+    explanation:
+      'The instance answered with an error of its own ({status}). This is not caused by your settings or your key, and it is often temporary.',
+    fix: [
+      'Wait a few minutes and try again.',
+      'If it keeps happening, contact Veza support (support@veza.com) and give them the request ID shown below: it lets them find exactly what happened.',
+    ],
+  },
+  SERVICE_UNAVAILABLE: {
+    title: 'The Veza instance is temporarily unavailable',
+    explanation:
+      'The instance ({host}) is busy, restarting or under maintenance, or a server in between could not reach it ({status}). This is usually temporary.',
+    fix: [
+      'Wait a few minutes and try again.',
+      'Ask the instance owner whether maintenance is planned.',
+      'If it lasts a long time, contact Veza support (support@veza.com) with the request ID shown below, if there is one.',
+    ],
+  },
+  REQUEST_CANCELLED: {
+    title: 'The request was cancelled',
+    explanation:
+      'The request was stopped before the answer arrived, because you cancelled it or closed the window. If it was a change, such as creating or deleting something, it may already have reached Veza.',
+    fix: [
+      'Run the request again when you are ready.',
+      'For changes, refresh the list first to see whether the change was already made, so it is not done twice.',
+    ],
+  },
+
+  // ---------------------------------------------------------------- Veza's verdict on the key
+  AUTH_INVALID_KEY: {
+    title: 'Veza refused the API key',
+    explanation:
+      "The instance ({host}) received the API key but did not accept it. Possible causes: the key was mistyped or copied incompletely, it was revoked or deleted, or its owner was removed from the key's team or from the platform. Veza's own message, when shown below, tells which cause applies.",
+    fix: [
+      'Check that the key was copied completely and correctly: paste it again from where you saved it when it was created (one missing character is enough to break it).',
+      'Check that the key belongs to this instance: a key made on another Veza instance, such as a test one, does not work here.',
+      'If the key was revoked (temporarily switched off), its owner can switch it back on in Veza under Administration > API Keys by choosing Reinstate.',
+      'If the key was deleted, it is gone for good: make a new one.',
+      "If the key's owner was removed from the key's team or from the platform, their personal keys were deleted: make a new key.",
+      `To make a new key if needed, sign in to Veza and open ${NEW_PERSONAL_KEY} (or ${NEW_TEAM_KEY} for a team key), copy the value at once (Veza shows it only once), paste it here and save.`,
+    ],
+  },
+  AUTH_MALFORMED_KEY: {
+    title: 'Veza says the API key is not in the right form',
+    explanation: `Veza documents two messages for this: ${VEZA_NOT_BASE64}, meaning the text is not written in the form keys use at all, and ${VEZA_BAD_CHARS}, meaning it looks like a key but contains characters that do not belong. Either way, the key was almost always changed while copying it.`,
+    fix: [
+      'Copy the key again directly from where you saved it when it was created, without passing it through a word processor or an email, which can change characters.',
+      'Make sure the API key field holds only the key: no spaces, quotation marks or the word "Bearer".',
+      'Save and verify the instance again.',
+      `If you no longer have the original key, create a new one in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key).`,
+    ],
+  },
+  FORBIDDEN_TEAM_KEY: {
+    title: 'A team key cannot be used for this action',
+    explanation:
+      'This is a team key (role oaa_push). Team keys can only manage OAA custom providers and their data sources (OAA is how Veza imports access data from other applications) and read their own user; Veza refuses everything else.',
+    fix: [
+      'Keep the team key for OAA tasks.',
+      `For this action, use a personal API key from a user who has the needed role: in Veza open ${NEW_PERSONAL_KEY}.`,
+      'Add the instance a second time in Veza Desk with the personal key, or replace the key of this instance with it.',
+    ],
+  },
+  FORBIDDEN_ROLE: {
+    title: 'The API key is not allowed to do this',
+    explanation:
+      "The key works, but the user who created it does not have the role needed for this action; a key has exactly the roles of the user who created it. Veza's own message, when shown below, may name what is missing.",
+    fix: [
+      'Ask a Veza administrator to give the user who created the key the role needed for this action, then try again.',
+      'Or use a key created by a user who already has that role.',
+    ],
+  },
+
+  // ---------------------------------------------------------------- The app itself
+  PROFILE_NOT_FOUND: {
+    title: 'This instance is no longer saved in Veza Desk',
+    explanation:
+      'Veza Desk could not find this instance in its list. It may have been removed in another window or replaced by an import.',
+    fix: ['Go back to the list of instances.', 'If the instance is missing, add it again.'],
+  },
+  PROFILE_NAME_TAKEN: {
+    title: 'Another instance already has this name',
+    explanation:
+      'Each instance in Veza Desk needs its own name, so you can tell them apart, and this name is already used.',
+    fix: ['Choose a different name, for example by adding "Production" or "Test".', 'Save again.'],
+  },
+  PROFILES_FILE_DAMAGED: {
+    title: 'The saved instances file could not be read',
+    explanation:
+      "The file where Veza Desk keeps your list of instances is damaged. It was set aside (kept under a new name in Veza Desk's data folder) and nothing was overwritten; where possible, the backup copy was used instead.",
+    fix: [
+      'Check the list of instances and add back any that are missing.',
+      'If you need help recovering it, report the problem and include the set-aside file (it contains no API keys).',
+    ],
+  },
+  PROFILES_FILE_TOO_NEW: {
+    title: 'The saved instances file comes from a newer Veza Desk',
+    explanation:
+      'Your list of instances was saved by a newer version of Veza Desk, which this version cannot read safely. The file was left untouched.',
+    fix: [
+      'Update Veza Desk to the latest version.',
+      'If your company manages the apps on your computer, ask IT for the latest version.',
+    ],
+  },
+  FILE_UNREADABLE: {
+    title: 'The file could not be read',
+    explanation:
+      'The chosen file could not be opened. It may have been moved or deleted, still be downloading, or you may not have permission to open it.',
+    fix: [
+      'Check that the file is still where you chose it.',
+      'Copy the file to your Documents folder and choose the copy.',
+      'Choose the file again.',
+    ],
+  },
+  IMPORT_INVALID: {
+    title: 'The file cannot be imported',
+    explanation:
+      'The file does not contain what Veza Desk expects to import. It may be a different kind of file, or it was changed by hand or damaged.',
+    fix: [
+      'Make sure you chose a file exported from Veza Desk.',
+      'If you can, export it again from the original Veza Desk and import the new file.',
+    ],
+  },
+  IPC_INVALID_ARGUMENT: {
+    title: 'Veza Desk passed itself data it could not use',
+    explanation:
+      'One part of Veza Desk sent another part information in the wrong form. This is a fault in Veza Desk, not something you did.',
+    fix: ['Try again.', 'Restart Veza Desk.', REPORT_STEP],
+  },
+  IPC_UNTRUSTED_SENDER: {
+    title: 'Veza Desk blocked a request from an unexpected source',
+    explanation:
+      'As a safety measure, Veza Desk refused a request that did not come from its own window. This is either a fault in Veza Desk or something trying to use it.',
+    fix: ['Restart Veza Desk.', REPORT_STEP],
+  },
+  IPC_UNKNOWN_CALL: {
+    title: 'Veza Desk received a request it does not know',
+    explanation:
+      'One part of Veza Desk asked another part for something it does not offer. This is a fault in Veza Desk, for example after an incomplete update.',
+    fix: [
+      'Restart Veza Desk.',
+      'If that does not help, install the latest version of Veza Desk.',
+      REPORT_STEP,
+    ],
+  },
+  INTERNAL_ERROR: {
+    title: 'Something went wrong inside Veza Desk',
+    explanation:
+      'An unexpected error happened in Veza Desk itself. It is not caused by your settings or your key.',
+    fix: ['Try again.', 'Restart Veza Desk.', REPORT_STEP],
+  },
+};

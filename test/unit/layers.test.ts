@@ -1,0 +1,53 @@
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The layer arrows of docs/architecture.md are lint errors. These cases lint virtual files at
+// real paths, so a weakened eslint.config.mjs makes this test fail.
+const root = path.resolve(__dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function ruleIdsFor(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('layer rules', () => {
+  it.each([
+    ['src/main/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['src/shared/x.ts', "import { readFile } from 'node:fs';\nexport const a = readFile;\n"],
+    [
+      'src/shared/x.ts',
+      "import { createDispatcher } from '../main/core/ipc/dispatcher';\nexport const a = createDispatcher;\n",
+    ],
+    [
+      'src/renderer/src/x.ts',
+      "import { readAppInfo } from '../../main/core/app-info';\nexport const a = readAppInfo;\n",
+    ],
+    [
+      'src/main/core/x.ts',
+      "import { registerIpc } from '../ipc/register-ipc';\nexport const a = registerIpc;\n",
+    ],
+    ['src/cli/x.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n"],
+  ])('%s may not import that', async (file, code) => {
+    const ids = await ruleIdsFor(file, code);
+    expect(
+      ids.some((id) => id === 'no-restricted-imports' || id === 'import-x/no-restricted-paths'),
+    ).toBe(true);
+  });
+
+  it('allows the arrows the design draws', async () => {
+    expect(
+      await ruleIdsFor(
+        'src/main/core/x.ts',
+        "import { makeProblem } from '../../shared/problems/make-problem';\nexport const a = makeProblem;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIdsFor(
+        'src/renderer/src/x.ts',
+        "import { calls } from '../../shared/ipc/contract';\nexport const a = calls;\n",
+      ),
+    ).toEqual([]);
+  });
+});
