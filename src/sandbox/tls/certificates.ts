@@ -7,7 +7,7 @@ import * as x509 from '@peculiar/x509';
 // CA, intermediates, and server certificates with any host names and validity, all made in
 // memory. Nothing here looks like, or is trusted as, a real certificate.
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const day = 24 * 60 * 60 * 1000;
@@ -20,7 +20,7 @@ export interface Issued {
   /** SHA-256 fingerprint as Node prints it (AA:BB:...). */
   fingerprint256: string;
   /** For issuing further certificates from this one (CAs only). */
-  signer: { certificate: x509.X509Certificate; privateKey: CryptoKey };
+  signer: { certificate: x509.X509Certificate; privateKey: webcrypto.CryptoKey };
 }
 
 export interface IssueOptions {
@@ -48,7 +48,7 @@ function subjectName(options: IssueOptions): string {
   return options.organization ? `${cn}, O=${options.organization.replace(/[,=+]/g, ' ')}` : cn;
 }
 
-async function toPkcs8Pem(key: CryptoKey): Promise<string> {
+async function toPkcs8Pem(key: webcrypto.CryptoKey): Promise<string> {
   const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
@@ -59,7 +59,7 @@ export async function issueCertificate(options: IssueOptions): Promise<Issued> {
   const keys = (await webcrypto.subtle.generateKey(algorithm, true, [
     'sign',
     'verify',
-  ])) as CryptoKeyPair;
+  ])) as webcrypto.CryptoKeyPair;
   const notBefore = options.notBefore ?? new Date(Date.now() - day);
   const notAfter = options.notAfter ?? new Date(Date.now() + 365 * day);
   const extensions: x509.Extension[] = [
