@@ -7,7 +7,11 @@ import { createDispatcher } from '../src/main/core/ipc/dispatcher';
 import { createSenderPolicy } from '../src/main/core/ipc/sender-policy';
 import { median, report } from './support/figure';
 
-const handlers = createCallHandlers({ appInfo: readAppInfo('Veza Desk', '0.0.0'), emit: () => {} });
+const handlers = createCallHandlers({
+  appInfo: readAppInfo('Veza Desk', '0.0.0'),
+  clipboard: { writeText: () => {} },
+  emit: () => {},
+});
 const dispatch = createDispatcher(handlers, createSenderPolicy(['app://veza-desk']));
 const sender = { url: 'app://veza-desk/index.html', isMainFrame: true };
 const calls = 2_000;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, Menu, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { appOrigin } from '../shared/security/content-security-policy';
 import { readAppInfo } from './core/app-info';
@@ -51,6 +51,7 @@ async function start(): Promise<void> {
   const emit = createEventSink(deliverTo(() => mainWindow?.webContents));
   const handlers = createCallHandlers({
     appInfo: readAppInfo(app.getName(), app.getVersion()),
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
     emit,
   });
   const dispatch = createDispatcher(handlers, createSenderPolicy([pageOrigin]), (name, error) =>

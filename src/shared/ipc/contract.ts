@@ -31,6 +31,8 @@ export type MenuCommand = z.infer<typeof menuCommandSchema>['command'];
 
 export const calls = {
   'app.getInfo': call(z.undefined(), appInfoSchema),
+  /** The page has no clipboard permission; main writes what the user asked to copy. */
+  'clipboard.writeText': call(z.object({ text: z.string().max(50_000_000) }), z.undefined()),
 } as const;
 
 export const events = {

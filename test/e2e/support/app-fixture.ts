@@ -16,6 +16,8 @@ export interface AppHarness {
   home: string;
   emit: EventSink;
   records: BridgeRecord[];
+  /** Everything the page asked main to put on the clipboard, in order. */
+  clipboard: string[];
 }
 
 /** Each test gets the built renderer, a fresh data folder, and the real main handlers. */
@@ -23,12 +25,14 @@ export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use) => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-'));
     const server = await serveRenderer(rendererRoot);
+    const clipboard: string[] = [];
     const { emit, records } = await installBridge(page, server.origin, (sink) => ({
       appInfo: readAppInfo('Veza Desk', '0.1.0'),
+      clipboard: { writeText: (text) => void clipboard.push(text) },
       emit: sink,
     }));
     await page.goto(`${server.origin}/index.html`);
-    await use({ page, origin: server.origin, home, emit, records });
+    await use({ page, origin: server.origin, home, emit, records, clipboard });
     await server.close();
     await rm(home, { recursive: true, force: true });
   },

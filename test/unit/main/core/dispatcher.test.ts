@@ -15,7 +15,7 @@ const appPage = { url: 'app://veza-desk/index.html', isMainFrame: true };
 const policy = createSenderPolicy(['app://veza-desk']);
 
 function handlersWith(getInfo: CallHandlers['app.getInfo']): CallHandlers {
-  return { 'app.getInfo': getInfo };
+  return { 'app.getInfo': getInfo, 'clipboard.writeText': () => undefined };
 }
 
 describe('createDispatcher', () => {
