@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+
+export type CheckTarget =
+  { kind: 'profile'; name: string } | { kind: 'all' } | { kind: 'url'; url: string };
+
+export interface CheckArgs {
+  target: CheckTarget;
+  /** With --url: where the key comes from. Profiles use their keychain entry. */
+  keySource: { kind: 'env'; names: string[] } | { kind: 'stdin' };
+  caFile?: string;
+  proxy?: string;
+  timeoutMs?: number;
+  json: boolean;
+}
+
+export const checkUsage = `Usage: veza-desk check (--profile NAME | --all | --url URL) [options]
+
+Checks that an instance answers and that its API key works, layer by layer.
+
+  --profile NAME     check one saved instance (its key comes from the keychain)
+  --all              check every saved instance
+  --url URL          check an address with a key from the environment or stdin
+  --key-env NAME     environment variable holding the key (default: VEZA_TOKEN, then VEZA_API_KEY)
+  --key-stdin        read the key from standard input
+  --ca-file PATH     trust the certificate authorities in this PEM file
+  --proxy URL        use this proxy (http://host:port)
+  --timeout MS       give up on a step after this many milliseconds
+  --json             print one JSON object instead of text
+
+Exit status: 0 the key works, 1 a problem was found, 2 usage error.
+`;
+
+/** Parses `veza-desk check` arguments; a string answer is the usage error to print. */
+export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        profile: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        url: { type: 'string' },
+        'key-env': { type: 'string' },
+        'key-stdin': { type: 'boolean', default: false },
+        'ca-file': { type: 'string' },
+        proxy: { type: 'string' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const targets = [values.profile !== undefined, values.all, values.url !== undefined].filter(
+    Boolean,
+  ).length;
+  if (targets !== 1) return 'Give exactly one of --profile NAME, --all or --url URL.';
+  if ((values['key-env'] !== undefined || values['key-stdin']) && values.url === undefined) {
+    return '--key-env and --key-stdin go with --url; saved instances use their key from the keychain.';
+  }
+  if (values['key-env'] !== undefined && values['key-stdin'])
+    return 'Use either --key-env or --key-stdin, not both.';
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutMs = Number(values.timeout);
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
+      return '--timeout takes a whole number of milliseconds between 100 and 600000.';
+    }
+  }
+  const target: CheckTarget =
+    values.profile !== undefined
+      ? { kind: 'profile', name: values.profile }
+      : values.url !== undefined
+        ? { kind: 'url', url: values.url }
+        : { kind: 'all' };
+  return {
+    target,
+    keySource: values['key-stdin']
+      ? { kind: 'stdin' }
+      : {
+          kind: 'env',
+          names:
+            values['key-env'] !== undefined ? [values['key-env']] : ['VEZA_TOKEN', 'VEZA_API_KEY'],
+        },
+    caFile: values['ca-file'],
+    proxy: values.proxy,
+    timeoutMs,
+    json: values.json,
+  };
+}
