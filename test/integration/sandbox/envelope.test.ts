@@ -15,7 +15,13 @@ describe("Veza's error envelope", () => {
     });
     expect(answer.status).toBe(400);
     const { request_id, timestamp, ...rest } = answer.json;
-    expect(Object.keys(answer.json)).toEqual(['code', 'message', 'request_id', 'timestamp', 'details']);
+    expect(Object.keys(answer.json)).toEqual([
+      'code',
+      'message',
+      'request_id',
+      'timestamp',
+      'details',
+    ]);
     expect(request_id).toMatch(/^[0-9a-f]{32}$/);
     expect(timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);
     expect(rest).toEqual({
@@ -24,7 +30,9 @@ describe("Veza's error envelope", () => {
       details: [
         {
           '@type': 'type.googleapis.com/google.rpc.BadRequest',
-          field_violations: [{ field: 'name', description: 'Provider with the same name already exists' }],
+          field_violations: [
+            { field: 'name', description: 'Provider with the same name already exists' },
+          ],
         },
         {
           '@type': 'type.googleapis.com/errorstatus.v1.UserFacingErrorInfo',
@@ -39,7 +47,8 @@ describe("Veza's error envelope", () => {
 
   it('gives every error its own request_id', async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 5; i += 1) ids.add((await call(sandbox, 'GET', '/api/v1/teams/nope')).json.request_id);
+    for (let i = 0; i < 5; i += 1)
+      ids.add((await call(sandbox, 'GET', '/api/v1/teams/nope')).json.request_id);
     expect(ids.size).toBe(5);
   });
 
@@ -55,22 +64,34 @@ describe("Veza's error envelope", () => {
   });
 
   it('turns body schema problems into field violations', async () => {
-    const answer = await call(sandbox, 'POST', '/api/v1/providers/custom', { body: { custom_template: 'spaceship' } });
+    const answer = await call(sandbox, 'POST', '/api/v1/providers/custom', {
+      body: { custom_template: 'spaceship' },
+    });
     expect(answer.status).toBe(400);
     const fields = answer.json.details[0].field_violations.map((v: { field: string }) => v.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'custom_template']));
   });
 
   it('refuses a body that is not JSON', async () => {
-    const answer = await call(sandbox, 'POST', '/api/v1/teams', { headers: { 'content-type': 'application/json' }, body: undefined, key: sandbox.keys.admin });
+    const answer = await call(sandbox, 'POST', '/api/v1/teams', {
+      headers: { 'content-type': 'application/json' },
+      body: undefined,
+      key: sandbox.keys.admin,
+    });
     expect(answer.status).toBe(400); // an empty body parses as {} and misses `name`
     const raw = await fetch(`${sandbox.url}/api/v1/teams`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.keys.admin}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${sandbox.keys.admin}`,
+        'content-type': 'application/json',
+      },
       body: '{"name": ',
     });
     expect(raw.status).toBe(400);
-    expect(((await raw.json()) as { details: { field_violations: { field: string }[] }[] }).details[0]?.field_violations[0]?.field).toBe('body');
+    expect(
+      ((await raw.json()) as { details: { field_violations: { field: string }[] }[] }).details[0]
+        ?.field_violations[0]?.field,
+    ).toBe('body');
   });
 
   it('answers unknown API paths 404 and wrong methods 405, in the envelope', async () => {

@@ -49,16 +49,21 @@ describe('refused keys (401 Unauthenticated in Veza envelope)', () => {
     ['deleted', 'API_KEY_DELETED', /deleted/],
     ['removedFromTeam', 'API_KEY_DELETED', /removed from the key's team/],
     ['removedFromPlatform', 'API_KEY_DELETED', /removed from the platform/],
-  ] as const)('the %s demo key is refused and, with specific messages, says why', async (name, reason, words) => {
-    const answer = await self(sandbox.keys[name]);
-    expect(answer.status).toBe(401);
-    expect(answer.json.code).toBe('Unauthenticated');
-    expect(answer.json.message).toMatch(words);
-    expect(answer.json.details.at(-1)).toMatchObject({ reason });
-  });
+  ] as const)(
+    'the %s demo key is refused and, with specific messages, says why',
+    async (name, reason, words) => {
+      const answer = await self(sandbox.keys[name]);
+      expect(answer.status).toBe(401);
+      expect(answer.json.code).toBe('Unauthenticated');
+      expect(answer.json.message).toMatch(words);
+      expect(answer.json.details.at(-1)).toMatchObject({ reason });
+    },
+  );
 
   it('an unknown but well-formed key is "not found"', async () => {
-    const unknown = Buffer.from(`veza-sandbox:personal:nobody:${'0'.repeat(32)}`).toString('base64');
+    const unknown = Buffer.from(`veza-sandbox:personal:nobody:${'0'.repeat(32)}`).toString(
+      'base64',
+    );
     const answer = await self(unknown);
     expect(answer.status).toBe(401);
     expect(answer.json.message).toBe('API key not found');
@@ -75,7 +80,9 @@ describe('refused keys (401 Unauthenticated in Veza envelope)', () => {
   it("base64 that is no key gets Veza's documented Malformed API key text", async () => {
     const answer = await self(Buffer.from('pasted the wrong thing').toString('base64'));
     expect(answer.status).toBe(401);
-    expect(answer.json.message).toMatch(/^Malformed API key: Typically due to a copy and paste error/);
+    expect(answer.json.message).toMatch(
+      /^Malformed API key: Typically due to a copy and paste error/,
+    );
   });
 
   it('no Authorization header, or not a Bearer one, is refused', async () => {
@@ -88,11 +95,16 @@ describe('refused keys (401 Unauthenticated in Veza envelope)', () => {
     expect(basic.json.message).toMatch(/Bearer/);
   });
 
-  it("generic messages say the same for every refused key; the status can be 403", async () => {
+  it('generic messages say the same for every refused key; the status can be 403', async () => {
     sandbox.configure({ authMessages: 'generic', refusedKeyStatus: 403 });
     try {
       const messages = new Set<string>();
-      for (const name of ['revoked', 'deleted', 'removedFromTeam', 'removedFromPlatform'] as const) {
+      for (const name of [
+        'revoked',
+        'deleted',
+        'removedFromTeam',
+        'removedFromPlatform',
+      ] as const) {
         const answer = await self(sandbox.keys[name]);
         expect(answer.status).toBe(403);
         expect(answer.json.code).toBe('PermissionDenied');
@@ -109,9 +121,16 @@ describe('refused keys (401 Unauthenticated in Veza envelope)', () => {
 describe('the control API sets up each key case', () => {
   it('creates a user, a team and keys, and follows revoke, reinstate and delete', async () => {
     const team = sandbox.control.createTeam('Audit');
-    const user = sandbox.control.createUser({ name: 'Rita Reviewer', roles: ['viewer'], teamIds: [team.id] });
+    const user = sandbox.control.createUser({
+      name: 'Rita Reviewer',
+      roles: ['viewer'],
+      teamIds: [team.id],
+    });
     const { id, key } = sandbox.control.createPersonalKey({ userId: user.id, teamId: team.id });
-    expect((await self(key)).json.value).toMatchObject({ name: 'Rita Reviewer', team: { name: 'Audit' } });
+    expect((await self(key)).json.value).toMatchObject({
+      name: 'Rita Reviewer',
+      team: { name: 'Audit' },
+    });
     sandbox.control.revokeKey(id);
     expect(sandbox.control.keyState(key)).toBe('INACTIVE');
     expect((await self(key)).status).toBe(401);
@@ -129,9 +148,13 @@ describe('the control API sets up each key case', () => {
     ).toThrow(/not a member/);
   });
 
-  it("leaving a team kills the personal keys of that team only; team keys survive their creator", async () => {
+  it('leaving a team kills the personal keys of that team only; team keys survive their creator', async () => {
     const { platform, identityOps } = sandbox.demo.teams;
-    const user = sandbox.control.createUser({ name: 'Mia Mover', roles: ['operator'], teamIds: [platform, identityOps] });
+    const user = sandbox.control.createUser({
+      name: 'Mia Mover',
+      roles: ['operator'],
+      teamIds: [platform, identityOps],
+    });
     const inPlatform = sandbox.control.createPersonalKey({ userId: user.id, teamId: platform });
     const inOps = sandbox.control.createPersonalKey({ userId: user.id, teamId: identityOps });
     const teamKey = sandbox.control.createTeamKey({ teamId: identityOps, createdBy: user.id });
@@ -160,7 +183,13 @@ describe('the control API sets up each key case', () => {
   it('records what each request carried, without the key', async () => {
     await self(sandbox.keys.operator);
     const last = sandbox.requests.at(-1);
-    expect(last).toMatchObject({ method: 'GET', path: '/api/v1/users/self', hadAuthorization: true, keyId: sandbox.demo.keyIds.operator, status: 200 });
+    expect(last).toMatchObject({
+      method: 'GET',
+      path: '/api/v1/users/self',
+      hadAuthorization: true,
+      keyId: sandbox.demo.keyIds.operator,
+      status: 200,
+    });
     expect(JSON.stringify(sandbox.requests)).not.toContain(sandbox.keys.operator);
   });
 });

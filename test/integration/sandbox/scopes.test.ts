@@ -17,12 +17,17 @@ afterAll(() => sandbox.close());
 describe('team keys reach only the documented oaa_push operations', () => {
   it('lists templates and custom providers, reads itself, and works data sources end to end', async () => {
     const key = sandbox.keys.team;
-    expect((await call(sandbox, 'GET', '/api/v1/providers/custom/templates', { key })).status).toBe(200);
+    expect((await call(sandbox, 'GET', '/api/v1/providers/custom/templates', { key })).status).toBe(
+      200,
+    );
     expect((await call(sandbox, 'GET', '/api/v1/providers/custom', { key })).status).toBe(200);
     expect((await call(sandbox, 'GET', '/api/v1/users/self', { key })).status).toBe(200);
     const base = `/api/v1/providers/custom/${providerId}/datasources`;
     expect((await call(sandbox, 'GET', base, { key })).status).toBe(200);
-    const created = await call(sandbox, 'POST', base, { key, body: { name: 'pushed-by-team-key' } });
+    const created = await call(sandbox, 'POST', base, {
+      key,
+      body: { name: 'pushed-by-team-key' },
+    });
     expect(created.status).toBe(200);
     const ds = created.json.value.id;
     expect((await call(sandbox, 'GET', `${base}/${ds}`, { key })).status).toBe(200);
@@ -43,14 +48,19 @@ describe('team keys reach only the documented oaa_push operations', () => {
     ['POST', '/api/v1/providers/custom'],
     ['GET', '/api/preview/teamkeys'],
   ])('refuses %s %s with 403 PermissionDenied', async (method, path) => {
-    const answer = await call(sandbox, method, path, { key: sandbox.keys.team, body: method === 'POST' ? {} : undefined });
+    const answer = await call(sandbox, method, path, {
+      key: sandbox.keys.team,
+      body: method === 'POST' ? {} : undefined,
+    });
     expect(answer.status).toBe(403);
     expect(answer.json.code).toBe('PermissionDenied');
     expect(answer.json.details.at(-1).reason).toBe('TEAM_API_KEY_NOT_ALLOWED');
   });
 
   it('refuses a single custom provider read (not in the documented list)', async () => {
-    const answer = await call(sandbox, 'GET', `/api/v1/providers/custom/${providerId}`, { key: sandbox.keys.team });
+    const answer = await call(sandbox, 'GET', `/api/v1/providers/custom/${providerId}`, {
+      key: sandbox.keys.team,
+    });
     expect(answer.status).toBe(403);
   });
 
@@ -99,8 +109,22 @@ describe('personal keys act with their owner’s roles', () => {
       body: { name: 'Operator app', custom_template: 'application' },
     });
     expect(created.status).toBe(200);
-    expect((await call(sandbox, 'POST', '/api/v1/teams', { key: sandbox.keys.operator, body: { name: 'Ops 2' } })).status).toBe(403);
-    expect((await call(sandbox, 'POST', '/api/v1/teams', { key: sandbox.keys.admin, body: { name: 'Ops 2' } })).status).toBe(200);
+    expect(
+      (
+        await call(sandbox, 'POST', '/api/v1/teams', {
+          key: sandbox.keys.operator,
+          body: { name: 'Ops 2' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(sandbox, 'POST', '/api/v1/teams', {
+          key: sandbox.keys.admin,
+          body: { name: 'Ops 2' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('roles change at once for existing keys (they act with the owner’s current roles)', async () => {
