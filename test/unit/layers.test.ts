@@ -29,6 +29,10 @@ describe('layer rules', () => {
       "import { registerIpc } from '../ipc/register-ipc';\nexport const a = registerIpc;\n",
     ],
     ['src/cli/x.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n"],
+    [
+      'src/sandbox/x.ts',
+      "import { readAppInfo } from '../main/core/app-info';\nexport const a = readAppInfo;\n",
+    ],
   ])('%s may not import that', async (file, code) => {
     const ids = await ruleIdsFor(file, code);
     expect(

@@ -1,0 +1,19 @@
+// A simulated Veza in its own process for the sandbox benchmarks, so the server has its own
+// core and its own RSS. Talks to the parent over the IPC channel: 'ready' with the URL and a
+// key, then answers { type: 'rss', gc } requests with its resident memory.
+import { startSandbox } from '../../src/sandbox/start-sandbox';
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox();
+  process.on('message', (message: { type: string; gc?: boolean }) => {
+    if (message.type !== 'rss') return;
+    if (message.gc) (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ type: 'rss', rss: process.memoryUsage().rss });
+  });
+  process.on('disconnect', () => {
+    void sandbox.close().then(() => process.exit(0));
+  });
+  process.send?.({ type: 'ready', url: sandbox.url, key: sandbox.keys.admin });
+}
+
+void main();
