@@ -11,7 +11,7 @@ const reachWords: Record<string, string> = {
 export function SuccessCard({ result }: { result: VerificationResult }) {
   const { identity } = result;
   return (
-    <section className="success-card" aria-labelledby="success-title">
+    <section className="card success-card" aria-labelledby="success-title">
       <h3 id="success-title">{summarizeVerification(result)}</h3>
       <dl className="facts">
         <dt>Kind of key</dt>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { formatProblemForSupport } from '../../../shared/problems/format-for-support';
 import { CopyButton } from '../components/CopyButton';
+import { Fact } from '../components/Fact';
 import './problem-card.css';
 
 /**
@@ -19,7 +20,7 @@ export function ProblemCard({
   const Heading = heading;
   const { detail } = problem;
   return (
-    <section className="problem-card" role="alert" aria-labelledby={titleId}>
+    <section className="card problem-card" role="alert" aria-labelledby={titleId}>
       <Heading id={titleId} className="problem-title">
         {problem.title}
       </Heading>
@@ -42,38 +43,14 @@ export function ProblemCard({
       <details className="problem-details">
         <summary>Technical details</summary>
         <dl className="facts">
-          <dt>Code</dt>
-          <dd>{problem.code}</dd>
-          {detail.status !== undefined && (
-            <>
-              <dt>HTTP status</dt>
-              <dd>{detail.status}</dd>
-            </>
-          )}
-          {detail.requestId && (
-            <>
-              <dt>Veza request_id</dt>
-              <dd>{detail.requestId}</dd>
-            </>
-          )}
-          {detail.serverMessage && (
-            <>
-              <dt>Veza said</dt>
-              <dd>{detail.serverMessage}</dd>
-            </>
-          )}
-          {detail.errorCode && (
-            <>
-              <dt>Error code</dt>
-              <dd>{detail.errorCode}</dd>
-            </>
-          )}
-          {detail.raw && (
-            <>
-              <dt>Raw error</dt>
-              <dd className="mono">{detail.raw}</dd>
-            </>
-          )}
+          <Fact term="Code">{problem.code}</Fact>
+          <Fact term="HTTP status">{detail.status}</Fact>
+          <Fact term="Veza request_id">{detail.requestId}</Fact>
+          <Fact term="Veza said">{detail.serverMessage}</Fact>
+          <Fact term="Error code">{detail.errorCode}</Fact>
+          <Fact term="Raw error" mono>
+            {detail.raw}
+          </Fact>
         </dl>
       </details>
       <CopyButton text={formatProblemForSupport(problem)} label="Copy for support" />
