@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readAppInfo } from '../../../src/main/core/app-info';
@@ -38,10 +38,15 @@ export interface AppHarness {
   env: Record<string, string | undefined>;
 }
 
-/** Each test gets the built renderer, a fresh data folder, and the real main handlers. */
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page }, use) => {
+/**
+ * Each test gets the built renderer, a fresh data folder, and the real main handlers.
+ * `profilesFile` (test.use) puts a profiles.json in the data folder before main starts.
+ */
+export const test = base.extend<{ app: AppHarness; profilesFile: string | undefined }>({
+  profilesFile: [undefined, { option: true }],
+  app: async ({ page, profilesFile }, use) => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-'));
+    if (profilesFile !== undefined) await writeFile(path.join(home, 'profiles.json'), profilesFile);
     const server = await serveRenderer(rendererRoot);
     const dialogs: ScriptedDialogs = { asked: [] };
     const clipboard: AppHarness['clipboard'] = [];
