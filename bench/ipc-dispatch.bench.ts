@@ -1,18 +1,23 @@
 // What the IPC contract costs per call: the dispatcher (sender check + argument and result
 // validation) against calling the same handler directly, interleaved in one run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readAppInfo } from '../src/main/core/app-info';
 import { createCallHandlers } from '../src/main/core/ipc/call-handlers';
-import { createDispatcher } from '../src/main/core/ipc/dispatcher';
+import {
+  createDispatcher,
+  type CallHandlers,
+  type Dispatch,
+} from '../src/main/core/ipc/dispatcher';
 import { createSenderPolicy } from '../src/main/core/ipc/sender-policy';
+import { openProfileService } from '../src/main/core/profiles/open-profile-service';
+import { createKeytarSecretStore } from '../src/main/core/secrets/keytar-secret-store';
 import { median, report } from './support/figure';
 
-const handlers = createCallHandlers({
-  appInfo: readAppInfo('Veza Desk', '0.0.0'),
-  clipboard: { writeText: () => {} },
-  emit: () => {},
-});
-const dispatch = createDispatcher(handlers, createSenderPolicy(['app://veza-desk']));
+let handlers: CallHandlers;
+let dispatch: Dispatch;
 const sender = { url: 'app://veza-desk/index.html', isMainFrame: true };
 const calls = 2_000;
 
@@ -28,6 +33,19 @@ async function timeDispatched(): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'veza-bench-ipc-'));
+  handlers = createCallHandlers({
+    appInfo: readAppInfo('Veza Desk', '0.0.0'),
+    emit: () => {},
+    profiles: await openProfileService({ folder, secrets: createKeytarSecretStore() }),
+    dialogs: {
+      chooseFileToOpen: () => Promise.resolve(undefined),
+      chooseFileToSave: () => Promise.resolve(undefined),
+    },
+    clipboard: { writeText: () => Promise.resolve() },
+    env: {},
+  });
+  dispatch = createDispatcher(handlers, createSenderPolicy(['app://veza-desk']));
   const perCallOverheadUs: number[] = [];
   for (let round = 0; round < 15; round += 1) {
     const direct = await timeDirect();
@@ -43,6 +61,7 @@ async function main(): Promise<void> {
     bar: 50,
     lowerIsBetter: true,
   });
+  await rm(folder, { recursive: true, force: true });
 }
 
 void main();

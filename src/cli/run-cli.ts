@@ -1,20 +1,24 @@
 import { readAppInfo } from '../main/core/app-info';
 import packageJson from '../../package.json';
+import { defaultCliContext, type CliContext, type CliStreams } from './cli-context';
+import { runProfilesCommand } from './commands/profiles';
 
-export interface CliStreams {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
+export type { CliStreams } from './cli-context';
 
 const usage = `Usage: veza-desk <command> [options]
 
 Commands:
+  profiles    List the saved instances (--json for machine-readable output)
   version     Print the version of Veza Desk and its runtime
   help        Show this help
 `;
 
 /** Runs one CLI command and answers its exit code: 0 done, 1 a problem found, 2 usage error. */
-export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliStreams,
+  context: CliContext = defaultCliContext(),
+): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -29,6 +33,8 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
       io.stdout.write(`veza-desk ${info.version} (node ${info.versions.node})\n`);
       return rest.length === 0 ? 0 : 2;
     }
+    case 'profiles':
+      return runProfilesCommand(rest, io, context);
     default:
       io.stderr.write(`Unknown command: ${command}\n\n${usage}`);
       return 2;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { appOrigin } from '../shared/security/content-security-policy';
 import { readAppInfo } from './core/app-info';
@@ -6,10 +6,14 @@ import { createCallHandlers } from './core/ipc/call-handlers';
 import { createDispatcher } from './core/ipc/dispatcher';
 import { createEventSink } from './core/ipc/event-sink';
 import { createSenderPolicy } from './core/ipc/sender-policy';
+import { openProfileService } from './core/profiles/open-profile-service';
+import { createKeytarSecretStore } from './core/secrets/keytar-secret-store';
 import { createWindowStateStore, fitToScreens } from './core/window-state-store';
 import { buildAppMenu } from './app-menu';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
 import { deliverTo, registerIpc } from './ipc/register-ipc';
+import { createElectronClipboard } from './electron-clipboard';
+import { createElectronFileDialogs } from './electron-file-dialogs';
 import { createMainWindow } from './window/create-main-window';
 import { denyAllPermissions } from './window/harden-web-contents';
 
@@ -49,10 +53,20 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
 
   const emit = createEventSink(deliverTo(() => mainWindow?.webContents));
+  // userData is "<appData>/Veza Desk" (productName), the folder the CLI reads too, or
+  // VEZA_DESK_HOME when set (see above).
+  const profiles = await openProfileService({
+    folder: app.getPath('userData'),
+    secrets: createKeytarSecretStore(),
+    onChange: (state) => emit('profiles.changed', state),
+  });
   const handlers = createCallHandlers({
     appInfo: readAppInfo(app.getName(), app.getVersion()),
-    clipboard: { writeText: (text) => clipboard.writeText(text) },
     emit,
+    profiles,
+    dialogs: createElectronFileDialogs(() => mainWindow),
+    clipboard: createElectronClipboard(),
+    env: process.env,
   });
   const dispatch = createDispatcher(handlers, createSenderPolicy([pageOrigin]), (name, error) =>
     console.error(

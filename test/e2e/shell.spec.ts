@@ -18,10 +18,11 @@ test.describe('app shell', () => {
     await expect(dialog).toBeVisible();
     // The Node version shown is the one of the process running the main handlers.
     await expect(dialog.getByText(process.versions.node, { exact: true })).toBeVisible();
-    expect(records.map((record) => `${record.direction}:${record.name}`)).toEqual([
-      'call:app.getInfo',
-      'result:app.getInfo',
-    ]);
+    expect(
+      records
+        .filter((record) => record.name === 'app.getInfo')
+        .map((record) => `${record.direction}:${record.name}`),
+    ).toEqual(['call:app.getInfo', 'result:app.getInfo']);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });
@@ -35,8 +36,18 @@ test.describe('app shell', () => {
 
   test('every control is reachable with the keyboard', async ({ app }) => {
     const { page } = app;
+    await expect(page.getByText('No instances yet.')).toBeVisible();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'About Veza Desk' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Add instance' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('dialog', { name: 'Add instance' });
+    await expect(form).toBeVisible();
+    await expect(form.getByLabel('Name')).toBeFocused();
+    await page.keyboard.press('Escape');
+    for (const name of ['Import from environment', 'Import from a file…', 'About Veza Desk']) {
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name })).toBeFocused();
+    }
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog', { name: 'About Veza Desk' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Close' })).toBeFocused();

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { profileDraftSchema, profileSchema, profilesStateSchema } from '../profiles/profile';
+import {
+  envSnippetRequestSchema,
+  fileWrittenSchema,
+  importResultSchema,
+} from '../profiles/profile-transfer';
 
 /**
  * The IPC contract: one table of every call the window may make and every event main pushes.
@@ -29,15 +35,44 @@ export const menuCommandSchema = z.object({
 });
 export type MenuCommand = z.infer<typeof menuCommandSchema>['command'];
 
+const profileId = z.object({ id: z.uuid() });
+/**
+ * The one place an API key crosses IPC: from the window to main, as the user typed it, once.
+ * No result or event ever carries it back. `acceptAsIs` saves a key despite lint warnings
+ * (the user's explicit choice: our lint may not know every key Veza issues).
+ */
+// Generous on purpose: a pasted 10 MB "key" must reach main to be refused as KEY_TOO_LONG.
+const apiKeyInput = z.object({ apiKey: z.string().max(32 * 1024 * 1024), acceptAsIs: z.boolean() });
+
 export const calls = {
   'app.getInfo': call(z.undefined(), appInfoSchema),
   /** The page has no clipboard permission; main writes what the user asked to copy. */
   'clipboard.writeText': call(z.object({ text: z.string().max(50_000_000) }), z.undefined()),
+
+  'profiles.list': call(z.undefined(), profilesStateSchema),
+  'profiles.create': call(
+    z.object({ draft: profileDraftSchema, key: apiKeyInput.optional() }),
+    profileSchema,
+  ),
+  'profiles.update': call(z.object({ id: z.uuid(), draft: profileDraftSchema }), profileSchema),
+  'profiles.duplicate': call(profileId, profileSchema),
+  'profiles.delete': call(profileId, profileId),
+  'profiles.setKey': call(profileId.extend({ key: apiKeyInput }), profileSchema),
+  'profiles.removeKey': call(profileId, profileSchema),
+  /** Reads VEZA_URL / VEZA_TOKEN / VEZA_API_URL / VEZA_API_KEY from main's environment. */
+  'profiles.importFromEnv': call(z.undefined(), importResultSchema),
+  /** Main asks for the file (open dialog): an exported profiles file or a .env file. */
+  'profiles.importFile': call(z.undefined(), importResultSchema),
+  /** Main asks where to save (save dialog); the file never holds keys. */
+  'profiles.exportFile': call(z.undefined(), fileWrittenSchema),
+  'profiles.exportEnvSnippet': call(envSnippetRequestSchema, fileWrittenSchema),
 } as const;
 
 export const events = {
   /** A menu item or accelerator handled in main that the window acts on. */
   'menu.command': menuCommandSchema,
+  /** The profiles changed (here, by an import, or on load): the full list, without keys. */
+  'profiles.changed': profilesStateSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -5,7 +5,8 @@ import type { ProblemCode } from './problem-codes';
  * plain language, a few explaining words for any technical term, and fix steps in order.
  *
  * Placeholders such as {host} are filled by makeProblem() from `detail.facts`. Only these fact
- * names are used: host, url, proxy, issuer, subject, validFrom, validTo, seconds, status, limit.
+ * names are used: host, url, proxy, issuer, subject, validFrom, validTo, seconds, status, limit,
+ * scheme, file, where.
  *
  * Rules kept here on purpose:
  * - Never advise switching certificate checking off. TLS fixes are: check the address, add the
@@ -77,6 +78,27 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Remove everything after the server name, so the address looks like https://yourcompany.vezacloud.com.',
       'Save and verify the instance again.',
+    ],
+  },
+
+  URL_HAS_CREDENTIALS: {
+    title: 'The instance address contains a user name or password',
+    explanation:
+      'The address has a user name or password written into it (the part before an @ sign). Veza Desk never keeps sign-in details in an address, because addresses are shown on screen and copied into exports; Veza itself only needs the server name and an API key.',
+    fix: [
+      'Remove everything between https:// and the @ sign, including the @ sign, so the address looks like https://yourcompany.vezacloud.com.',
+      'If that part contained a password, consider it seen by others and change it.',
+      'Save again.',
+    ],
+  },
+  URL_UNSUPPORTED_SCHEME: {
+    title: 'The instance address is not a web address',
+    explanation:
+      'The address starts with "{scheme}", which is not a web address. A Veza instance is always reached with an address that starts with https://.',
+    fix: [
+      'Sign in to Veza in your web browser and look at the address bar.',
+      'Copy the beginning of the address, for example https://yourcompany.vezacloud.com, and paste it into the Address field.',
+      'Save again.',
     ],
   },
 
@@ -572,6 +594,26 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Make sure you chose a file exported from Veza Desk.',
       'If you can, export it again from the original Veza Desk and import the new file.',
+    ],
+  },
+  IMPORT_NO_VEZA_SETTINGS: {
+    title: 'No Veza address and API key were found to import',
+    explanation:
+      'Veza Desk looked for the settings that scripts use to reach Veza: VEZA_URL with VEZA_TOKEN or VEZA_API_KEY, or VEZA_API_URL with VEZA_API_KEY. None of them were set {where}.',
+    fix: [
+      'If you keep these settings in a .env file, use Import from a file and choose that file.',
+      'If you set them in a terminal, start Veza Desk from that same terminal so it can see them, then import again.',
+      'Or add the instance by hand with Add instance.',
+    ],
+  },
+  FILE_UNWRITABLE: {
+    title: 'The file could not be saved',
+    explanation:
+      'Veza Desk could not write the file {file}. The disk may be full, the folder may be read-only or no longer exist, or you may not have permission to write there. Nothing was changed.',
+    fix: [
+      'Check that the disk has free space.',
+      'Choose a folder you can write to, such as your Documents folder, and try again.',
+      "If this happens when saving your instances, check that you can write to Veza Desk's data folder, then restart Veza Desk.",
     ],
   },
   IPC_INVALID_ARGUMENT: {

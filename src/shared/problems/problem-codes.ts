@@ -8,6 +8,8 @@ export const problemCodes = [
   'URL_INVALID',
   'URL_NOT_HTTPS',
   'URL_HAS_PATH',
+  'URL_HAS_CREDENTIALS',
+  'URL_UNSUPPORTED_SCHEME',
   // The key as typed or pasted
   'KEY_MISSING',
   'KEY_WHITESPACE',
@@ -63,6 +65,8 @@ export const problemCodes = [
   'PROFILES_FILE_TOO_NEW',
   'FILE_UNREADABLE',
   'IMPORT_INVALID',
+  'IMPORT_NO_VEZA_SETTINGS',
+  'FILE_UNWRITABLE',
   'IPC_INVALID_ARGUMENT',
   'IPC_UNTRUSTED_SENDER',
   'IPC_UNKNOWN_CALL',

@@ -1,13 +1,26 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readAppInfo } from '../../../src/main/core/app-info';
+import { resolveDataFolder } from '../../../src/main/core/data-folder';
+import type { FileDialogs } from '../../../src/main/core/file-dialogs';
 import type { EventSink } from '../../../src/main/core/ipc/event-sink';
+import { openProfileService } from '../../../src/main/core/profiles/open-profile-service';
+import type { ProfileService } from '../../../src/main/core/profiles/profile-service';
+import { createKeytarSecretStore } from '../../../src/main/core/secrets/keytar-secret-store';
 import { serveRenderer } from '../../support/serve-renderer';
 import { installBridge, type BridgeRecord } from './bridge';
 
 export const rendererRoot = path.resolve(__dirname, '../../../out/renderer');
+
+/** Stands in for the OS file dialogs: a test sets the path the "user" will pick next. */
+export interface ScriptedDialogs {
+  nextOpen?: string;
+  nextSave?: string;
+  /** Titles of the dialogs main asked for, in order. */
+  asked: string[];
+}
 
 export interface AppHarness {
   page: Page;
@@ -16,23 +29,70 @@ export interface AppHarness {
   home: string;
   emit: EventSink;
   records: BridgeRecord[];
-  /** Everything the page asked main to put on the clipboard, in order. */
-  clipboard: string[];
+  /** The real profile service behind the page (main's side), with the real keychain. */
+  profiles: ProfileService;
+  dialogs: ScriptedDialogs;
+  /** What main put on the clipboard (stays in the test process, never in the page). */
+  clipboard: { text: string; containsSecret: boolean }[];
+  /** The environment main sees; tests set VEZA_URL etc. here before importing. */
+  env: Record<string, string | undefined>;
 }
 
-/** Each test gets the built renderer, a fresh data folder, and the real main handlers. */
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page }, use) => {
+/**
+ * Each test gets the built renderer, a fresh data folder, and the real main handlers.
+ * `profilesFile` (test.use) puts a profiles.json in the data folder before main starts.
+ */
+export const test = base.extend<{ app: AppHarness; profilesFile: string | undefined }>({
+  profilesFile: [undefined, { option: true }],
+  app: async ({ page, profilesFile }, use) => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-'));
+    if (profilesFile !== undefined) await writeFile(path.join(home, 'profiles.json'), profilesFile);
     const server = await serveRenderer(rendererRoot);
-    const clipboard: string[] = [];
-    const { emit, records } = await installBridge(page, server.origin, (sink) => ({
-      appInfo: readAppInfo('Veza Desk', '0.1.0'),
-      clipboard: { writeText: (text) => void clipboard.push(text) },
-      emit: sink,
-    }));
+    const dialogs: ScriptedDialogs = { asked: [] };
+    const clipboard: AppHarness['clipboard'] = [];
+    const env: AppHarness['env'] = {};
+    const fileDialogs: FileDialogs = {
+      chooseFileToOpen: async ({ title }) => {
+        dialogs.asked.push(title);
+        return dialogs.nextOpen;
+      },
+      chooseFileToSave: async ({ title }) => {
+        dialogs.asked.push(title);
+        return dialogs.nextSave;
+      },
+    };
+    let profiles: ProfileService | undefined;
+    const { emit, records } = await installBridge(page, server.origin, async (sink) => {
+      profiles = await openProfileService({
+        folder: resolveDataFolder({ VEZA_DESK_HOME: home }),
+        secrets: createKeytarSecretStore(),
+        onChange: (state) => sink('profiles.changed', state),
+      });
+      return {
+        appInfo: readAppInfo('Veza Desk', '0.1.0'),
+        emit: sink,
+        profiles,
+        dialogs: fileDialogs,
+        clipboard: {
+          writeText: async (text, { containsSecret }) => {
+            clipboard.push({ text, containsSecret });
+          },
+        },
+        env,
+      };
+    });
     await page.goto(`${server.origin}/index.html`);
-    await use({ page, origin: server.origin, home, emit, records, clipboard });
+    await use({
+      page,
+      origin: server.origin,
+      home,
+      emit,
+      records,
+      profiles: profiles as ProfileService,
+      dialogs,
+      clipboard,
+      env,
+    });
     await server.close();
     await rm(home, { recursive: true, force: true });
   },

@@ -21,7 +21,7 @@ export interface BridgeRecord {
 export async function installBridge(
   page: Page,
   pageOrigin: string,
-  makeServices: (emit: EventSink) => AppServices,
+  makeServices: (emit: EventSink) => AppServices | Promise<AppServices>,
 ): Promise<{ emit: EventSink; records: BridgeRecord[] }> {
   const records: BridgeRecord[] = [];
   const emit = createEventSink((name: EventName, payload: unknown) => {
@@ -38,7 +38,7 @@ export async function installBridge(
       .catch(() => {});
   });
   const dispatch = createDispatcher(
-    createCallHandlers(makeServices(emit)),
+    createCallHandlers(await makeServices(emit)),
     createSenderPolicy([pageOrigin]),
   );
 

@@ -1,19 +1,16 @@
 import type { AppInfo } from '../../../shared/ipc/contract';
+import type { ClipboardWriter } from '../clipboard-writer';
 import type { CallHandlers } from './dispatcher';
-
-/** The system clipboard, provided by Electron in the app and recorded in tests. */
-export interface Clipboard {
-  writeText(text: string): void;
-}
 
 export function createAppHandlers(
   appInfo: AppInfo,
-  clipboard: Clipboard,
+  clipboard: ClipboardWriter,
 ): Pick<CallHandlers, 'app.getInfo' | 'clipboard.writeText'> {
   return {
     'app.getInfo': () => appInfo,
-    'clipboard.writeText': ({ text }) => {
-      clipboard.writeText(text);
+    // What the page copies is what the page already shows: never a secret.
+    'clipboard.writeText': async ({ text }) => {
+      await clipboard.writeText(text, { containsSecret: false });
       return undefined;
     },
   };

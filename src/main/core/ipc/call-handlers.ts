@@ -1,18 +1,29 @@
 import type { AppInfo } from '../../../shared/ipc/contract';
-import { createAppHandlers, type Clipboard } from './app-handlers';
+import type { ClipboardWriter } from '../clipboard-writer';
+import type { FileDialogs } from '../file-dialogs';
+import type { ProfileService } from '../profiles/profile-service';
+import { createAppHandlers } from './app-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
+import { createProfileHandlers } from './profile-handlers';
 
 /** Everything the handlers need, made by the Electron glue or by the test bridge. */
 export interface AppServices {
   appInfo: AppInfo;
-  clipboard: Clipboard;
   emit: EventSink;
+  /** Profiles and their keys (profiles.json + the keychain). */
+  profiles: ProfileService;
+  /** Open/save dialogs: Electron's in the app, scripted in tests. */
+  dialogs: FileDialogs;
+  clipboard: ClipboardWriter;
+  /** The environment main was started with (import from environment variables). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
 export function createCallHandlers(services: AppServices): CallHandlers {
   return {
     ...createAppHandlers(services.appInfo, services.clipboard),
+    ...createProfileHandlers(services),
   };
 }

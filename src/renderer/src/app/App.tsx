@@ -1,17 +1,31 @@
 import { AboutDialog } from '../about/AboutDialog';
+import { DeleteProfileDialog } from '../profiles/DeleteProfileDialog';
+import { ImportResultDialog } from '../profiles/ImportResultDialog';
+import { ProfileFormDialog } from '../profiles/ProfileFormDialog';
+import { ReplaceKeyDialog } from '../profiles/ReplaceKeyDialog';
+import { useInstanceShortcuts } from '../profiles/use-instance-shortcuts';
+import { useProfilesSync } from '../profiles/use-profiles-sync';
 import { InstanceSidebar } from '../shell/InstanceSidebar';
 import { MainArea } from '../shell/MainArea';
 import { useUiStore } from './ui-store';
 import { useMenuCommands } from './use-menu-commands';
 
 export function App() {
+  useProfilesSync();
   useMenuCommands();
+  useInstanceShortcuts();
   const dialog = useUiStore((state) => state.dialog);
   return (
     <div className="app-shell">
       <InstanceSidebar />
       <MainArea />
-      {dialog === 'about' && <AboutDialog />}
+      {dialog?.kind === 'about' && <AboutDialog />}
+      {dialog?.kind === 'profile-form' && (
+        <ProfileFormDialog key={dialog.profileId ?? 'new'} profileId={dialog.profileId} />
+      )}
+      {dialog?.kind === 'delete-profile' && <DeleteProfileDialog profileId={dialog.profileId} />}
+      {dialog?.kind === 'replace-key' && <ReplaceKeyDialog profileId={dialog.profileId} />}
+      {dialog?.kind === 'import-result' && <ImportResultDialog result={dialog.result} />}
     </div>
   );
 }

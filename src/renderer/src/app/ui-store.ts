@@ -1,6 +1,13 @@
 import { create } from 'zustand';
+import type { ImportResult } from '../../../shared/profiles/profile-transfer';
 
-export type Dialog = 'about' | null;
+export type Dialog =
+  | { kind: 'about' }
+  | { kind: 'profile-form'; profileId?: string }
+  | { kind: 'delete-profile'; profileId: string }
+  | { kind: 'replace-key'; profileId: string }
+  | { kind: 'import-result'; result: ImportResult }
+  | null;
 
 interface UiState {
   dialog: Dialog;

@@ -1,15 +1,20 @@
 import { useEffect } from 'react';
 import { veza } from '../bridge/veza';
+import { useProfilesStore } from '../profiles/profiles-store';
 import { useUiStore } from './ui-store';
 
 /** Acts on commands main sends from the application menu. */
 export function useMenuCommands(): void {
   const openDialog = useUiStore((state) => state.openDialog);
+  const selectRelative = useProfilesStore((state) => state.selectRelative);
   useEffect(
     () =>
       veza.on('menu.command', ({ command }) => {
-        if (command === 'about') openDialog('about');
+        if (command === 'about') openDialog({ kind: 'about' });
+        if (command === 'add-instance') openDialog({ kind: 'profile-form' });
+        if (command === 'next-instance') selectRelative(1);
+        if (command === 'previous-instance') selectRelative(-1);
       }),
-    [openDialog],
+    [openDialog, selectRelative],
   );
 }

@@ -5,19 +5,32 @@ interface ModalDialogProps {
   onClose: () => void;
   children: ReactNode;
   actions?: ReactNode;
+  /** The label of the button that closes without doing anything ("Cancel" in forms). */
+  closeLabel?: string;
 }
 
 /**
  * A modal on the native <dialog> element: the browser traps focus, Escape closes it, and
  * screen readers announce it by its title.
  */
-export function ModalDialog({ title, onClose, children, actions }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  onClose,
+  children,
+  actions,
+  closeLabel = 'Close',
+}: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // Where focus goes back to when the dialog closes: the control that opened it.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog
@@ -34,7 +47,7 @@ export function ModalDialog({ title, onClose, children, actions }: ModalDialogPr
       <div className="modal-actions">
         {actions}
         <button type="button" onClick={onClose}>
-          Close
+          {closeLabel}
         </button>
       </div>
     </dialog>

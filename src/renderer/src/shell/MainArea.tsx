@@ -1,17 +1,34 @@
-/** The workspace of the active instance. */
+import { ProblemCard } from '../problems/ProblemCard';
+import { InstanceView } from '../profiles/InstanceView';
+import { useActiveProfile, useProfilesStore } from '../profiles/profiles-store';
+import { Welcome } from './Welcome';
+
+/** The workspace of the active instance, or the welcome page when there is none. */
 export function MainArea() {
+  const profile = useActiveProfile();
+  const loadProblem = useProfilesStore((state) => state.loadProblem);
+  const problem = useProfilesStore((state) => state.problem);
+  const notice = useProfilesStore((state) => state.notice);
+  const showProblem = useProfilesStore((state) => state.showProblem);
+  const showNotice = useProfilesStore((state) => state.showNotice);
   return (
-    <main className="main-area" aria-labelledby="welcome-title">
-      <section className="welcome">
-        <h2 id="welcome-title">Welcome to Veza Desk</h2>
-        <p>
-          Keep each Veza instance you look after in one place, check in one click that its API key
-          still works, and send API requests without pasting keys into scripts.
-        </p>
-        <p className="muted">
-          Your API keys stay in this computer&apos;s keychain and are never shown again.
-        </p>
-      </section>
+    <main
+      className={`main-area${profile?.production ? ' is-production' : ''}`}
+      aria-label={profile ? `Instance ${profile.name}` : 'Welcome'}
+    >
+      {loadProblem && <ProblemCard problem={loadProblem} role="status" />}
+      {problem && <ProblemCard problem={problem} onDismiss={() => showProblem(null)} />}
+      <div role="status" className="notice-line">
+        {notice && (
+          <>
+            {notice}{' '}
+            <button type="button" className="link-button" onClick={() => showNotice(null)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
+      {profile ? <InstanceView key={profile.id} profile={profile} /> : <Welcome />}
     </main>
   );
 }

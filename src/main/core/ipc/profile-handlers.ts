@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { makeProblem } from '../../../shared/problems/make-problem';
+import {
+  buildEnvSnippet,
+  envSnippetFileName,
+  isSnippetSafe,
+} from '../../../shared/profiles/env-snippet';
+import type { FileWritten, ImportResult } from '../../../shared/profiles/profile-transfer';
+import type { ClipboardWriter } from '../clipboard-writer';
+import type { FileDialogs } from '../file-dialogs';
+import { writeFileAtomic } from '../persistence/write-file-atomic';
+import { ProblemError } from '../problem-error';
+import { buildProfilesExport } from '../profiles/export-profiles';
+import { findVezaSettings } from '../profiles/find-veza-settings';
+import type { ProfileService } from '../profiles/profile-service';
+import { readImportFile } from '../profiles/read-import-file';
+import type { CallHandlers } from './dispatcher';
+
+type ProfileCalls = Extract<keyof CallHandlers, `profiles.${string}`>;
+
+export interface ProfileHandlerDeps {
+  profiles: ProfileService;
+  dialogs: FileDialogs;
+  clipboard: ClipboardWriter;
+  /** The environment main was started with (injected so tests can set their own). */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const cancelledImport: ImportResult = {
+  cancelled: true,
+  source: '',
+  imported: [],
+  skipped: [],
+  notices: [],
+};
+
+async function writeChosenFile(file: string, text: string): Promise<FileWritten> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (error) {
+    throw ProblemError.of('FILE_UNWRITABLE', {
+      errorCode: (error as NodeJS.ErrnoException).code,
+      facts: { file: path.basename(file) },
+    });
+  }
+  return { cancelled: false, destination: file };
+}
+
+/**
+ * The profiles calls. Paths never come from the window: main asks the user with its own
+ * dialogs. The only key that crosses IPC is the one the user types (create, setKey); no
+ * answer carries one back.
+ */
+export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandlers, ProfileCalls> {
+  const { profiles, dialogs, clipboard, env } = deps;
+  return {
+    'profiles.list': () => profiles.state(),
+    'profiles.create': ({ draft, key }) => profiles.create(draft, key),
+    'profiles.update': ({ id, draft }) => profiles.update(id, draft),
+    'profiles.duplicate': ({ id }) => profiles.duplicate(id),
+    'profiles.delete': async ({ id }) => {
+      await profiles.remove(id);
+      return { id };
+    },
+    'profiles.setKey': ({ id, key }) => profiles.setKey(id, key),
+    'profiles.removeKey': ({ id }) => profiles.removeKey(id),
+
+    'profiles.importFromEnv': async () => {
+      const found = findVezaSettings((name) => env[name]);
+      if (!found) {
+        throw ProblemError.of('IMPORT_NO_VEZA_SETTINGS', {
+          facts: { where: 'in the environment Veza Desk was started with' },
+        });
+      }
+      return profiles.importCandidates([found], 'environment');
+    },
+
+    'profiles.importFile': async () => {
+      const file = await dialogs.chooseFileToOpen({
+        title: 'Import instances',
+        filters: [
+          { name: 'Veza Desk profiles or .env files', extensions: ['json', 'env', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      if (!file) return cancelledImport;
+      const content = await readImportFile(file);
+      return profiles.importCandidates(content.candidates, content.source, content.invalid);
+    },
+
+    'profiles.exportFile': async () => {
+      const file = await dialogs.chooseFileToSave({
+        title: 'Export instances (without API keys)',
+        defaultName: 'veza-desk-profiles.json',
+        filters: [{ name: 'Veza Desk profiles', extensions: ['json'] }],
+      });
+      if (!file) return { cancelled: true };
+      return writeChosenFile(file, buildProfilesExport(profiles.state().profiles, new Date()));
+    },
+
+    'profiles.exportEnvSnippet': async ({ id, shell, includeKey, to }) => {
+      const profile = profiles.get(id);
+      if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND', { raw: `profile ${id}` });
+      let key: string | undefined;
+      if (includeKey) {
+        key = await profiles.readKey(id);
+        if (key === undefined) throw new ProblemError(makeProblem('KEY_MISSING'));
+        // A key saved "as is" may hold characters no shell quoting here is safe for.
+        if (!isSnippetSafe(key)) throw new ProblemError(makeProblem('KEY_NOT_BASE64'));
+      }
+      const text = buildEnvSnippet(shell, profile.baseUrl, key);
+      if (to === 'clipboard') {
+        await clipboard.writeText(text, { containsSecret: key !== undefined });
+        return { cancelled: false, destination: 'clipboard' };
+      }
+      const file = await dialogs.chooseFileToSave({
+        title: key ? 'Save the settings, with the API key' : 'Save the settings',
+        defaultName: envSnippetFileName(shell, profile.baseUrl),
+        filters: [
+          { name: 'Script', extensions: [envSnippetFileName(shell, '').split('.').pop() ?? 'txt'] },
+        ],
+      });
+      if (!file) return { cancelled: true };
+      return writeChosenFile(file, text);
+    },
+  };
+}

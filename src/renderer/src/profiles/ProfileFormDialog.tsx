@@ -1,0 +1,152 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Problem } from '../../../shared/problems/problem';
+import { displayOrigin } from '../../../shared/profiles/display-origin';
+import { lintApiKey } from '../../../shared/profiles/lint-api-key';
+import { normalizeInstanceUrl } from '../../../shared/profiles/normalize-instance-url';
+import {
+  profileNameMaxLength,
+  profileNotesMaxLength,
+  type ProfileDraft,
+} from '../../../shared/profiles/profile';
+import { defaultProfileColour } from '../../../shared/profiles/profile-colours';
+import { useUiStore } from '../app/ui-store';
+import { veza } from '../bridge/veza';
+import { ModalDialog } from '../components/ModalDialog';
+import { ProblemCard } from '../problems/ProblemCard';
+import { AddressField } from './AddressField';
+import { ApiKeyField, isKeySendable } from './ApiKeyField';
+import { ColourPicker } from './ColourPicker';
+import { useProfilesStore } from './profiles-store';
+
+/** Add an instance (with its key) or edit one (its key is replaced from the details view). */
+export function ProfileFormDialog({ profileId }: { profileId?: string }) {
+  const closeDialog = useUiStore((state) => state.closeDialog);
+  const select = useProfilesStore((state) => state.select);
+  const existing = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
+  const formId = useId();
+  const [name, setName] = useState(existing?.name ?? '');
+  const [address, setAddress] = useState(existing ? displayOrigin(existing.baseUrl) : '');
+  const [colour, setColour] = useState(existing?.colour ?? defaultProfileColour);
+  const [production, setProduction] = useState(existing?.production ?? false);
+  const [notes, setNotes] = useState(existing?.notes ?? '');
+  // The key as typed: in this component only, sent once on save, gone when the form closes.
+  const [apiKey, setApiKey] = useState('');
+  const [acceptAsIs, setAcceptAsIs] = useState(false);
+  const [addressTouched, setAddressTouched] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAddressTouched(true);
+    setProblem(null);
+    const url = normalizeInstanceUrl(address);
+    if (!url.ok) return;
+    if (apiKey !== '' && !isKeySendable(apiKey, acceptAsIs)) {
+      setProblem(lintApiKey(apiKey).problems[0] ?? null);
+      return;
+    }
+    const draft: ProfileDraft = {
+      name,
+      address,
+      colour,
+      production,
+      notes,
+      ...(existing?.network ? { network: existing.network } : {}),
+    };
+    setSaving(true);
+    const result = existing
+      ? await veza.invoke('profiles.update', { id: existing.id, draft })
+      : await veza.invoke('profiles.create', {
+          draft,
+          ...(apiKey !== '' ? { key: { apiKey, acceptAsIs } } : {}),
+        });
+    setSaving(false);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setApiKey('');
+    select(result.value.id);
+    closeDialog();
+  };
+
+  return (
+    <ModalDialog
+      title={existing ? `Edit ${existing.name}` : 'Add instance'}
+      onClose={closeDialog}
+      closeLabel="Cancel"
+      actions={
+        <button type="submit" form={formId} className="primary" disabled={saving}>
+          {existing ? 'Save changes' : 'Add instance'}
+        </button>
+      }
+    >
+      <form
+        id={formId}
+        className="profile-form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
+        {problem && <ProblemCard problem={problem} />}
+        <div className="field">
+          <label htmlFor={`${formId}-name`}>Name</label>
+          <input
+            id={`${formId}-name`}
+            type="text"
+            maxLength={profileNameMaxLength}
+            value={name}
+            placeholder="e.g. Acme production"
+            aria-describedby={`${formId}-name-hint`}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+          <p id={`${formId}-name-hint`} className="hint">
+            How you tell your instances apart. Left empty, the server name is used.
+          </p>
+        </div>
+        <AddressField
+          value={address}
+          onChange={setAddress}
+          showProblems={addressTouched}
+          onBlur={() => setAddressTouched(true)}
+        />
+        <ColourPicker value={colour} onChange={setColour} />
+        <label className="checkbox field">
+          <input
+            type="checkbox"
+            checked={production}
+            onChange={(event) => setProduction(event.currentTarget.checked)}
+          />
+          This is a production instance
+        </label>
+        {production && (
+          <p className="hint production-hint">
+            Veza Desk shows a red PRODUCTION band whenever this instance is open.
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor={`${formId}-notes`}>Notes</label>
+          <textarea
+            id={`${formId}-notes`}
+            rows={3}
+            maxLength={profileNotesMaxLength}
+            value={notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+          />
+        </div>
+        {!existing && (
+          <ApiKeyField
+            value={apiKey}
+            onChange={(value) => {
+              setApiKey(value);
+              setAcceptAsIs(false);
+            }}
+            acceptAsIs={acceptAsIs}
+            onAcceptAsIsChange={setAcceptAsIs}
+            hint="Optional now. Saved in this computer's keychain and never shown again."
+          />
+        )}
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,78 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Problem } from '../../../shared/problems/problem';
+import { lintApiKey } from '../../../shared/profiles/lint-api-key';
+import { useUiStore } from '../app/ui-store';
+import { veza } from '../bridge/veza';
+import { ModalDialog } from '../components/ModalDialog';
+import { ProblemCard } from '../problems/ProblemCard';
+import { ApiKeyField, isKeySendable } from './ApiKeyField';
+import { useProfilesStore } from './profiles-store';
+
+/** Saves a new key for an instance; the old one is overwritten in the keychain. */
+export function ReplaceKeyDialog({ profileId }: { profileId: string }) {
+  const closeDialog = useUiStore((state) => state.closeDialog);
+  const profile = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
+  const formId = useId();
+  const [apiKey, setApiKey] = useState('');
+  const [acceptAsIs, setAcceptAsIs] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  if (!profile) return null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!isKeySendable(apiKey, acceptAsIs)) {
+      setProblem(lintApiKey(apiKey).problems[0] ?? null);
+      return;
+    }
+    const result = await veza.invoke('profiles.setKey', {
+      id: profile.id,
+      key: { apiKey, acceptAsIs },
+    });
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setApiKey('');
+    closeDialog();
+  };
+  const removeKey = async () => {
+    const result = await veza.invoke('profiles.removeKey', { id: profile.id });
+    if (result.ok) closeDialog();
+    else setProblem(result.problem);
+  };
+
+  return (
+    <ModalDialog
+      title={profile.key ? `Replace the key of ${profile.name}` : `Add a key to ${profile.name}`}
+      onClose={closeDialog}
+      closeLabel="Cancel"
+      actions={
+        <>
+          {profile.key && (
+            <button type="button" className="danger" onClick={() => void removeKey()}>
+              Remove the saved key
+            </button>
+          )}
+          <button type="submit" form={formId} className="primary">
+            Save key
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={(event) => void submit(event)} noValidate>
+        {problem && <ProblemCard problem={problem} />}
+        <ApiKeyField
+          value={apiKey}
+          onChange={(value) => {
+            setApiKey(value);
+            setAcceptAsIs(false);
+          }}
+          acceptAsIs={acceptAsIs}
+          onAcceptAsIsChange={setAcceptAsIs}
+          label="New API key"
+          hint="Saved in this computer's keychain in place of the old one, and never shown again."
+        />
+      </form>
+    </ModalDialog>
+  );
+}

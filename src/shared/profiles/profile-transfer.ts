@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { problemSchema } from '../problems/problem';
+import { envSnippetShells } from './env-snippet';
+import {
+  colourSchema,
+  networkSettingsSchema,
+  profileNameMaxLength,
+  profileNotesMaxLength,
+  profileSchema,
+} from './profile';
+
+/** The exported profiles file: no ids, no keys, no fingerprints; meant to move between machines. */
+export const profilesExportFormat = 'veza-desk-profiles';
+export const profilesExportVersion = 1;
+
+export const exportedProfileSchema = z.object({
+  name: z.string().min(1).max(profileNameMaxLength),
+  baseUrl: z.string().min(1).max(2048),
+  colour: colourSchema,
+  production: z.boolean(),
+  notes: z.string().max(profileNotesMaxLength).default(''),
+  network: networkSettingsSchema.optional(),
+});
+export type ExportedProfile = z.infer<typeof exportedProfileSchema>;
+
+export const profilesExportFileSchema = z.object({
+  format: z.literal(profilesExportFormat),
+  version: z.number().int().positive(),
+  exportedAt: z.string(),
+  profiles: z.array(z.unknown()),
+});
+
+/** What an import did: what came in, what was left out and why, and what to look at. */
+export const importResultSchema = z.object({
+  cancelled: z.boolean(),
+  /** The file name, or "environment". */
+  source: z.string(),
+  imported: z.array(profileSchema),
+  skipped: z.array(
+    z.object({ name: z.string(), problem: problemSchema.optional(), reason: z.string() }),
+  ),
+  /** Things to know about what was imported, e.g. a key left out because it looked damaged. */
+  notices: z.array(problemSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const fileWrittenSchema = z.object({
+  cancelled: z.boolean(),
+  /** Where it went: a file path, or "clipboard". */
+  destination: z.string().optional(),
+});
+export type FileWritten = z.infer<typeof fileWrittenSchema>;
+
+export const envSnippetRequestSchema = z.object({
+  id: z.uuid(),
+  shell: z.enum(envSnippetShells),
+  /** Only when the user explicitly asks; main then writes the text itself, never to the window. */
+  includeKey: z.boolean(),
+  to: z.enum(['clipboard', 'file']),
+});

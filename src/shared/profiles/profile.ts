@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { problemSchema } from '../problems/problem';
+
+/**
+ * A profile is one Veza instance the user looks after: everything about it except its API key,
+ * which lives only in the OS keychain (service `veza-desk`, account = profile id). These schemas
+ * describe what is saved in profiles.json and what the window sees; none has room for a key.
+ */
+
+export const profileNameMaxLength = 100;
+export const profileNotesMaxLength = 4000;
+
+/** #rrggbb; the sidebar dot and the header band use it. */
+export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2457c5');
+
+/** What the window may know about a saved key: never the key itself. */
+export const keyFingerprintSchema = z.object({
+  length: z.number().int().positive(),
+  /** The last 4 characters, so a user can tell two keys apart. */
+  last4: z.string().max(4),
+  savedAt: z.iso.datetime(),
+  /** Learned by the connection doctor: a team key reaches only the OAA calls. */
+  kind: z.enum(['personal', 'team']).optional(),
+});
+export type KeyFingerprint = z.infer<typeof keyFingerprintSchema>;
+
+/** Per-instance network settings, consumed by the HTTP transport. All optional. */
+export const networkSettingsSchema = z.object({
+  proxy: z
+    .object({
+      mode: z.enum(['system', 'none', 'manual']),
+      url: z.string().max(2048).optional(),
+    })
+    .optional(),
+  /** A PEM file with the company's root certificate, trusted for this instance only. */
+  caFile: z.string().max(4096).optional(),
+  /** SHA-256 of the server certificate, hex with or without colons (lab instances). */
+  pinnedCertSha256: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, '64 hex digits')
+    .optional(),
+  timeouts: z
+    .object({
+      connectMs: z.number().int().min(100).max(600_000).optional(),
+      responseMs: z.number().int().min(100).max(3_600_000).optional(),
+    })
+    .optional(),
+});
+export type NetworkSettings = z.infer<typeof networkSettingsSchema>;
+
+/** The connection doctor's last verdict, shown in the sidebar and by `veza-desk profiles`. */
+export const lastVerificationSchema = z.object({
+  at: z.iso.datetime(),
+  ok: z.boolean(),
+  /** A problem code, or OK_PERSONAL_KEY / OK_TEAM_KEY. */
+  code: z.string().max(64),
+  summary: z.string().max(500),
+});
+export type LastVerification = z.infer<typeof lastVerificationSchema>;
+
+export const profileSchema = z.object({
+  id: z.uuid(),
+  name: z.string().min(1).max(profileNameMaxLength),
+  /** Origin only (scheme, host as punycode, port): https://acme.vezacloud.com */
+  baseUrl: z.string().min(1).max(2048),
+  colour: colourSchema,
+  production: z.boolean(),
+  notes: z.string().max(profileNotesMaxLength),
+  network: networkSettingsSchema.optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  lastVerification: lastVerificationSchema.optional(),
+  /** Present when a key is saved in the keychain for this profile. */
+  key: keyFingerprintSchema.optional(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+/** What the add/edit form sends: the address as typed; main normalises and checks it. */
+export const profileDraftSchema = z.object({
+  name: z.string().max(profileNameMaxLength),
+  address: z.string().max(4096),
+  colour: colourSchema,
+  production: z.boolean(),
+  notes: z.string().max(profileNotesMaxLength),
+  network: networkSettingsSchema.optional(),
+});
+export type ProfileDraft = z.infer<typeof profileDraftSchema>;
+
+/** The profiles as main holds them, plus a problem met while loading them (if any). */
+export const profilesStateSchema = z.object({
+  profiles: z.array(profileSchema),
+  /** The saved file was damaged (set aside) or too new (left untouched). */
+  loadProblem: problemSchema.optional(),
+  /** True when the saved file comes from a newer Veza Desk: nothing may be changed. */
+  readOnly: z.boolean(),
+});
+export type ProfilesState = z.infer<typeof profilesStateSchema>;

@@ -1,0 +1,139 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openProfileStore } from '../../../src/main/core/profiles/profile-store';
+import { ProblemError } from '../../../src/main/core/problem-error';
+import {
+  profilesFileVersion,
+  serializeProfiles,
+} from '../../../src/main/core/profiles/profiles-file';
+import { makeStoredProfile } from '../../support/profile-fixtures';
+
+describe('profiles.json on disk', () => {
+  let home: string;
+  const file = () => path.join(home, 'profiles.json');
+  const add = (store: Awaited<ReturnType<typeof openProfileStore>>, name: string) =>
+    store.commit((profiles) => ({
+      profiles: [...profiles, makeStoredProfile({ name })],
+      value: undefined,
+    }));
+  const setAsideFiles = async () =>
+    (await readdir(home)).filter((name) => name.startsWith('profiles.json.damaged-'));
+
+  beforeEach(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), 'veza-profiles-file-'));
+  });
+  afterEach(() => rm(home, { recursive: true, force: true }));
+
+  it('starts empty, writes a versioned file, and reads it back', async () => {
+    const store = await openProfileStore(home);
+    expect(store.state()).toEqual({ profiles: [], readOnly: false });
+    await add(store, 'One');
+    const saved = JSON.parse(await readFile(file(), 'utf8'));
+    expect(saved.version).toBe(profilesFileVersion);
+    expect(saved.profiles.map((p: { name: string }) => p.name)).toEqual(['One']);
+    const again = await openProfileStore(home);
+    expect(again.state().profiles.map((p) => p.name)).toEqual(['One']);
+    expect(again.state().loadProblem).toBeUndefined();
+  });
+
+  it('keeps the previous good file as profiles.json.bak', async () => {
+    const store = await openProfileStore(home);
+    await add(store, 'One');
+    await add(store, 'Two');
+    const backup = JSON.parse(await readFile(`${file()}.bak`, 'utf8'));
+    expect(backup.profiles.map((p: { name: string }) => p.name)).toEqual(['One']);
+  });
+
+  it.each([
+    ['truncated', (text: string) => text.slice(0, text.length / 2)],
+    ['not JSON', () => 'this is not json at all'],
+    ['empty', () => ''],
+    ['JSON but not a profiles file', () => '[1,2,3]'],
+    ['without a version', () => '{"profiles": []}'],
+  ])('sets a %s file aside, recovers from the backup, and reports it', async (_, damage) => {
+    const store = await openProfileStore(home);
+    await add(store, 'One');
+    await add(store, 'Two');
+    const good = await readFile(file(), 'utf8');
+    await writeFile(file(), damage(good));
+    const damagedBytes = await readFile(file());
+
+    const reopened = await openProfileStore(home);
+    const state = reopened.state();
+    expect(state.loadProblem?.code).toBe('PROFILES_FILE_DAMAGED');
+    expect(state.loadProblem?.detail.raw).toContain('set aside as profiles.json.damaged-');
+    // The backup held the list before the last change: nothing older is lost.
+    expect(state.profiles.map((p) => p.name)).toEqual(['One']);
+    // The damaged file is kept byte for byte, under a new name.
+    const [aside] = await setAsideFiles();
+    expect(aside).toBeDefined();
+    expect(await readFile(path.join(home, aside as string))).toEqual(damagedBytes);
+    // And the recovered list is written back, so the next start is clean.
+    expect((await openProfileStore(home)).state().loadProblem).toBeUndefined();
+  });
+
+  it('keeps the valid entries of a file with some invalid ones, and sets the original aside', async () => {
+    const good = makeStoredProfile({ name: 'Good' });
+    const bad = { ...makeStoredProfile({ name: 'Bad' }), baseUrl: 'javascript:alert(1)' };
+    await writeFile(file(), JSON.stringify({ version: 1, profiles: [good, bad, { name: 3 }] }));
+    const state = (await openProfileStore(home)).state();
+    expect(state.profiles.map((p) => p.name)).toEqual(['Good']);
+    expect(state.loadProblem?.code).toBe('PROFILES_FILE_DAMAGED');
+    expect(state.loadProblem?.detail.raw).toContain('2 invalid instance(s) left out');
+    expect(await setAsideFiles()).toHaveLength(1);
+  });
+
+  it('leaves a file from a newer version untouched and refuses to change it', async () => {
+    const newer = JSON.stringify({ version: profilesFileVersion + 1, profiles: [], extra: 'x' });
+    await writeFile(file(), newer);
+    const store = await openProfileStore(home);
+    expect(store.state()).toMatchObject({
+      profiles: [],
+      readOnly: true,
+      loadProblem: { code: 'PROFILES_FILE_TOO_NEW' },
+    });
+    await expect(add(store, 'One')).rejects.toMatchObject({
+      problem: { code: 'PROFILES_FILE_TOO_NEW' },
+    });
+    expect(await readFile(file(), 'utf8')).toBe(newer);
+    expect(await setAsideFiles()).toEqual([]);
+  });
+
+  it('only inspects when asked to (the CLI): nothing on disk moves', async () => {
+    await writeFile(file(), '{"version": 1, "profiles": [');
+    const state = (await openProfileStore(home, { inspectOnly: true })).state();
+    expect(state.loadProblem?.code).toBe('PROFILES_FILE_DAMAGED');
+    expect(await readFile(file(), 'utf8')).toBe('{"version": 1, "profiles": [');
+    expect(await setAsideFiles()).toEqual([]);
+  });
+
+  it('reports FILE_UNWRITABLE when the data folder cannot be written, and changes nothing', async () => {
+    const store = await openProfileStore(home);
+    await add(store, 'One');
+    // Replace the folder by a file: every write into it now fails for real (ENOTDIR/EEXIST).
+    await rm(home, { recursive: true });
+    await writeFile(home, 'not a folder');
+    const error = await add(store, 'Two').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProblemError);
+    expect((error as ProblemError).problem.code).toBe('FILE_UNWRITABLE');
+    expect((error as ProblemError).problem.explanation).toContain('profiles.json');
+    expect(store.state().profiles.map((p) => p.name)).toEqual(['One']);
+    // Opening a store there reports the same problem instead of crashing the app.
+    const blocked = await openProfileStore(path.join(home, 'sub'));
+    expect(blocked.state()).toMatchObject({
+      readOnly: true,
+      loadProblem: { code: 'FILE_UNWRITABLE' },
+    });
+    await rm(home);
+    await mkdir(home);
+  });
+
+  it('removes temp files a killed writer left behind', async () => {
+    await writeFile(path.join(home, '.profiles.json.123.abc.tmp'), 'half');
+    await writeFile(file(), serializeProfiles([makeStoredProfile()]));
+    await openProfileStore(home);
+    expect((await readdir(home)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

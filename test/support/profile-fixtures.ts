@@ -1,0 +1,59 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Profile, ProfileDraft } from '../../src/shared/profiles/profile';
+
+/** A fresh, made-up key in Veza's form (base64 text); random so no test can hard-code it. */
+export function makeFakeKey(): string {
+  return randomBytes(36).toString('base64');
+}
+
+export function makeDraft(overrides: Partial<ProfileDraft> = {}): ProfileDraft {
+  return {
+    name: 'Acme production',
+    address: 'https://acme.vezacloud.com',
+    colour: '#2457c5',
+    production: false,
+    notes: '',
+    ...overrides,
+  };
+}
+
+export function makeStoredProfile(overrides: Partial<Profile> = {}): Profile {
+  const at = new Date('2025-01-02T03:04:05.000Z').toISOString();
+  return {
+    id: randomUUID(),
+    name: 'Stored',
+    baseUrl: 'https://stored.example',
+    colour: '#12805c',
+    production: false,
+    notes: '',
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** Every file under a folder, recursively, with its content (for "the key is nowhere" checks). */
+export async function readAllFiles(folder: string): Promise<{ file: string; content: Buffer }[]> {
+  const out: { file: string; content: Buffer }[] = [];
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.push({ file, content: await readFile(file) });
+  }
+  return out;
+}
+
+/** The files under `folder` that contain `secret` (as UTF-8 or UTF-16). */
+export async function filesContaining(folder: string, secret: string): Promise<string[]> {
+  const files = await readAllFiles(folder);
+  return files
+    .filter(
+      ({ content }) =>
+        content.includes(Buffer.from(secret, 'utf8')) ||
+        content.includes(Buffer.from(secret, 'utf16le')),
+    )
+    .map(({ file }) => file);
+}

@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readAppInfo } from '../../src/main/core/app-info';
+import { createCallHandlers } from '../../src/main/core/ipc/call-handlers';
+import { createDispatcher } from '../../src/main/core/ipc/dispatcher';
+import { createSenderPolicy } from '../../src/main/core/ipc/sender-policy';
+import { openProfileService } from '../../src/main/core/profiles/open-profile-service';
+import type { ProfileService } from '../../src/main/core/profiles/profile-service';
+import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
+import type { SecretStore } from '../../src/main/core/secrets/secret-store';
+import type { CallName, EventName } from '../../src/shared/ipc/contract';
+
+export interface ProfileHarness {
+  home: string;
+  profiles: ProfileService;
+  secrets: SecretStore;
+  /** Calls a handler through the real dispatcher, as the window would. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read many result shapes
+  call: (name: CallName, args?: unknown) => Promise<{ ok: boolean; value?: any; problem?: any }>;
+  events: { name: EventName; payload: unknown }[];
+  clipboard: { text: string; containsSecret: boolean }[];
+  dialogs: { nextOpen?: string; nextSave?: string };
+  env: Record<string, string | undefined>;
+  close: () => Promise<void>;
+}
+
+/** The real main side (dispatcher, handlers, profile store, keychain) in a temp data folder. */
+export async function openProfileHarness(home?: string): Promise<ProfileHarness> {
+  const folder = home ?? (await mkdtemp(path.join(os.tmpdir(), 'veza-profiles-')));
+  const secrets = createKeytarSecretStore();
+  const events: ProfileHarness['events'] = [];
+  const clipboard: ProfileHarness['clipboard'] = [];
+  const dialogs: ProfileHarness['dialogs'] = {};
+  const env: ProfileHarness['env'] = {};
+  const emit = (name: EventName, payload: unknown) => events.push({ name, payload });
+  const profiles = await openProfileService({
+    folder,
+    secrets,
+    onChange: (state) => emit('profiles.changed', state),
+  });
+  const handlers = createCallHandlers({
+    appInfo: readAppInfo('Veza Desk', '0.0.0'),
+    emit: emit as never,
+    profiles,
+    dialogs: {
+      chooseFileToOpen: async () => dialogs.nextOpen,
+      chooseFileToSave: async () => dialogs.nextSave,
+    },
+    clipboard: {
+      writeText: async (text, { containsSecret }) => {
+        clipboard.push({ text, containsSecret });
+      },
+    },
+    env,
+  });
+  const dispatch = createDispatcher(handlers, createSenderPolicy(['app://veza-desk']));
+  const sender = { url: 'app://veza-desk/index.html', isMainFrame: true };
+  return {
+    home: folder,
+    profiles,
+    secrets,
+    call: (name, args) => dispatch(name, args, sender) as never,
+    events,
+    clipboard,
+    dialogs,
+    env,
+    close: () => rm(folder, { recursive: true, force: true }),
+  };
+}
