@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { fakeLookup } from './lookups';
 
 export interface ProxyOptions {
   /** basic: needs user:password; ntlm: offers only NTLM/Negotiate (we cannot sign in). */
@@ -27,6 +28,8 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<Tes
   const log: string[] = [];
   const credentialsSeen: string[] = [];
   const sockets = new Set<net.Socket>();
+  // The proxy resolves names itself, as real ones do; test names only, never outside ones.
+  const lookup = fakeLookup();
 
   const challenge = (): string[] =>
     options.auth?.kind === 'ntlm' ? ['NTLM', 'Negotiate'] : ['Basic realm="test-proxy"'];
@@ -83,12 +86,15 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<Tes
       return;
     }
     const [host = '', port = '443'] = (req.url ?? '').split(/:(?=\d+$)/);
-    const upstream = net.connect(Number(port), host.replace(/^\[|\]$/g, ''), () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
+    const upstream = net.connect(
+      { port: Number(port), host: host.replace(/^\[|\]$/g, ''), lookup },
+      () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        if (head.length) upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      },
+    );
     upstream.on('error', () => client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'));
     client.on('error', () => upstream.destroy());
   });

@@ -5,9 +5,12 @@ export function fakeLookup(
   names: string[] = ['veza.test', 'other.test', 'acme.vezacloud.invalid'],
 ): LookupFunction & { asked: string[] } {
   const asked: string[] = [];
-  const lookup: LookupFunction = (hostname, _options, callback) => {
+  const lookup: LookupFunction = (hostname, options, callback) => {
     asked.push(hostname);
-    if (names.includes(hostname)) setImmediate(() => callback(null, '127.0.0.1', 4));
+    // net.connect (used by the test proxy) asks for all addresses; the transport for one.
+    const all = (options as { all?: boolean }).all === true;
+    const answer = (all ? [{ address: '127.0.0.1', family: 4 }] : '127.0.0.1') as string;
+    if (names.includes(hostname)) setImmediate(() => callback(null, answer, 4));
     else setImmediate(() => callback(dnsError('ENOTFOUND', hostname), '', 0));
   };
   return Object.assign(lookup, { asked });
