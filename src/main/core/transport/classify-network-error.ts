@@ -77,6 +77,11 @@ const CUT = [
   'Z_BUF_ERROR',
 ];
 
+/** zlib (Z_DATA_ERROR...) and brotli (ERR__ERROR_FORMAT_..., ERR_BROTLI...) failures: a damaged body. */
+function isDecodeError(code: string): boolean {
+  return code.startsWith('Z_') || code.startsWith('ERR__ERROR_FORMAT') || code.includes('BROTLI');
+}
+
 function guessStage(codes: readonly string[]): TransportStage {
   if (codes.some((c) => DNS_NOT_FOUND.includes(c) || DNS_UNAVAILABLE.includes(c))) return 'dns';
   if (codes.some((c) => c === 'ECONNREFUSED' || TIMEOUTS.includes(c) || UNREACHABLE.includes(c)))
@@ -121,7 +126,8 @@ function decide(
   if (has(['ECONNREFUSED'])) return { code: 'TCP_REFUSED' };
   if (has(TIMEOUTS)) return { code: 'TCP_TIMEOUT' };
   if (has(UNREACHABLE)) return { code: 'NETWORK_UNREACHABLE' };
-  if (context.responseStarted && has(CUT)) return { code: 'HTTP_BODY_INCOMPLETE' };
+  if (context.responseStarted && (has(CUT) || codes.some(isDecodeError)))
+    return { code: 'HTTP_BODY_INCOMPLETE' };
   if (has(['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'ERR_STREAM_PREMATURE_CLOSE']))
     return { code: 'HTTP_BODY_INCOMPLETE' };
   if (has(CUT)) return { code: 'TCP_RESET' };

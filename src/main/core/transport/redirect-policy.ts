@@ -8,8 +8,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
  * The request a redirect asks for, or undefined when the answer is not a redirect. As
- * browsers do: 303 turns anything but HEAD into GET; 301/302 turn POST into GET; 307/308 keep
- * method and body.
+ * browsers do: 303 turns anything but HEAD into GET, never with a body; 301/302 turn POST
+ * into GET; 307/308 keep method and body.
  */
 export function followRedirect(
   current: HopTarget,
@@ -19,8 +19,8 @@ export function followRedirect(
   if (!REDIRECTS.has(status) || !location) return undefined;
   const url = new URL(location, current.url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const toGet =
-    (status === 303 && current.method !== 'HEAD') ||
-    ((status === 301 || status === 302) && current.method === 'POST');
-  return toGet ? { method: 'GET', url } : { method: current.method, url, body: current.body };
+  if (status === 303) return { method: current.method === 'HEAD' ? 'HEAD' : 'GET', url };
+  if ((status === 301 || status === 302) && current.method === 'POST')
+    return { method: 'GET', url };
+  return { method: current.method, url, body: current.body };
 }

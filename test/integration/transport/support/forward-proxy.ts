@@ -29,7 +29,7 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<Tes
   const credentialsSeen: string[] = [];
   const sockets = new Set<net.Socket>();
   // The proxy resolves names itself, as real ones do; test names only, never outside ones.
-  const lookup = fakeLookup();
+  const lookup = fakeLookup() as unknown as net.LookupFunction;
 
   const challenge = (): string[] =>
     options.auth?.kind === 'ntlm' ? ['NTLM', 'Negotiate'] : ['Basic realm="test-proxy"'];
