@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import type { AgentPool } from './agent-pool';
+import type { CancelSwitch } from './cancel-switch';
 import { codedError, ConnectFailure } from './connect/connect-failure';
 import { traceDispatch, type RequestTrace } from './connect/connection-timings';
 import type { Route } from './proxy/choose-route';
@@ -22,7 +23,7 @@ export interface HopSettings {
   trust: TrustStore;
   pin?: string;
   timeouts: TransportTimeouts;
-  signal: AbortSignal;
+  signal: CancelSwitch;
 }
 
 export interface HopAnswer {
@@ -69,8 +70,10 @@ export async function dispatchHop(hop: Hop, settings: HopSettings): Promise<HopA
   );
   const headersAt = performance.now();
   const responseHeaders: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(response.headers))
+  for (const name in response.headers) {
+    const value = response.headers[name];
     if (value !== undefined) responseHeaders[name] = value;
+  }
   if (forward && response.statusCode === 407) {
     // Only the proxy itself answers 407: treat it like a refused CONNECT.
     await response.body.dump({ limit: 64 * 1024 }).catch(() => {});

@@ -1,6 +1,7 @@
 // The one HTTP transport of Veza Desk (docs/transport.md): what the doctor, the request runner
 // and the CLI import.
 export { createTransport, type Transport } from './create-transport';
+export type { InspectedCertificate } from './inspect-certificate';
 export {
   classifyNetworkError,
   type ClassifiedFailure,

@@ -28,37 +28,46 @@ export function describeRoute(route: Route): string {
   return route.kind === 'direct' ? 'direct' : `proxy ${route.origin}`;
 }
 
+const DIRECT: Route = { kind: 'direct' };
+
 /**
  * The proxy decision, first match wins: the profile's manual proxy; "none"; the system proxy
  * (Electron's resolver, so PAC and WPAD are honoured) when it names one; the environment's
  * HTTPS_PROXY / HTTP_PROXY unless NO_PROXY exempts the host; else direct.
+ * Synchronous when nothing needs asking (no system resolver, no keychain lookup): it runs
+ * before every request.
  */
-export async function chooseRoute(
+export function chooseRoute(
   url: URL,
   network: TransportNetwork | undefined,
   deps: RouteDeps,
-): Promise<Route> {
+): Route | Promise<Route> {
   const mode = network?.proxy?.mode ?? 'system';
-  if (mode === 'none') return { kind: 'direct' };
+  if (mode === 'none') return DIRECT;
   if (mode === 'manual') {
     if (!network?.proxy?.url)
       throw unusableProxy('(none)', 'Manual proxy chosen but no proxy address is set.');
     return proxyRoute(network.proxy.url, 'manual', deps);
   }
   if (deps.resolveSystemProxy) {
-    const answer = await deps.resolveSystemProxy(url.href);
-    const proxy = parsePacResult(answer);
-    if (proxy) return proxyRoute(proxy, 'system', deps);
+    return deps.resolveSystemProxy(url.href).then((answer) => {
+      const proxy = parsePacResult(answer);
+      return proxy ? proxyRoute(proxy, 'system', deps) : routeFromEnv(url, deps);
+    });
   }
-  const fromEnv = proxyFromEnv(url, deps.env);
-  return fromEnv ? proxyRoute(fromEnv, 'environment', deps) : { kind: 'direct' };
+  return routeFromEnv(url, deps);
 }
 
-async function proxyRoute(
+function routeFromEnv(url: URL, deps: RouteDeps): Route | Promise<Route> {
+  const fromEnv = proxyFromEnv(url, deps.env);
+  return fromEnv ? proxyRoute(fromEnv, 'environment', deps) : DIRECT;
+}
+
+function proxyRoute(
   proxyUrl: string,
   source: 'manual' | 'system' | 'environment',
   deps: RouteDeps,
-): Promise<Route> {
+): Route | Promise<Route> {
   let parsed: URL;
   try {
     parsed = new URL(proxyUrl);
@@ -74,9 +83,18 @@ async function proxyRoute(
   }
   if (!parsed.username) return { kind: 'proxy', origin, source, secrets: [] };
   const username = decodeURIComponent(parsed.username);
-  const password = parsed.password
-    ? decodeURIComponent(parsed.password)
-    : ((await deps.proxyPassword?.({ origin, username })) ?? '');
+  if (parsed.password)
+    return basicRoute(origin, source, username, decodeURIComponent(parsed.password));
+  const lookup = deps.proxyPassword?.({ origin, username }) ?? Promise.resolve(undefined);
+  return lookup.then((password) => basicRoute(origin, source, username, password ?? ''));
+}
+
+function basicRoute(
+  origin: string,
+  source: 'manual' | 'system' | 'environment',
+  username: string,
+  password: string,
+): Route {
   const token = Buffer.from(`${username}:${password}`).toString('base64');
   return {
     kind: 'proxy',

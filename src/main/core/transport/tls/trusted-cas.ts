@@ -62,20 +62,39 @@ export async function readCaFile(path: string): Promise<string[]> {
   return blocks;
 }
 
-const contexts = new Map<string, tls.SecureContext>();
+const contexts = new Map<string, TrustStore>();
 
-/** Bundled roots + OS store (where offered) + the profile's CA file. */
-export async function loadTrustStore(caFile: string | undefined): Promise<TrustStore> {
-  const extra = caFile ? await readCaFile(caFile) : [];
+function trustStoreOf(extra: readonly string[]): TrustStore {
   const system = readSystemCertificates();
   if (!extra.length && !system.length) return { key: 'bundled' };
   const all = [...new Set([...tls.rootCertificates, ...system, ...extra])];
   const key = createHash('sha256').update(all.join('\n')).digest('hex');
-  let secureContext = contexts.get(key);
-  if (!secureContext) {
+  let store = contexts.get(key);
+  if (!store) {
     // Building a context from ~150 roots costs milliseconds: once per distinct CA set.
-    secureContext = tls.createSecureContext({ ca: all });
-    contexts.set(key, secureContext);
+    store = { key, secureContext: tls.createSecureContext({ ca: all }) };
+    contexts.set(key, store);
   }
-  return { key, secureContext };
+  return store;
+}
+
+let defaultStore: TrustStore | undefined;
+/** Bundled roots + OS store (where offered): what a profile without a CA file trusts. */
+export function defaultTrustStore(): TrustStore {
+  defaultStore ??= trustStoreOf([]);
+  return defaultStore;
+}
+
+// A CA file is read again at most every few seconds: edits to it are picked up without
+// reading and hashing ~150 roots on every request.
+const FILE_TTL_MS = 5_000;
+const byFile = new Map<string, { readAt: number; store: TrustStore }>();
+
+/** Bundled roots + OS store (where offered) + the profile's CA file. */
+export async function loadTrustStore(caFile: string): Promise<TrustStore> {
+  const cached = byFile.get(caFile);
+  if (cached && Date.now() - cached.readAt < FILE_TTL_MS) return cached.store;
+  const store = trustStoreOf(await readCaFile(caFile));
+  byFile.set(caFile, { readAt: Date.now(), store });
+  return store;
 }
