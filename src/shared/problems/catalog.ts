@@ -384,6 +384,17 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     ],
   },
 
+  CA_FILE_INVALID: {
+    title: 'The certificate authority file of this instance cannot be used',
+    explanation:
+      "This instance is set to trust the certificates in a file (its certificate authority file, usually your company's root certificate), and that file could not be read or does not contain a certificate in the expected form (PEM text starting with -----BEGIN CERTIFICATE-----).",
+    fix: [
+      'Check that the file is still where it was chosen and that you may open it.',
+      'Ask IT for the root certificate as a PEM or .crt text file (not a .pfx or .p12 bundle).',
+      CA_FILE_STEP,
+    ],
+  },
+
   // ---------------------------------------------------------------- The HTTP answer
   HTTP_TIMEOUT: {
     title: 'The server took too long to answer',

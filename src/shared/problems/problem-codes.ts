@@ -40,6 +40,7 @@ export const problemCodes = [
   'TLS_NOT_TLS',
   'TLS_HANDSHAKE_FAILED',
   'TLS_PIN_MISMATCH',
+  'CA_FILE_INVALID',
   // The HTTP answer
   'HTTP_TIMEOUT',
   'HTTP_NOT_VEZA',

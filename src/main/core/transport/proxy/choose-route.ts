@@ -1,0 +1,114 @@
+import { ProblemError } from '../../problem-error';
+import type { ProxyPasswordLookup, ResolveSystemProxy, TransportNetwork } from '../transport-types';
+import { proxyFromEnv } from './env-proxy';
+import { parsePacResult } from './parse-pac-result';
+
+export type Route =
+  | { kind: 'direct' }
+  | {
+      kind: 'proxy';
+      /** The proxy's origin, e.g. http://proxy.corp:8080: never with credentials. */
+      origin: string;
+      /** Where the decision came from, for the doctor's "proxy" step. */
+      source: 'manual' | 'system' | 'environment';
+      /** The Proxy-Authorization value, when the proxy has a user. */
+      authorization?: string;
+      /** The secret parts, so error texts can be scrubbed of them. */
+      secrets: string[];
+    };
+
+export interface RouteDeps {
+  env: Record<string, string | undefined>;
+  resolveSystemProxy?: ResolveSystemProxy;
+  proxyPassword?: ProxyPasswordLookup;
+}
+
+/** What a response reports as its route. */
+export function describeRoute(route: Route): string {
+  return route.kind === 'direct' ? 'direct' : `proxy ${route.origin}`;
+}
+
+const DIRECT: Route = { kind: 'direct' };
+
+/**
+ * The proxy decision, first match wins: the profile's manual proxy; "none"; the system proxy
+ * (Electron's resolver, so PAC and WPAD are honoured) when it names one; the environment's
+ * HTTPS_PROXY / HTTP_PROXY unless NO_PROXY exempts the host; else direct.
+ * Synchronous when nothing needs asking (no system resolver, no keychain lookup): it runs
+ * before every request.
+ */
+export function chooseRoute(
+  url: URL,
+  network: TransportNetwork | undefined,
+  deps: RouteDeps,
+): Route | Promise<Route> {
+  const mode = network?.proxy?.mode ?? 'system';
+  if (mode === 'none') return DIRECT;
+  if (mode === 'manual') {
+    if (!network?.proxy?.url)
+      throw unusableProxy('(none)', 'Manual proxy chosen but no proxy address is set.');
+    return proxyRoute(network.proxy.url, 'manual', deps);
+  }
+  if (deps.resolveSystemProxy) {
+    return deps.resolveSystemProxy(url.href).then((answer) => {
+      const proxy = parsePacResult(answer);
+      return proxy ? proxyRoute(proxy, 'system', deps) : routeFromEnv(url, deps);
+    });
+  }
+  return routeFromEnv(url, deps);
+}
+
+function routeFromEnv(url: URL, deps: RouteDeps): Route | Promise<Route> {
+  const fromEnv = proxyFromEnv(url, deps.env);
+  return fromEnv ? proxyRoute(fromEnv, 'environment', deps) : DIRECT;
+}
+
+function proxyRoute(
+  proxyUrl: string,
+  source: 'manual' | 'system' | 'environment',
+  deps: RouteDeps,
+): Route | Promise<Route> {
+  let parsed: URL;
+  try {
+    parsed = new URL(proxyUrl);
+  } catch {
+    throw unusableProxy(stripPassword(proxyUrl), 'The proxy address is not a valid URL.');
+  }
+  const origin = `${parsed.protocol}//${parsed.host}`;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw unusableProxy(
+      origin,
+      `Only http:// and https:// proxies are supported, not ${parsed.protocol}`,
+    );
+  }
+  if (!parsed.username) return { kind: 'proxy', origin, source, secrets: [] };
+  const username = decodeURIComponent(parsed.username);
+  if (parsed.password)
+    return basicRoute(origin, source, username, decodeURIComponent(parsed.password));
+  const lookup = deps.proxyPassword?.({ origin, username }) ?? Promise.resolve(undefined);
+  return lookup.then((password) => basicRoute(origin, source, username, password ?? ''));
+}
+
+function basicRoute(
+  origin: string,
+  source: 'manual' | 'system' | 'environment',
+  username: string,
+  password: string,
+): Route {
+  const token = Buffer.from(`${username}:${password}`).toString('base64');
+  return {
+    kind: 'proxy',
+    origin,
+    source,
+    authorization: `Basic ${token}`,
+    secrets: [password, token].filter(Boolean),
+  };
+}
+
+function stripPassword(text: string): string {
+  return text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@');
+}
+
+function unusableProxy(proxy: string, raw: string): ProblemError {
+  return ProblemError.of('PROXY_UNREACHABLE', { raw, facts: { proxy } });
+}
