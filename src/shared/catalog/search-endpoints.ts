@@ -5,11 +5,19 @@ import { httpMethods, type HttpMethod } from '../http/http-method';
 
 /** Lower-case words of a text, split on anything that is not a letter or digit. */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** How well one query word fits an endpoint: 0 means not at all. */
-function wordScore(word: string, endpoint: VezaEndpoint, titleWords: string[], otherWords: string[]): number {
+function wordScore(
+  word: string,
+  endpoint: VezaEndpoint,
+  titleWords: string[],
+  otherWords: string[],
+): number {
   if (titleWords.some((titleWord) => titleWord === word)) return 4;
   if (titleWords.some((titleWord) => titleWord.startsWith(word))) return 3;
   if (endpoint.path.toLowerCase().includes(word)) return 2;
@@ -27,7 +35,9 @@ function searchByPath(query: string, catalogue: readonly VezaEndpoint[], method?
   const lowered = path.toLowerCase();
   const prefixed = catalogue.filter(
     (endpoint) =>
-      byMethod(endpoint) && !exact.includes(endpoint) && endpoint.path.toLowerCase().startsWith(lowered),
+      byMethod(endpoint) &&
+      !exact.includes(endpoint) &&
+      endpoint.path.toLowerCase().startsWith(lowered),
   );
   return [...exact, ...prefixed.sort((a, b) => a.path.length - b.path.length)];
 }

@@ -200,7 +200,8 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     path: '/api/v1/providers/custom/{id}:icon',
     area: 'customProviders',
     title: 'Set the icon of a custom provider',
-    description: 'Uploads the small picture Veza shows for this provider (base64-encoded SVG or PNG).',
+    description:
+      'Uploads the small picture Veza shows for this provider (base64-encoded SVG or PNG).',
     pathParams: [providerId],
     exampleBody: json({ icon_base64: 'PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=' }),
   }),

@@ -3,7 +3,10 @@ import { activeRows, type RequestRow, type RequestSpec } from './request-spec';
 /** encodeURIComponent, with a broken half of an emoji turned into U+FFFD instead of throwing. */
 function encodeText(text: string): string {
   return encodeURIComponent(
-    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+    text.replace(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '\uFFFD',
+    ),
   );
 }
 
@@ -12,9 +15,8 @@ function encodeText(text: string): string {
  * paths (":" of actions), and keeping %XX sequences that are already encoded.
  */
 export function encodePath(path: string): string {
-  return path.replace(
-    /%[0-9A-Fa-f]{2}|[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu,
-    (match) => (match.length === 3 && match.startsWith('%') ? match : encodeText(match)),
+  return path.replace(/%[0-9A-Fa-f]{2}|[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (match) =>
+    match.length === 3 && match.startsWith('%') ? match : encodeText(match),
   );
 }
 
@@ -40,6 +42,9 @@ export function buildRequestTarget(spec: Pick<RequestSpec, 'path' | 'query'>): s
  * (https://acme.vezacloud.com, a trailing "/" is fine) or a variable such as $VEZA_URL in
  * generated code. The target always begins with one "/", so it cannot point elsewhere.
  */
-export function buildRequestUrl(baseUrl: string, spec: Pick<RequestSpec, 'path' | 'query'>): string {
+export function buildRequestUrl(
+  baseUrl: string,
+  spec: Pick<RequestSpec, 'path' | 'query'>,
+): string {
   return baseUrl.replace(/\/+$/, '') + buildRequestTarget(spec);
 }

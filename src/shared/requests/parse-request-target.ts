@@ -35,7 +35,11 @@ export function parseQuery(query: string): RequestRow[] {
       const equals = pair.indexOf('=');
       const name = equals < 0 ? pair : pair.slice(0, equals);
       const value = equals < 0 ? '' : pair.slice(equals + 1);
-      return { name: decodeQueryComponent(name), value: decodeQueryComponent(value), enabled: true };
+      return {
+        name: decodeQueryComponent(name),
+        value: decodeQueryComponent(value),
+        enabled: true,
+      };
     });
 }
 

@@ -44,10 +44,12 @@ export const requestSpecSchema = z.object({
       message: 'The path cannot contain ?, # or line breaks: put query parameters in their table.',
     }),
   query: z.array(requestRowSchema),
-  headers: z.array(headerRowSchema).refine((rows) => !rows.some((row) => isCredentialHeader(row.name)), {
-    message:
-      'Authorization, Cookie and Proxy-Authorization headers are not kept in a request: Veza Desk adds the key from the keychain itself.',
-  }),
+  headers: z
+    .array(headerRowSchema)
+    .refine((rows) => !rows.some((row) => isCredentialHeader(row.name)), {
+      message:
+        'Authorization, Cookie and Proxy-Authorization headers are not kept in a request: Veza Desk adds the key from the keychain itself.',
+    }),
   body: z.string().optional(),
 });
 export type RequestSpec = z.infer<typeof requestSpecSchema>;

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findEndpoint, searchEndpoints } from '../../../../src/shared/catalog/search-endpoints';
-import {
-  fillPathTemplate,
-  matchPathTemplate,
-} from '../../../../src/shared/catalog/path-template';
+import { fillPathTemplate, matchPathTemplate } from '../../../../src/shared/catalog/path-template';
 import { vezaEndpoints } from '../../../../src/shared/catalog/veza-endpoints';
 
 const ids = (query: string) => searchEndpoints(query).map((endpoint) => endpoint.id);
@@ -27,7 +24,12 @@ describe('searchEndpoints', () => {
 
   it('narrows by a method typed first', () => {
     expect(ids('DELETE /api/v1/providers/custom/abc')).toEqual(['customProviders.delete']);
-    expect(ids('post data source')).toEqual(['dataSources.create', 'dataSources.push', 'dataSources.pushParts', 'dataSources.pushCsv']);
+    expect(ids('post data source')).toEqual([
+      'dataSources.create',
+      'dataSources.push',
+      'dataSources.pushParts',
+      'dataSources.pushCsv',
+    ]);
   });
 
   it('matches plain words in titles and descriptions, every word must match', () => {
@@ -42,16 +44,23 @@ describe('searchEndpoints', () => {
 describe('path templates', () => {
   it('reads the IDs of a concrete path, stopping at an action suffix', () => {
     expect(
-      matchPathTemplate('/api/v1/providers/custom/{id}/datasources/{ds}:push', '/api/v1/providers/custom/p1/datasources/d2:push'),
+      matchPathTemplate(
+        '/api/v1/providers/custom/{id}/datasources/{ds}:push',
+        '/api/v1/providers/custom/p1/datasources/d2:push',
+      ),
     ).toEqual({ id: 'p1', ds: 'd2' });
-    expect(matchPathTemplate('/api/v1/providers/custom/{id}', '/api/v1/providers/custom/p1/datasources')).toBeUndefined();
+    expect(
+      matchPathTemplate('/api/v1/providers/custom/{id}', '/api/v1/providers/custom/p1/datasources'),
+    ).toBeUndefined();
   });
 
   it('encodes each value as one segment, so an ID cannot change the call', () => {
     expect(fillPathTemplate('/api/v1/teams/{id}', { id: '../users/1?x' })).toBe(
       '/api/v1/teams/..%2Fusers%2F1%3Fx',
     );
-    expect(fillPathTemplate('/api/v1/providers/{id}:enable', {})).toBe('/api/v1/providers/{id}:enable');
+    expect(fillPathTemplate('/api/v1/providers/{id}:enable', {})).toBe(
+      '/api/v1/providers/{id}:enable',
+    );
   });
 
   it('finds the catalogue entry of a request', () => {

@@ -64,9 +64,10 @@ describe('the Veza endpoint catalogue', () => {
 
   it('describes every path parameter the template has, in plain words', () => {
     for (const endpoint of vezaEndpoints) {
-      expect(endpoint.pathParams.map((param) => param.name), endpoint.id).toEqual(
-        pathTemplateParams(endpoint.path),
-      );
+      expect(
+        endpoint.pathParams.map((param) => param.name),
+        endpoint.id,
+      ).toEqual(pathTemplateParams(endpoint.path));
       expect(endpoint.title.length, endpoint.id).toBeGreaterThan(5);
       expect(endpoint.description, endpoint.id).toMatch(/\.$/);
     }
@@ -94,7 +95,9 @@ describe('the Veza endpoint catalogue', () => {
     expect(teamCalls).toContain('GET /api/v1/providers/custom/templates');
     expect(teamCalls).toContain('POST /api/v1/providers/custom/{id}/datasources/{ds}:push_csv');
     expect(teamCalls).not.toContain('GET /api/v1/providers');
-    expect(teamCalls.every((call) => call.includes('/providers/custom') || call.endsWith('/users/self'))).toBe(true);
+    expect(
+      teamCalls.every((call) => call.includes('/providers/custom') || call.endsWith('/users/self')),
+    ).toBe(true);
   });
 
   it('marks writes, except the read-only query runs that Veza takes as POST', () => {
@@ -107,6 +110,8 @@ describe('the Veza endpoint catalogue', () => {
       '/api/v1/assessments/vql:nodes',
     ]);
     expect(vezaEndpoints.filter((e) => e.method === 'GET' && e.writes)).toEqual([]);
-    expect(vezaEndpoints.filter((e) => e.preview).every((e) => e.path.startsWith('/api/preview/'))).toBe(true);
+    expect(
+      vezaEndpoints.filter((e) => e.preview).every((e) => e.path.startsWith('/api/preview/')),
+    ).toBe(true);
   });
 });
