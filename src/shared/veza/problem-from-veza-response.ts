@@ -1,0 +1,93 @@
+import { makeProblem } from '../problems/make-problem';
+import type { Problem, ProblemDetail } from '../problems/problem';
+import type { ProblemCode } from '../problems/problem-codes';
+import { readVezaError, type VezaErrorEnvelope } from './read-veza-error';
+
+export interface VezaResponseFacts {
+  status: number;
+  /** The body as text or parsed JSON; only a Veza error envelope in it is read. */
+  body?: unknown;
+  /** The Retry-After header as received (seconds or an HTTP date). */
+  retryAfter?: string;
+  /** The kind of key that made the call, when known: a 403 then says "team key". */
+  keyKind?: 'personal' | 'team';
+  /** The instance's host name and the URL asked for, for the explanation. */
+  host?: string;
+  url?: string;
+  /** Now, for reading an HTTP-date Retry-After (injected so tests need no clock). */
+  now?: Date;
+}
+
+// Veza's documented key texts: the key itself is wrong in form, not refused.
+const malformedKeyMessage = /(invalid|malformed) api key/i;
+// When a 429 has no Retry-After, a short pause that rate limits usually accept.
+const defaultRetrySeconds = 30;
+
+/** Seconds to wait from a Retry-After value (seconds or HTTP date), at least 1. */
+export function retryAfterSeconds(retryAfter: string | undefined, now = new Date()): number {
+  const value = retryAfter?.trim() ?? '';
+  if (/^\d+$/.test(value)) return Math.max(1, Number(value));
+  const date = Date.parse(value);
+  if (!Number.isNaN(date)) return Math.max(1, Math.ceil((date - now.getTime()) / 1000));
+  return defaultRetrySeconds;
+}
+
+function codeFor(
+  status: number,
+  envelope: VezaErrorEnvelope | undefined,
+  keyKind?: string,
+): ProblemCode | undefined {
+  if (status === 401) {
+    const words = `${envelope?.message ?? ''} ${envelope?.userFacing?.message ?? ''}`;
+    return malformedKeyMessage.test(words) ? 'AUTH_MALFORMED_KEY' : 'AUTH_INVALID_KEY';
+  }
+  if (status === 403) return keyKind === 'team' ? 'FORBIDDEN_TEAM_KEY' : 'FORBIDDEN_ROLE';
+  if (status === 404) return 'HTTP_NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 503) return 'SERVICE_UNAVAILABLE';
+  if (status >= 500) return 'SERVER_ERROR';
+  // 400 and the other refusals of a request (409 AlreadyExists, 412, 422...) read the same.
+  if (status >= 400) return 'HTTP_BAD_REQUEST';
+  return undefined;
+}
+
+/** Veza's message with the field violations and the missing resource spelled out. */
+function serverMessageOf(envelope: VezaErrorEnvelope): string | undefined {
+  const parts = [
+    envelope.message ?? envelope.userFacing?.message,
+    ...envelope.fieldViolations.map(({ field, description }) =>
+      field ? `${field}: ${description}` : description,
+    ),
+    envelope.resource?.name
+      ? `${envelope.resource.type ?? 'resource'} ${envelope.resource.name}`
+      : undefined,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/**
+ * The problem an HTTP error answer from Veza stands for, with Veza's own words and the
+ * request_id support asks for; undefined for answers that are not errors (below 400). Used
+ * by the response viewer and the connection doctor alike.
+ */
+export function problemFromVezaResponse(facts: VezaResponseFacts): Problem | undefined {
+  const envelope = readVezaError(facts.body);
+  const code = codeFor(facts.status, envelope, facts.keyKind);
+  if (!code) return undefined;
+  const factValues: Record<string, string> = { status: String(facts.status) };
+  if (facts.host) factValues.host = facts.host;
+  if (facts.url) factValues.url = facts.url;
+  if (code === 'RATE_LIMITED') {
+    factValues.seconds = String(retryAfterSeconds(facts.retryAfter, facts.now));
+  }
+  const detail: ProblemDetail = { status: facts.status, facts: factValues };
+  if (facts.url) detail.url = facts.url;
+  if (envelope) {
+    if (envelope.requestId) detail.requestId = envelope.requestId;
+    if (envelope.code) detail.serverCode = envelope.code;
+    const serverMessage = serverMessageOf(envelope);
+    if (serverMessage) detail.serverMessage = serverMessage;
+    if (envelope.userFacing?.resolution) detail.serverResolution = envelope.userFacing.resolution;
+  }
+  return makeProblem(code, detail);
+}

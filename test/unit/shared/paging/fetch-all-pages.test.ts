@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  fetchAllPages,
+  PagingError,
+  type VezaPage,
+} from '../../../../src/shared/paging/fetch-all-pages';
+
+interface Quirks {
+  /** Veza may hand out a token with its last page. */
+  tokenOnLastPage?: boolean;
+  /** Pages (by number, from 0) that come back empty while has_more stays true. */
+  emptyPages?: number[];
+  /** has_more is left out instead of false (protobuf JSON does that). */
+  omitFalseHasMore?: boolean;
+}
+
+/** A simulated Veza list of `items`, `size` per page, with opaque tokens and quirks. */
+function simulatedList(items: number[], size: number, quirks: Quirks = {}) {
+  const pages: VezaPage<number>[] = [];
+  let at = 0;
+  for (let number = 0; at < items.length || quirks.emptyPages?.includes(number); number += 1) {
+    const values = quirks.emptyPages?.includes(number) ? [] : items.slice(at, at + size);
+    at += values.length;
+    pages.push({ values, has_more: true, next_page_token: `tok-${(number + 1) * 7919}` });
+  }
+  const last = pages.at(-1);
+  if (last) {
+    if (!quirks.tokenOnLastPage) delete last.next_page_token;
+    if (quirks.omitFalseHasMore) delete last.has_more;
+    else last.has_more = false;
+  }
+  const requested: Array<string | undefined> = [];
+  const fetchPage = vi.fn(async (token: string | undefined) => {
+    requested.push(token);
+    const index =
+      token === undefined ? 0 : pages.findIndex((_p, i) => pages[i - 1]?.next_page_token === token);
+    if (index < 0) throw new Error(`unknown token ${token}`);
+    return structuredClone(pages[index]!);
+  });
+  return { fetchPage, pageCount: pages.length, requested };
+}
+
+const items = Array.from({ length: 23 }, (_, i) => i + 1);
+
+describe('fetchAllPages', () => {
+  it('gets every item exactly once when the last page still carries a token', async () => {
+    const list = simulatedList(items, 5, { tokenOnLastPage: true });
+    const all = await fetchAllPages(list.fetchPage);
+    expect(all).toEqual({ values: items, pages: list.pageCount, stoppedBy: 'end' });
+    expect(list.fetchPage).toHaveBeenCalledTimes(list.pageCount);
+  });
+
+  it('goes on past empty pages while has_more is true', async () => {
+    const list = simulatedList(items, 5, { emptyPages: [0, 2, 3] });
+    const all = await fetchAllPages(list.fetchPage);
+    expect(all.values).toEqual(items);
+    expect(all.pages).toBe(8);
+  });
+
+  it('takes a missing has_more as the end', async () => {
+    const list = simulatedList(items, 10, { omitFalseHasMore: true, tokenOnLastPage: true });
+    expect((await fetchAllPages(list.fetchPage)).values).toEqual(items);
+  });
+
+  it('sends no token for the first page and each next_page_token after', async () => {
+    const list = simulatedList(items, 10);
+    await fetchAllPages(list.fetchPage);
+    expect(list.requested).toEqual([undefined, 'tok-7919', 'tok-15838']);
+  });
+
+  it('reports progress after each page', async () => {
+    const progress = vi.fn();
+    await fetchAllPages(simulatedList(items, 10).fetchPage, { onProgress: progress });
+    expect(progress.mock.calls.map(([value]) => value)).toEqual([
+      { pages: 1, items: 10 },
+      { pages: 2, items: 20 },
+      { pages: 3, items: 23 },
+    ]);
+  });
+
+  it('stops when cancelled, keeping the pages so far', async () => {
+    const controller = new AbortController();
+    const list = simulatedList(items, 5);
+    const all = await fetchAllPages(list.fetchPage, {
+      signal: controller.signal,
+      onProgress: ({ pages }) => pages === 2 && controller.abort(),
+    });
+    expect(all).toEqual({ values: items.slice(0, 10), pages: 2, stoppedBy: 'cancelled' });
+    expect(list.fetchPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops at maxPages and says so', async () => {
+    const all = await fetchAllPages(simulatedList(items, 5).fetchPage, { maxPages: 3 });
+    expect(all).toMatchObject({ pages: 3, stoppedBy: 'maxPages' });
+    expect(all.values).toHaveLength(15);
+  });
+
+  it('refuses a token it has seen before, with what it got so far', async () => {
+    const fetchPage = async (token?: string): Promise<VezaPage<number>> =>
+      token === 'b'
+        ? { values: [3], has_more: true, next_page_token: 'a' }
+        : { values: [token ? 2 : 1], has_more: true, next_page_token: token ? 'b' : 'a' };
+    const error = await fetchAllPages(fetchPage).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PagingError);
+    expect((error as PagingError).message).toMatch(/earlier page again/);
+    expect((error as PagingError<number>).partial.values).toEqual([1, 2, 3]);
+  });
+
+  it('refuses has_more without a token and answers that are not lists', async () => {
+    await expect(fetchAllPages(async () => ({ values: [1], has_more: true }))).rejects.toThrow(
+      /no page token/,
+    );
+    await expect(
+      fetchAllPages(async () => ({ value: {} }) as unknown as VezaPage<number>),
+    ).rejects.toThrow(/no "values" list/);
+  });
+
+  it('passes a failing page on as it is', async () => {
+    await expect(fetchAllPages(async () => Promise.reject(new Error('HTTP 503')))).rejects.toThrow(
+      'HTTP 503',
+    );
+  });
+});
