@@ -7,9 +7,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*',
+// Bare names are matched exactly (as `paths`), so a folder such as src/shared/http is not
+// mistaken for Node's http module; `node:` specifiers are matched as a pattern.
+const nodeBuiltinNames = [
   'fs',
+  'fs/promises',
   'path',
   'os',
   'http',
@@ -24,7 +26,12 @@ const nodeBuiltins = [
   'url',
   'util',
   'events',
+  'worker_threads',
 ];
+const noNodeNoElectron = (message) => ({
+  paths: [{ name: 'electron', message }, ...nodeBuiltinNames.map((name) => ({ name, message }))],
+  patterns: [{ group: ['node:*'], message }],
+});
 
 /** Each zone: files in `target` may not import from `from`. */
 const layerZones = [
@@ -123,15 +130,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [{ name: 'electron', message: 'src/shared is pure.' }],
-          patterns: [
-            {
-              group: nodeBuiltins,
-              message: 'src/shared has no Node: it runs in the renderer too.',
-            },
-          ],
-        },
+        noNodeNoElectron('src/shared is pure: no Electron, no Node (it runs in the renderer too).'),
       ],
     },
   },
@@ -143,10 +142,9 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks to window.veza only.' }],
-          patterns: [{ group: nodeBuiltins, message: 'The renderer is sandboxed: no Node.' }],
-        },
+        noNodeNoElectron(
+          'The renderer is sandboxed: no Node, no Electron; it talks to window.veza only.',
+        ),
       ],
     },
   },

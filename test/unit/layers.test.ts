@@ -40,6 +40,15 @@ describe('layer rules', () => {
     ).toBe(true);
   });
 
+  it('does not mistake a shared folder named like a Node module for that module', async () => {
+    expect(
+      await ruleIdsFor(
+        'src/shared/catalog/x.ts',
+        "import { httpMethods } from '../http/http-method';\nexport const a = httpMethods;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('allows the arrows the design draws', async () => {
     expect(
       await ruleIdsFor(
