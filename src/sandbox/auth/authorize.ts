@@ -17,7 +17,17 @@ export function authorize(route: Route, principal: Principal, state: SandboxStat
       'Use a personal API key for this call, or limit the integration to OAA data source operations.',
     );
   }
-  if (route.access === 'read') return;
+  if (route.access === 'read') {
+    // A user with no role at all (only a team member) may ask who they are, nothing else. Veza
+    // does not document this case; refusing is the likelier answer for a role-based product.
+    if (principal.user.roles.length > 0 || route.pattern === '/api/v1/users/self') return;
+    throw permissionDenied(
+      403,
+      'NO_ROLE',
+      'Your user has no role in Veza, so this key can read nothing but its own user.',
+      'Ask a Veza administrator to give your user a role, or use a key of a user who has one.',
+    );
+  }
   const allowed = route.writeRoles ?? ['admin', 'operator'];
   if (principal.user.roles.some((role) => allowed.includes(role))) return;
   throw permissionDenied(

@@ -4,9 +4,9 @@ import zlib from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createTransport, type Transport } from '../../../src/main/core/transport';
 import { expectFailure } from './support/expect-failure';
-import { fakeLookup } from './support/lookups';
-import { startHttpServer, type Handler, type TestServer } from './support/servers';
-import { tempFolder } from './support/temp-folder';
+import { fakeLookup } from '../../support/network/lookups';
+import { startHttpServer, type Handler, type TestServer } from '../../support/network/servers';
+import { tempFolder } from '../../support/network/temp-folder';
 
 const MB = 1024 * 1024;
 const folder = tempFolder();

@@ -7,9 +7,14 @@ import {
   type TransportDeps,
 } from '../../../src/main/core/transport';
 import { expectFailure } from './support/expect-failure';
-import { failingLookup, fakeLookup } from './support/lookups';
-import { startHttpServer, startTcpServer, type Handler, type TestServer } from './support/servers';
-import { tempFolder } from './support/temp-folder';
+import { failingLookup, fakeLookup } from '../../support/network/lookups';
+import {
+  startHttpServer,
+  startTcpServer,
+  type Handler,
+  type TestServer,
+} from '../../support/network/servers';
+import { tempFolder } from '../../support/network/temp-folder';
 
 const folder = tempFolder();
 const servers: TestServer[] = [];

@@ -2,10 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTransport, type TransportDeps } from '../../../src/main/core/transport';
 import { makeLoopbackTls, type Issued } from '../../../src/sandbox/tls/certificates';
 import { expectFailure } from './support/expect-failure';
-import { startForwardProxy, type TestProxy } from './support/forward-proxy';
-import { fakeLookup } from './support/lookups';
-import { ok, startHttpServer, startHttpsServer, type TestServer } from './support/servers';
-import { tempFolder } from './support/temp-folder';
+import { startForwardProxy, type TestProxy } from '../../support/network/forward-proxy';
+import { fakeLookup } from '../../support/network/lookups';
+import {
+  ok,
+  startHttpServer,
+  startHttpsServer,
+  type TestServer,
+} from '../../support/network/servers';
+import { tempFolder } from '../../support/network/temp-folder';
 
 const folder = tempFolder();
 let ca: Issued;

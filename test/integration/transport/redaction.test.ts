@@ -7,10 +7,15 @@ import {
   type TransportRequest,
 } from '../../../src/main/core/transport';
 import { issueCertificate, makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
-import { startForwardProxy, type TestProxy } from './support/forward-proxy';
-import { failingLookup, fakeLookup } from './support/lookups';
-import { ok, startHttpServer, startHttpsServer, type TestServer } from './support/servers';
-import { tempFolder } from './support/temp-folder';
+import { startForwardProxy, type TestProxy } from '../../support/network/forward-proxy';
+import { failingLookup, fakeLookup } from '../../support/network/lookups';
+import {
+  ok,
+  startHttpServer,
+  startHttpsServer,
+  type TestServer,
+} from '../../support/network/servers';
+import { tempFolder } from '../../support/network/temp-folder';
 
 // The one rule: the key never leaves the transport except in the Authorization header to its
 // own origin. Each failure path below runs with credentials that would be sent, and the whole

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTransport, type Transport } from '../../../src/main/core/transport';
 import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { expectFailure } from './support/expect-failure';
-import { fakeLookup } from './support/lookups';
-import { ok, startHttpsServer, type Handler, type TestServer } from './support/servers';
-import { tempFolder } from './support/temp-folder';
+import { fakeLookup } from '../../support/network/lookups';
+import { ok, startHttpsServer, type Handler, type TestServer } from '../../support/network/servers';
+import { tempFolder } from '../../support/network/temp-folder';
 
 const KEY = 'dmV6YS1wZXJzb25hbC1rZXktZm9yLXRlc3RzLW9ubHk=';
 const folder = tempFolder();

@@ -2,15 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTransport, type Transport } from '../../../src/main/core/transport';
 import { issueCertificate, type Issued } from '../../../src/sandbox/tls/certificates';
 import { expectFailure } from './support/expect-failure';
-import { fakeLookup } from './support/lookups';
+import { fakeLookup } from '../../support/network/lookups';
 import {
   ok,
   startHttpServer,
   startHttpsServer,
   startTcpServer,
   type TestServer,
-} from './support/servers';
-import { tempFolder } from './support/temp-folder';
+} from '../../support/network/servers';
+import { tempFolder } from '../../support/network/temp-folder';
 
 // Every case is a real handshake against a server on 127.0.0.1 presenting certificates made
 // in memory; "veza.test" resolves to 127.0.0.1 through the injected resolver.

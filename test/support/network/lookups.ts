@@ -1,4 +1,4 @@
-import type { LookupFunction } from '../../../../src/main/core/transport';
+import type { LookupFunction } from '../../../src/main/core/transport';
 
 /** Resolves the given test names (veza.test, acme.vezacloud.invalid...) to 127.0.0.1; anything else is ENOTFOUND. */
 export function fakeLookup(

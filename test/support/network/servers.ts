@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Issued } from '../../../../src/sandbox/tls/certificates';
+import type { Issued } from '../../../src/sandbox/tls/certificates';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 

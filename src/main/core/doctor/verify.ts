@@ -1,0 +1,263 @@
+import { performance } from 'node:perf_hooks';
+import type {
+  Identity,
+  VerificationResult,
+  VerificationStep,
+  VerificationStepId,
+} from '../../../shared/doctor/verification';
+import { makeProblem } from '../../../shared/problems/make-problem';
+import type { Problem } from '../../../shared/problems/problem';
+import { lintApiKey } from '../../../shared/profiles/lint-api-key';
+import { normalizeInstanceUrl } from '../../../shared/profiles/normalize-instance-url';
+import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
+import {
+  createRedactor,
+  TransportError,
+  type Transport,
+  type TransportNetwork,
+  type TransportResponse,
+} from '../transport';
+import { probeKeyReach } from './probe-key-reach';
+import { readIdentity } from './read-identity';
+import { readJsonAnswer, type JsonAnswer } from './read-json-answer';
+import { recognizeAnswer } from './recognize-answer';
+import { redactVerification } from './redact-verification';
+import { StepTracker } from './step-tracker';
+
+export interface VerifyTarget {
+  /** The instance address, as stored or as typed (the CLI's --url). */
+  address: string;
+  /** The API key; undefined when none is saved. Stays in this process. */
+  key: string | undefined;
+  network?: TransportNetwork;
+}
+
+export interface VerifyDeps {
+  /**
+   * A transport of its own for this check, closed at the end: the doctor must see DNS, TCP and
+   * TLS happen, not ride on a connection an earlier request left open.
+   */
+  openTransport: () => Transport;
+  onSteps?: (steps: VerificationStep[]) => void;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+const identityPath = '/api/v1/users/self';
+const connectionSteps = ['proxy', 'dns', 'tcp', 'tls'] as const;
+
+/** Where a failure with this code stops the walk through the layers. */
+function stepOfHttpProblem(code: Problem['code']): VerificationStepId {
+  if (code === 'AUTH_INVALID_KEY' || code === 'AUTH_MALFORMED_KEY') return 'auth';
+  if (code === 'FORBIDDEN_ROLE' || code === 'FORBIDDEN_TEAM_KEY') return 'permission';
+  return 'http';
+}
+
+/** The problem a users/self answer stands for, or undefined when it is Veza saying who. */
+function problemOfIdentityAnswer(
+  answer: JsonAnswer,
+  response: TransportResponse,
+  url: string,
+): Problem | undefined {
+  const host = new URL(url).hostname;
+  // Any 401 means the key was refused, whoever answered (veza-api.md); 429/5xx are the
+  // server's trouble even when a gateway words them in HTML.
+  if (answer.status === 401 || answer.status === 429 || answer.status >= 500) {
+    return problemFromVezaResponse({
+      status: answer.status,
+      body: answer.text,
+      retryAfter: answer.retryAfter,
+      host,
+      url,
+    });
+  }
+  // Every key may ask who it is ("get user" is allowed even to team keys), so a 403 here is
+  // the key refused, not a missing role: some servers answer a revoked key with 403.
+  if (answer.status === 403) {
+    const refused = problemFromVezaResponse({ status: 401, body: answer.text, host, url });
+    if (refused) return { ...refused, detail: { ...refused.detail, status: 403 } };
+  }
+  const kind = recognizeAnswer({
+    contentType: answer.contentType,
+    bodyStart: answer.text.slice(0, 8192),
+    finalUrl: response.url,
+    redirectUrls: response.redirects.map((hop) => hop.url),
+  });
+  if (kind === 'login-page')
+    return makeProblem('HTTP_LOGIN_REDIRECT', {
+      status: answer.status,
+      url: response.url,
+      facts: { host, url },
+    });
+  if (kind !== 'veza-json')
+    return makeProblem('HTTP_NOT_VEZA', {
+      status: answer.status,
+      url: response.url,
+      raw: answer.text.slice(0, 200),
+      facts: { host, url },
+    });
+  if (answer.status >= 400)
+    return problemFromVezaResponse({ status: answer.status, body: answer.text, host, url });
+  if (answer.status !== 200)
+    return makeProblem('HTTP_NOT_VEZA', {
+      status: answer.status,
+      url: response.url,
+      facts: { host, url },
+    });
+  return undefined;
+}
+
+/** The connection steps before the one that failed did their part; the proxy only if used. */
+function passStepsBefore(
+  steps: StepTracker,
+  failedAt: VerificationStepId,
+  route: string | undefined,
+): void {
+  for (const id of connectionSteps) {
+    if (id === failedAt) return;
+    if (id === 'proxy' && (route === undefined || route === 'direct'))
+      steps.notNeeded('proxy', 'direct connection, no proxy');
+    else steps.pass(id, id === 'proxy' ? route : undefined);
+  }
+}
+
+/** Marks proxy, DNS, TCP and TLS from what the transport measured while connecting. */
+function passConnectionSteps(steps: StepTracker, response: TransportResponse): void {
+  const { timings } = response;
+  const reused = timings.reused ? ' (connection reused)' : '';
+  if (response.route === 'direct') steps.notNeeded('proxy', 'direct connection, no proxy');
+  else steps.pass('proxy', response.route, 0);
+  const resolved =
+    response.route === 'direct' ? new URL(response.url).hostname : 'the proxy (it looks up Veza)';
+  steps.pass('dns', `${resolved}${reused}`, timings.dns);
+  steps.pass('tcp', undefined, timings.connect);
+  if (response.url.startsWith('https:')) {
+    const certificate = response.peerCertificate;
+    steps.pass(
+      'tls',
+      certificate ? `certificate from ${certificate.issuer}` : undefined,
+      timings.tls,
+    );
+  } else {
+    steps.notNeeded('tls', 'plain http: allowed only on this computer');
+  }
+}
+
+/**
+ * The connection doctor: walks URL, key, proxy, DNS, TCP, TLS, HTTP, authentication,
+ * permission and identity, stops at the first failure with a Problem, and on success says who
+ * the key acts as, what kind of key it is and what it reaches. One function behind the Verify
+ * button, "check all instances" and `veza-desk check`.
+ */
+export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<VerificationResult> {
+  const steps = new StepTracker(deps.onSteps);
+  const now = deps.now ?? (() => new Date());
+  const redact = createRedactor([target.key]);
+  const finish = (result: Omit<VerificationResult, 'steps' | 'finishedAt'>): VerificationResult =>
+    redactVerification(
+      { ...result, steps: steps.snapshot(), finishedAt: now().toISOString() },
+      redact,
+    );
+  const fail = (
+    step: VerificationStepId,
+    problem: Problem,
+    url: string,
+    route?: string,
+  ): VerificationResult => {
+    steps.fail(step, problem.title);
+    return finish({ ok: false, outcome: problem.code, url, problem, route });
+  };
+
+  steps.start('url');
+  const normalized = normalizeInstanceUrl(target.address);
+  if (!normalized.ok) return fail('url', normalized.problem, target.address);
+  const baseUrl = normalized.baseUrl;
+  // Saved instances are stored as origins; an address with a path comes from the CLI or an
+  // environment variable, where it breaks every script that appends /api/v1/... to it.
+  if (normalized.notices.some((notice) => notice.code === 'REDUCED_TO_ORIGIN')) {
+    return fail(
+      'url',
+      makeProblem('URL_HAS_PATH', { url: target.address, facts: { url: target.address } }),
+      baseUrl,
+    );
+  }
+  steps.pass('url', normalized.displayUrl);
+
+  steps.start('key');
+  if (!target.key) return fail('key', makeProblem('KEY_MISSING'), baseUrl);
+  const lint = lintApiKey(target.key);
+  const keyProblem = lint.problems[0];
+  if (keyProblem) return fail('key', keyProblem, baseUrl);
+  steps.pass('key', `${target.key.length} characters, ends in …${target.key.slice(-4)}`);
+
+  const transport = deps.openTransport();
+  const credentials = { origin: baseUrl, authorization: `Bearer ${target.key}` };
+  const get = async (path: string) => {
+    const response = await transport.send(
+      {
+        method: 'GET',
+        url: `${baseUrl}${path}`,
+        headers: { accept: 'application/json' },
+        signal: deps.signal,
+      },
+      { network: target.network, credentials },
+    );
+    return { response, answer: await readJsonAnswer(response) };
+  };
+  try {
+    for (const id of connectionSteps) steps.start(id);
+    steps.start('http');
+    let identityCall;
+    const started = performance.now();
+    try {
+      identityCall = await get(identityPath);
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      passStepsBefore(steps, error.stage, error.route);
+      return fail(error.stage, error.problem, baseUrl, error.route);
+    }
+    const latencyMs = performance.now() - started;
+    const { response, answer } = identityCall;
+    passConnectionSteps(steps, response);
+    steps.start('auth');
+    const identityProblem = problemOfIdentityAnswer(answer, response, baseUrl);
+    if (identityProblem) {
+      const step = stepOfHttpProblem(identityProblem.code);
+      if (step !== 'http') steps.pass('http', `HTTP ${answer.status}`, response.timings.firstByte);
+      return fail(step, identityProblem, baseUrl, response.route);
+    }
+    steps.pass('http', `HTTP ${answer.status}`, response.timings.firstByte);
+    steps.pass('auth', 'the key was accepted');
+
+    steps.start('permission');
+    const reach = await probeKeyReach(async (path) => (await get(path)).answer);
+    if (!reach.ok) return fail('permission', reach.problem, baseUrl, response.route);
+    steps.pass(
+      'permission',
+      reach.keyKind === 'team' ? 'team key: OAA integrations only' : 'personal key',
+    );
+
+    steps.start('identity');
+    const identity: Identity | undefined = readIdentity(answer.json);
+    steps.pass('identity', identity?.name ?? 'Veza did not say', 0);
+    const result = {
+      ok: true,
+      outcome: reach.keyKind === 'team' ? 'OK_TEAM_KEY' : 'OK_PERSONAL_KEY',
+      url: baseUrl,
+      keyKind: reach.keyKind,
+      identity,
+      reach: reach.reach,
+      latencyMs,
+      route: response.route,
+    } as const;
+    return finish(result);
+  } catch (error) {
+    if (error instanceof TransportError) {
+      const running = steps.snapshot().find((step) => step.status === 'running');
+      return fail(running?.id ?? 'http', error.problem, baseUrl, error.route);
+    }
+    throw error;
+  } finally {
+    await transport.close();
+  }
+}
