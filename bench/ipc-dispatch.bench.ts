@@ -12,7 +12,7 @@ import {
   type Dispatch,
 } from '../src/main/core/ipc/dispatcher';
 import { createSenderPolicy } from '../src/main/core/ipc/sender-policy';
-import { openProfileService } from '../src/main/core/profiles/open-profile-service';
+import { openAppServices } from '../src/main/core/open-app-services';
 import { createKeytarSecretStore } from '../src/main/core/secrets/keytar-secret-store';
 import { median, report } from './support/figure';
 
@@ -34,17 +34,21 @@ async function timeDispatched(): Promise<number> {
 
 async function main(): Promise<void> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'veza-bench-ipc-'));
-  handlers = createCallHandlers({
-    appInfo: readAppInfo('Veza Desk', '0.0.0'),
-    emit: () => {},
-    profiles: await openProfileService({ folder, secrets: createKeytarSecretStore() }),
-    dialogs: {
-      chooseFileToOpen: () => Promise.resolve(undefined),
-      chooseFileToSave: () => Promise.resolve(undefined),
-    },
-    clipboard: { writeText: () => Promise.resolve() },
-    env: {},
-  });
+  handlers = createCallHandlers(
+    await openAppServices({
+      appInfo: readAppInfo('Veza Desk', '0.0.0'),
+      folder,
+      secrets: createKeytarSecretStore(),
+      emit: () => {},
+      dialogs: {
+        chooseFileToOpen: () => Promise.resolve(undefined),
+        chooseFileToSave: () => Promise.resolve(undefined),
+      },
+      clipboard: { writeText: () => Promise.resolve() },
+      env: {},
+      transportDeps: { env: {} },
+    }),
+  );
   dispatch = createDispatcher(handlers, createSenderPolicy(['app://veza-desk']));
   const perCallOverheadUs: number[] = [];
   for (let round = 0; round < 15; round += 1) {

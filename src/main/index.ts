@@ -6,8 +6,8 @@ import { createCallHandlers } from './core/ipc/call-handlers';
 import { createDispatcher } from './core/ipc/dispatcher';
 import { createEventSink } from './core/ipc/event-sink';
 import { createSenderPolicy } from './core/ipc/sender-policy';
-import { openProfileService } from './core/profiles/open-profile-service';
 import { createKeytarSecretStore } from './core/secrets/keytar-secret-store';
+import { openAppServices } from './core/open-app-services';
 import { createWindowStateStore, fitToScreens } from './core/window-state-store';
 import { buildAppMenu } from './app-menu';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
@@ -55,19 +55,22 @@ async function start(): Promise<void> {
   const emit = createEventSink(deliverTo(() => mainWindow?.webContents));
   // userData is "<appData>/Veza Desk" (productName), the folder the CLI reads too, or
   // VEZA_DESK_HOME when set (see above).
-  const profiles = await openProfileService({
+  const services = await openAppServices({
+    appInfo: readAppInfo(app.getName(), app.getVersion()),
     folder: app.getPath('userData'),
     secrets: createKeytarSecretStore(),
-    onChange: (state) => emit('profiles.changed', state),
-  });
-  const handlers = createCallHandlers({
-    appInfo: readAppInfo(app.getName(), app.getVersion()),
-    emit,
-    profiles,
     dialogs: createElectronFileDialogs(() => mainWindow),
     clipboard: createElectronClipboard(),
     env: process.env,
+    emit,
+    // The OS proxy (PAC/WPAD included) comes from Chromium's resolver; large bodies go to
+    // the app's temp folder.
+    transportDeps: {
+      resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
+      tempDir: path.join(app.getPath('temp'), 'veza-desk-bodies'),
+    },
   });
+  const handlers = createCallHandlers(services);
   const dispatch = createDispatcher(handlers, createSenderPolicy([pageOrigin]), (name, error) =>
     console.error(
       `IPC ${name} failed unexpectedly:`,

@@ -5,7 +5,8 @@ import { readAppInfo } from '../../src/main/core/app-info';
 import { createCallHandlers } from '../../src/main/core/ipc/call-handlers';
 import { createDispatcher } from '../../src/main/core/ipc/dispatcher';
 import { createSenderPolicy } from '../../src/main/core/ipc/sender-policy';
-import { openProfileService } from '../../src/main/core/profiles/open-profile-service';
+import { openAppServices } from '../../src/main/core/open-app-services';
+import { fakeLookup } from './network/lookups';
 import type { ProfileService } from '../../src/main/core/profiles/profile-service';
 import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
 import type { SecretStore } from '../../src/main/core/secrets/secret-store';
@@ -34,15 +35,11 @@ export async function openProfileHarness(home?: string): Promise<ProfileHarness>
   const dialogs: ProfileHarness['dialogs'] = {};
   const env: ProfileHarness['env'] = {};
   const emit = (name: EventName, payload: unknown) => events.push({ name, payload });
-  const profiles = await openProfileService({
+  const services = await openAppServices({
+    appInfo: readAppInfo('Veza Desk', '0.0.0'),
     folder,
     secrets,
-    onChange: (state) => emit('profiles.changed', state),
-  });
-  const handlers = createCallHandlers({
-    appInfo: readAppInfo('Veza Desk', '0.0.0'),
     emit: emit as never,
-    profiles,
     dialogs: {
       chooseFileToOpen: async () => dialogs.nextOpen,
       chooseFileToSave: async () => dialogs.nextSave,
@@ -53,7 +50,10 @@ export async function openProfileHarness(home?: string): Promise<ProfileHarness>
       },
     },
     env,
+    transportDeps: { env: {}, lookup: fakeLookup(['localhost']) },
   });
+  const { profiles } = services;
+  const handlers = createCallHandlers(services);
   const dispatch = createDispatcher(handlers, createSenderPolicy(['app://veza-desk']));
   const sender = { url: 'app://veza-desk/index.html', isMainFrame: true };
   return {

@@ -7,7 +7,9 @@ import * as x509 from '@peculiar/x509';
 // CA, intermediates, and server certificates with any host names and validity, all made in
 // memory. Nothing here looks like, or is trusted as, a real certificate.
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// x509's types name the DOM's Crypto; Node's webcrypto is the same API under another type.
+type X509Crypto = Extract<Parameters<typeof x509.cryptoProvider.set>[0], object>;
+x509.cryptoProvider.set(webcrypto as unknown as X509Crypto);
 
 const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const day = 24 * 60 * 60 * 1000;
@@ -78,7 +80,9 @@ export async function issueCertificate(options: IssueOptions): Promise<Issued> {
     extensions.push(
       new x509.SubjectAlternativeNameExtension(
         options.hosts.map((host) =>
-          /^[\d.]+$|:/.test(host) ? { type: 'ip', value: host } : { type: 'dns', value: host },
+          /^[\d.]+$|:/.test(host)
+            ? { type: 'ip' as const, value: host }
+            : { type: 'dns' as const, value: host },
         ),
       ),
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verificationResultSchema, verificationStepSchema } from '../doctor/verification';
 import { profileDraftSchema, profileSchema, profilesStateSchema } from '../profiles/profile';
 import {
   envSnippetRequestSchema,
@@ -44,6 +45,13 @@ const profileId = z.object({ id: z.uuid() });
 // Generous on purpose: a pasted 10 MB "key" must reach main to be refused as KEY_TOO_LONG.
 const apiKeyInput = z.object({ apiKey: z.string().max(32 * 1024 * 1024), acceptAsIs: z.boolean() });
 
+/** One instance's verdict in "check all instances". */
+export const checkedInstanceSchema = z.object({
+  profileId: z.uuid(),
+  result: verificationResultSchema,
+});
+export type CheckedInstance = z.infer<typeof checkedInstanceSchema>;
+
 export const calls = {
   'app.getInfo': call(z.undefined(), appInfoSchema),
   /** The page has no clipboard permission; main writes what the user asked to copy. */
@@ -66,6 +74,11 @@ export const calls = {
   /** Main asks where to save (save dialog); the file never holds keys. */
   'profiles.exportFile': call(z.undefined(), fileWrittenSchema),
   'profiles.exportEnvSnippet': call(envSnippetRequestSchema, fileWrittenSchema),
+
+  /** The connection doctor on one saved instance; steps arrive live as `doctor.progress`. */
+  'doctor.verify': call(profileId, verificationResultSchema),
+  /** Every saved instance at once; each verdict arrives as `doctor.checked` as it lands. */
+  'doctor.checkAll': call(z.undefined(), z.object({ results: z.array(checkedInstanceSchema) })),
 } as const;
 
 export const events = {
@@ -73,6 +86,11 @@ export const events = {
   'menu.command': menuCommandSchema,
   /** The profiles changed (here, by an import, or on load): the full list, without keys. */
   'profiles.changed': profilesStateSchema,
+  'doctor.progress': z.object({ profileId: z.uuid(), steps: z.array(verificationStepSchema) }),
+  'doctor.checked': checkedInstanceSchema.extend({
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 } as const;
 
 export type Calls = typeof calls;

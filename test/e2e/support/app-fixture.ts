@@ -6,10 +6,13 @@ import { readAppInfo } from '../../../src/main/core/app-info';
 import { resolveDataFolder } from '../../../src/main/core/data-folder';
 import type { FileDialogs } from '../../../src/main/core/file-dialogs';
 import type { EventSink } from '../../../src/main/core/ipc/event-sink';
-import { openProfileService } from '../../../src/main/core/profiles/open-profile-service';
 import type { ProfileService } from '../../../src/main/core/profiles/profile-service';
 import { createKeytarSecretStore } from '../../../src/main/core/secrets/keytar-secret-store';
 import { serveRenderer } from '../../support/serve-renderer';
+import type { AppServices } from '../../../src/main/core/ipc/call-handlers';
+import { openAppServices } from '../../../src/main/core/open-app-services';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { fakeLookup } from '../../support/network/lookups';
 import { installBridge, type BridgeRecord } from './bridge';
 
 export const rendererRoot = path.resolve(__dirname, '../../../out/renderer');
@@ -42,7 +45,19 @@ export interface AppHarness {
  * Each test gets the built renderer, a fresh data folder, and the real main handlers.
  * `profilesFile` (test.use) puts a profiles.json in the data folder before main starts.
  */
-export const test = base.extend<{ app: AppHarness; profilesFile: string | undefined }>({
+export const test = base.extend<{
+  app: AppHarness;
+  profilesFile: string | undefined;
+  /** A simulated Veza over http on 127.0.0.1, started for the tests that ask for it. */
+  sandbox: Sandbox;
+}>({
+  // Playwright reads a fixture's dependencies from its first parameter: none here.
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox();
+    await use(sandbox);
+    await sandbox.close();
+  },
   profilesFile: [undefined, { option: true }],
   app: async ({ page, profilesFile }, use) => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-'));
@@ -61,17 +76,12 @@ export const test = base.extend<{ app: AppHarness; profilesFile: string | undefi
         return dialogs.nextSave;
       },
     };
-    let profiles: ProfileService | undefined;
+    let services: AppServices | undefined;
     const { emit, records } = await installBridge(page, server.origin, async (sink) => {
-      profiles = await openProfileService({
+      services = await openAppServices({
+        appInfo: readAppInfo('Veza Desk', '0.1.0'),
         folder: resolveDataFolder({ VEZA_DESK_HOME: home }),
         secrets: createKeytarSecretStore(),
-        onChange: (state) => sink('profiles.changed', state),
-      });
-      return {
-        appInfo: readAppInfo('Veza Desk', '0.1.0'),
-        emit: sink,
-        profiles,
         dialogs: fileDialogs,
         clipboard: {
           writeText: async (text, { containsSecret }) => {
@@ -79,7 +89,12 @@ export const test = base.extend<{ app: AppHarness; profilesFile: string | undefi
           },
         },
         env,
-      };
+        emit: sink,
+        // Only loopback: a name that is not a test name fails like an unknown host, so no
+        // test can look up an outside name by accident.
+        transportDeps: { env: {}, lookup: fakeLookup(['localhost']) },
+      });
+      return services;
     });
     await page.goto(`${server.origin}/index.html`);
     await use({
@@ -88,7 +103,7 @@ export const test = base.extend<{ app: AppHarness; profilesFile: string | undefi
       home,
       emit,
       records,
-      profiles: profiles as ProfileService,
+      profiles: (services as AppServices).profiles,
       dialogs,
       clipboard,
       env,

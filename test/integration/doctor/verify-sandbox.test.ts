@@ -20,7 +20,12 @@ async function check(
   overrides: Partial<VerifyTarget> = {},
 ): Promise<VerificationResult> {
   return verify(
-    { address: sandbox.url, key, network: { caFile: sandbox.caFile }, ...overrides },
+    {
+      address: sandbox.url,
+      readKey: async () => key,
+      network: { caFile: sandbox.caFile },
+      ...overrides,
+    },
     { openTransport },
   );
 }

@@ -17,6 +17,7 @@ import {
   type TransportNetwork,
   type TransportResponse,
 } from '../transport';
+import { ProblemError } from '../problem-error';
 import { probeKeyReach } from './probe-key-reach';
 import { readIdentity } from './read-identity';
 import { readJsonAnswer, type JsonAnswer } from './read-json-answer';
@@ -27,8 +28,11 @@ import { StepTracker } from './step-tracker';
 export interface VerifyTarget {
   /** The instance address, as stored or as typed (the CLI's --url). */
   address: string;
-  /** The API key; undefined when none is saved. Stays in this process. */
-  key: string | undefined;
+  /**
+   * Reads the API key (the keychain for a saved instance, the environment or stdin for the
+   * CLI); undefined when there is none. The key stays in this process.
+   */
+  readKey: () => Promise<string | undefined>;
   network?: TransportNetwork;
 }
 
@@ -152,7 +156,7 @@ function passConnectionSteps(steps: StepTracker, response: TransportResponse): v
 export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<VerificationResult> {
   const steps = new StepTracker(deps.onSteps);
   const now = deps.now ?? (() => new Date());
-  const redact = createRedactor([target.key]);
+  let redact = createRedactor([]);
   const finish = (result: Omit<VerificationResult, 'steps' | 'finishedAt'>): VerificationResult =>
     redactVerification(
       { ...result, steps: steps.snapshot(), finishedAt: now().toISOString() },
@@ -184,14 +188,22 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
   steps.pass('url', normalized.displayUrl);
 
   steps.start('key');
-  if (!target.key) return fail('key', makeProblem('KEY_MISSING'), baseUrl);
-  const lint = lintApiKey(target.key);
-  const keyProblem = lint.problems[0];
+  let key: string | undefined;
+  try {
+    key = await target.readKey();
+  } catch (error) {
+    // The keychain is locked or missing: KEYCHAIN_UNAVAILABLE, at the key step.
+    if (error instanceof ProblemError) return fail('key', error.problem, baseUrl);
+    throw error;
+  }
+  redact = createRedactor([key]);
+  if (!key) return fail('key', makeProblem('KEY_MISSING'), baseUrl);
+  const keyProblem = lintApiKey(key).problems[0];
   if (keyProblem) return fail('key', keyProblem, baseUrl);
-  steps.pass('key', `${target.key.length} characters, ends in …${target.key.slice(-4)}`);
+  steps.pass('key', `${key.length} characters, ends in …${key.slice(-4)}`);
 
   const transport = deps.openTransport();
-  const credentials = { origin: baseUrl, authorization: `Bearer ${target.key}` };
+  const credentials = { origin: baseUrl, authorization: `Bearer ${key}` };
   const get = async (path: string) => {
     const response = await transport.send(
       {

@@ -1,8 +1,10 @@
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { ClipboardWriter } from '../clipboard-writer';
+import type { DoctorService } from '../doctor/doctor-service';
 import type { FileDialogs } from '../file-dialogs';
 import type { ProfileService } from '../profiles/profile-service';
 import { createAppHandlers } from './app-handlers';
+import { createDoctorHandlers } from './doctor-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
 import { createProfileHandlers } from './profile-handlers';
@@ -18,6 +20,8 @@ export interface AppServices {
   clipboard: ClipboardWriter;
   /** The environment main was started with (import from environment variables). */
   env: Readonly<Record<string, string | undefined>>;
+  /** The connection doctor over the profiles and the transport. */
+  doctor: DoctorService;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
@@ -25,5 +29,6 @@ export function createCallHandlers(services: AppServices): CallHandlers {
   return {
     ...createAppHandlers(services.appInfo, services.clipboard),
     ...createProfileHandlers(services),
+    ...createDoctorHandlers(services),
   };
 }

@@ -1,0 +1,77 @@
+import type { CheckedInstance } from '../../../shared/ipc/contract';
+import type { VerificationResult, VerificationStep } from '../../../shared/doctor/verification';
+import { summarizeVerification } from '../../../shared/doctor/format-verification';
+import type { Profile } from '../../../shared/profiles/profile';
+import type { ProfileService } from '../profiles/profile-service';
+import { toTransportNetwork } from '../profiles/profile-network';
+import { ProblemError } from '../problem-error';
+import type { Transport } from '../transport';
+import { runWithConcurrency } from './run-with-concurrency';
+import { verify } from './verify';
+
+export interface DoctorServiceDeps {
+  profiles: ProfileService;
+  openTransport: () => Transport;
+  /** How many instances "check all" verifies at once; checks mostly wait on the network. */
+  concurrency?: number;
+}
+
+export type DoctorService = ReturnType<typeof createDoctorService>;
+
+/** Verifies saved instances and keeps each one's last verdict with the profile. */
+export function createDoctorService(deps: DoctorServiceDeps) {
+  const verifyProfile = async (
+    profile: Profile,
+    onSteps?: (steps: VerificationStep[]) => void,
+  ): Promise<VerificationResult> => {
+    const result = await verify(
+      {
+        address: profile.baseUrl,
+        readKey: () => deps.profiles.readKey(profile.id),
+        network: toTransportNetwork(profile.network),
+      },
+      { openTransport: deps.openTransport, onSteps },
+    );
+    // A profile deleted while it was being checked has nothing left to record on.
+    if (
+      deps.profiles.state().profiles.some((candidate) => candidate.id === profile.id) &&
+      !deps.profiles.state().readOnly
+    ) {
+      await deps.profiles.recordVerification(
+        profile.id,
+        {
+          at: result.finishedAt,
+          ok: result.ok,
+          code: result.outcome,
+          summary: summarizeVerification(result),
+        },
+        result.keyKind,
+      );
+    }
+    return result;
+  };
+
+  return {
+    verify: (
+      profileId: string,
+      onSteps?: (steps: VerificationStep[]) => void,
+    ): Promise<VerificationResult> => {
+      const profile = deps.profiles.get(profileId);
+      if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND');
+      return verifyProfile(profile, onSteps);
+    },
+
+    checkAll: async (
+      onChecked?: (checked: CheckedInstance, done: number, total: number) => void,
+    ): Promise<CheckedInstance[]> => {
+      const profiles = deps.profiles.state().profiles;
+      let done = 0;
+      return runWithConcurrency(profiles, deps.concurrency ?? 64, async (profile) => {
+        const checked = { profileId: profile.id, result: await verifyProfile(profile) };
+        done += 1;
+        onChecked?.(checked, done, profiles.length);
+        return checked;
+      });
+    },
+  };
+}

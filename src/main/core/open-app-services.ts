@@ -1,0 +1,43 @@
+import type { AppInfo } from '../../shared/ipc/contract';
+import type { ClipboardWriter } from './clipboard-writer';
+import { createDoctorService } from './doctor/doctor-service';
+import type { FileDialogs } from './file-dialogs';
+import type { AppServices } from './ipc/call-handlers';
+import type { EventSink } from './ipc/event-sink';
+import { openProfileService } from './profiles/open-profile-service';
+import type { SecretStore } from './secrets/secret-store';
+import { createTransport, type TransportDeps } from './transport';
+
+/** What differs between the app, the e2e bridge, the tests and the benchmarks. */
+export interface AppServiceOptions {
+  appInfo: AppInfo;
+  /** The data folder (profiles.json and friends). */
+  folder: string;
+  secrets: SecretStore;
+  dialogs: FileDialogs;
+  clipboard: ClipboardWriter;
+  env: Readonly<Record<string, string | undefined>>;
+  emit: EventSink;
+  /** System proxy lookup, resolver, temp folder: Electron's in the app, loopback-only in tests. */
+  transportDeps: TransportDeps;
+}
+
+/** Builds every service behind the IPC handlers, the same way wherever main/core runs. */
+export async function openAppServices(options: AppServiceOptions): Promise<AppServices> {
+  const { emit } = options;
+  const profiles = await openProfileService({
+    folder: options.folder,
+    secrets: options.secrets,
+    onChange: (state) => emit('profiles.changed', state),
+  });
+  const openTransport = () => createTransport(options.transportDeps);
+  return {
+    appInfo: options.appInfo,
+    emit,
+    profiles,
+    dialogs: options.dialogs,
+    clipboard: options.clipboard,
+    env: options.env,
+    doctor: createDoctorService({ profiles, openTransport }),
+  };
+}
