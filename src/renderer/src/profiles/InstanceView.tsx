@@ -1,11 +1,10 @@
 import { useId } from 'react';
-import { displayOrigin } from '../../../shared/profiles/display-origin';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../app/ui-store';
 import { veza } from '../bridge/veza';
-import { EnvSnippetPanel } from './EnvSnippetPanel';
+import { Tabs } from '../components/Tabs';
 import { InstanceHeader } from './InstanceHeader';
-import { KeyFingerprint } from './KeyFingerprint';
+import { InstanceOverview } from './InstanceOverview';
 import { useProfilesStore } from './profiles-store';
 
 /** The open instance: what is saved about it and what can be done with it. */
@@ -20,7 +19,6 @@ export function InstanceView({ profile }: { profile: Profile }) {
     if (result.ok) select(result.value.id);
     else showProblem(result.problem);
   };
-  const last = profile.lastVerification;
   return (
     <article className="instance-view" aria-labelledby={titleId}>
       <InstanceHeader profile={profile} titleId={titleId} />
@@ -51,27 +49,16 @@ export function InstanceView({ profile }: { profile: Profile }) {
           Delete
         </button>
       </div>
-      <dl className="facts">
-        <dt>Address</dt>
-        <dd>{displayOrigin(profile.baseUrl)}</dd>
-        <dt>API key</dt>
-        <dd>
-          <KeyFingerprint fingerprint={profile.key} />
-        </dd>
-        <dt>Last check</dt>
-        <dd>
-          {last
-            ? `${last.ok ? 'Worked' : 'Failed'}: ${last.summary} (${new Date(last.at).toLocaleString()})`
-            : 'Not verified yet'}
-        </dd>
-        {profile.notes && (
-          <>
-            <dt>Notes</dt>
-            <dd className="notes">{profile.notes}</dd>
-          </>
-        )}
-      </dl>
-      <EnvSnippetPanel profile={profile} />
+      <Tabs
+        label={`${profile.name} views`}
+        tabs={[
+          {
+            id: 'overview',
+            label: 'Overview',
+            render: () => <InstanceOverview profile={profile} />,
+          },
+        ]}
+      />
     </article>
   );
 }
