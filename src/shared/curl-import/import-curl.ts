@@ -1,4 +1,4 @@
-import { httpMethods, type HttpMethod } from '../http/http-method';
+import { httpMethods, type HttpMethod } from '../http-protocol/http-method';
 import { encodeQueryComponent } from '../requests/build-request-url';
 import { parseQuery, parseRequestTarget } from '../requests/parse-request-target';
 import {

@@ -36,7 +36,7 @@ export interface JsonLineIndex {
 }
 
 /** Copies `data` into an array twice as large (or at least `needed` long). */
-function grow(data: Int32Array, needed: number): Int32Array {
+function grow(data: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(Math.max(data.length * 2, needed));
   grown.set(data);
   return grown;
@@ -84,7 +84,8 @@ export function buildJsonLineIndex(
       lines[at + POSITION] = 1;
     } else {
       const previous = stackLastEnd[depth - 1] ?? -1;
-      if (previous >= 0) lines[previous * LINE_STRIDE + META] |= 4;
+      if (previous >= 0)
+        lines[previous * LINE_STRIDE + META] = (lines[previous * LINE_STRIDE + META] ?? 0) | 4;
       const position = (stackChildren[depth - 1] ?? 0) + 1;
       stackChildren[depth - 1] = position;
       lines[at + POSITION] = position;
@@ -284,7 +285,10 @@ export function lineParts(
  * The lines left to show when some opening lines are folded: a folded line stands for
  * itself and hides everything up to and including its closing line.
  */
-export function visibleLines(index: JsonLineIndex, folded: ReadonlySet<number>): Int32Array {
+export function visibleLines(
+  index: JsonLineIndex,
+  folded: { has(line: number): boolean },
+): Int32Array {
   const shownLines = new Int32Array(index.count);
   let shown = 0;
   for (let line = 0; line < index.count; line += 1) {

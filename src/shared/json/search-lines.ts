@@ -22,18 +22,19 @@ export function searchNeedle(query: string): Uint8Array {
   return encoder.encode(query.toLowerCase()).map(fold);
 }
 
-/** Byte offsets where `needle` occurs in bytes start..end, not overlapping. */
+/** Byte offsets where `needle` starts in from..to (it may run past `to`), not overlapping. */
 export function matchesInSpan(
   bytes: Uint8Array,
-  start: number,
-  end: number,
+  from: number,
+  to: number,
   needle: Uint8Array,
+  fits = to,
 ): number[] {
   const found: number[] = [];
   const first = needle[0];
   if (first === undefined) return found;
-  const last = end - needle.length;
-  for (let i = start; i <= last; i += 1) {
+  const last = Math.min(to - 1, fits - needle.length);
+  for (let i = from; i <= last; i += 1) {
     if (fold(bytes[i] ?? 0) !== first) continue;
     let j = 1;
     while (j < needle.length && fold(bytes[i + j] ?? 0) === needle[j]) j += 1;
@@ -62,39 +63,59 @@ function ownerOf(offset: number, count: number, startOf: (item: number) => numbe
   return owner;
 }
 
-/** Collects matches one pass over the bytes, then files each under its line or row. */
-function collect(
+/**
+ * A search that runs a slice at a time, so the UI thread can search 50 MB without ever
+ * stopping for long: call advance() until it answers true, yielding in between.
+ */
+export interface SteppedSearch {
+  /** Searches up to `maxBytes` more; true when the whole body is done. */
+  advance(maxBytes: number): boolean;
+  result(): SearchMatches;
+}
+
+function steppedSearch(
   bytes: Uint8Array,
   needle: Uint8Array,
   limit: number,
   count: number,
   startOf: (item: number) => number,
   accepts: (item: number, offset: number) => boolean,
-): SearchMatches {
+): SteppedSearch {
   const pairs: number[] = [];
   let total = 0;
   let currentItem = -1;
   let occurrence = 0;
-  for (const offset of matchesInSpan(bytes, 0, bytes.length, needle)) {
-    const item = ownerOf(offset, count, startOf);
-    if (item < 0 || !accepts(item, offset)) continue;
-    occurrence = item === currentItem ? occurrence + 1 : 0;
-    currentItem = item;
-    if (total < limit) pairs.push(item, occurrence);
-    total += 1;
-  }
-  return { pairs: Int32Array.from(pairs), total, truncated: total > limit };
+  let position = 0;
+  return {
+    advance(maxBytes) {
+      if (!needle.length) return true;
+      const to = Math.min(bytes.length, position + maxBytes);
+      for (const offset of matchesInSpan(bytes, position, to, needle, bytes.length)) {
+        // The next slice starts after this match, so matches never overlap.
+        position = Math.max(position, offset + needle.length);
+        const item = ownerOf(offset, count, startOf);
+        if (item < 0 || !accepts(item, offset)) continue;
+        occurrence = item === currentItem ? occurrence + 1 : 0;
+        currentItem = item;
+        if (total < limit) pairs.push(item, occurrence);
+        total += 1;
+      }
+      position = Math.max(position, to);
+      return position >= bytes.length;
+    },
+    result: () => ({ pairs: Int32Array.from(pairs), total, truncated: total > limit }),
+  };
 }
 
-/** Every match of `query` in the pretty view's names and values. */
-export function searchJsonLines(
+/** A search of the pretty view's names and values. */
+export function startJsonSearch(
   bytes: Uint8Array,
   index: JsonLineIndex,
   query: string,
   limit = 100_000,
-): SearchMatches {
+): SteppedSearch {
   const needle = searchNeedle(query);
-  return collect(
+  return steppedSearch(
     bytes,
     needle,
     limit,
@@ -109,17 +130,17 @@ export function searchJsonLines(
   );
 }
 
-/** Every match of `query` in the raw view's rows (a match cut by a row's end is not counted). */
-export function searchRawRows(
+/** A search of the raw view's rows (a match cut by a row's end is not counted). */
+export function startRawSearch(
   bytes: Uint8Array,
   rows: Int32Array,
   query: string,
   limit = 100_000,
-): SearchMatches {
+): SteppedSearch {
   const needle = searchNeedle(query);
   const endOf = (row: number) =>
     row + 1 < rows.length ? (rows[row + 1] ?? bytes.length) : bytes.length;
-  return collect(
+  return steppedSearch(
     bytes,
     needle,
     limit,
@@ -128,3 +149,20 @@ export function searchRawRows(
     (row, offset) => offset + needle.length <= endOf(row),
   );
 }
+
+const runToEnd = (search: SteppedSearch): SearchMatches => {
+  while (!search.advance(Infinity));
+  return search.result();
+};
+
+/** Every match in the pretty view, at once (for small bodies and tests). */
+export const searchJsonLines = (
+  bytes: Uint8Array,
+  index: JsonLineIndex,
+  query: string,
+  limit?: number,
+) => runToEnd(startJsonSearch(bytes, index, query, limit));
+
+/** Every match in the raw view, at once. */
+export const searchRawRows = (bytes: Uint8Array, rows: Int32Array, query: string, limit?: number) =>
+  runToEnd(startRawSearch(bytes, rows, query, limit));

@@ -127,3 +127,21 @@ describe('raw rows', () => {
     expect(Array.from(searchRawRows(bytes, rows, 'É').pairs)).toEqual([5, 0, 6, 0]);
   });
 });
+
+describe('stepped search', () => {
+  it('finds the same matches a slice at a time, across slice edges', async () => {
+    const { startJsonSearch } = await import('../../../../src/shared/json/search-lines');
+    const text = JSON.stringify({
+      values: Array.from({ length: 300 }, (_, i) => ({ name: `GitHub ${i} github` })),
+    });
+    const bytes = utf8(text);
+    const index = indexOf(bytes);
+    const whole = searchJsonLines(bytes, index, 'github');
+    const stepped = startJsonSearch(bytes, index, 'github');
+    let steps = 0;
+    while (!stepped.advance(7)) steps += 1;
+    expect(steps).toBeGreaterThan(100);
+    expect(stepped.result()).toEqual(whole);
+    expect(whole.total).toBe(600);
+  });
+});

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import type { FormatReply, FormatRequest } from './format-protocol';
+
+export type BodyIndexState =
+  { phase: 'indexing' } | ({ phase: 'ready' } & FormatReply) | { phase: 'failed'; message: string };
+
+/**
+ * Indexes a body in a web worker (a new one per body, ended when done or when the body
+ * changes), so parsing tens of MB never blocks the page.
+ */
+export function useBodyIndex(bytes: Uint8Array): BodyIndexState {
+  const [result, setResult] = useState<{ bytes: Uint8Array; state: BodyIndexState }>();
+  useEffect(() => {
+    const worker = new Worker(new URL('./format-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }: MessageEvent<FormatReply>) => {
+      setResult({ bytes, state: { phase: 'ready', ...data } });
+      worker.terminate();
+    };
+    worker.onerror = (event) => {
+      setResult({
+        bytes,
+        state: { phase: 'failed', message: event.message || 'The formatter stopped.' },
+      });
+      worker.terminate();
+    };
+    // Posting copies the bytes, so the viewer keeps its own for drawing lines.
+    worker.postMessage({ bytes } satisfies FormatRequest);
+    return () => worker.terminate();
+  }, [bytes]);
+  return result?.bytes === bytes ? result.state : { phase: 'indexing' };
+}
