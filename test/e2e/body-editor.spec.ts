@@ -61,15 +61,14 @@ test.describe('JSON body editor', () => {
     const editor = page.getByRole('textbox', { name: 'Request body' });
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
     await page.keyboard.insertText('{"id": 12345678901234567890, "name": "x",}');
     const message = page.locator('.body-editor [role="status"]');
     await expect(message).toHaveText(
       'Line 1, column 42: There is a comma just before this }: remove the last comma.',
     );
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.insertText('}');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{"id": 12345678901234567890, "name": "x"}');
     await expect(message).toHaveText('Valid JSON.');
     await page.getByRole('button', { name: 'Format' }).click();
     await expect(page.getByRole('status', { name: 'Current body' })).toHaveText(

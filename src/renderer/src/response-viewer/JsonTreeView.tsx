@@ -12,7 +12,7 @@ import {
   type JsonLineIndex,
 } from '../../../shared/json/json-line-index';
 import type { FoldState } from './use-fold-state';
-import { useScaledVirtualizer } from './use-scaled-virtualizer';
+import { useRowWindow } from './use-row-window';
 import { HighlightedText, countMatches } from './HighlightedText';
 
 const rowHeight = 20;
@@ -72,11 +72,7 @@ export function JsonTreeView({
   const visible = folds.visible;
   const count = visible ? visible.length : index.count;
   const lineAt = (position: number) => (visible ? (visible[position] ?? 0) : position);
-  const { virtualizer, contentHeight, rowTop, scrollToRow } = useScaledVirtualizer(
-    count,
-    rowHeight,
-    scrollRef,
-  );
+  const { contentHeight, rows: shownRows, scrollToRow } = useRowWindow(scrollRef, count, rowHeight);
   // Bring the current search match into view when it changes (after any unfolding).
   useEffect(() => {
     if (currentMatch) scrollToRow(positionOf(visible, currentMatch.line), 'center');
@@ -153,7 +149,7 @@ export function JsonTreeView({
       onKeyDown={onKeyDown}
     >
       <div className="rv-content" style={{ height: contentHeight }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {shownRows.map((item) => {
           const line = lineAt(item.index);
           const kind = lineKind(index, line);
           const folded = kind === LineKind.Open && folds.isFolded(line);
@@ -162,10 +158,10 @@ export function JsonTreeView({
           const depth = lineDepth(index, line);
           const matchHere = currentMatch?.line === line ? currentMatch.occurrence : -1;
           const keyMatches = countMatches(bytes, spans.keyStart, spans.keyEnd, needle);
-          const style = { top: rowTop(item.start), paddingLeft: `${depth * 1.25 + 1.5}rem` };
+          const style = { top: item.top, paddingLeft: `${depth * 1.25 + 1.5}rem` };
           if (kind === LineKind.Close) {
             return (
-              <div key={item.key} className="rv-row" role="none" aria-hidden="true" style={style}>
+              <div key={item.index} className="rv-row" role="none" aria-hidden="true" style={style}>
                 <span className="rv-punctuation">{parts.value}</span>
                 {parts.comma}
               </div>
@@ -173,7 +169,7 @@ export function JsonTreeView({
           }
           return (
             <div
-              key={item.key}
+              key={item.index}
               id={rowId(line)}
               className={line === activeLine ? 'rv-row rv-row-active' : 'rv-row'}
               role="treeitem"

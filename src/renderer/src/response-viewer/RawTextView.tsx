@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { rawRowEnd } from '../../../shared/json/raw-rows';
-import { useScaledVirtualizer } from './use-scaled-virtualizer';
+import { useRowWindow } from './use-row-window';
 import { HighlightedText } from './HighlightedText';
 
 const rowHeight = 20;
@@ -17,11 +17,11 @@ interface RawTextViewProps {
 /** The body exactly as received, long lines wrapped into rows; only the rows on screen exist. */
 export function RawTextView({ bytes, rows, needle, currentMatch, label }: RawTextViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { virtualizer, contentHeight, rowTop, scrollToRow } = useScaledVirtualizer(
-    rows.length,
-    rowHeight,
-    scrollRef,
-  );
+  const {
+    contentHeight,
+    rows: shownRows,
+    scrollToRow,
+  } = useRowWindow(scrollRef, rows.length, rowHeight);
   // Bring the current match into view when it changes.
   useEffect(() => {
     if (currentMatch) scrollToRow(currentMatch.line, 'center');
@@ -31,11 +31,11 @@ export function RawTextView({ bytes, rows, needle, currentMatch, label }: RawTex
   return (
     <div ref={scrollRef} className="rv-scroll rv-raw" role="region" aria-label={label} tabIndex={0}>
       <div className="rv-content" style={{ height: contentHeight }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {shownRows.map((item) => {
           const start = rows[item.index] ?? 0;
           const end = rawRowEnd(bytes, rows, item.index);
           return (
-            <div key={item.key} className="rv-row" style={{ top: rowTop(item.start) }}>
+            <div key={item.index} className="rv-row" style={{ top: item.top }}>
               <HighlightedText
                 bytes={bytes}
                 start={start}

@@ -23,8 +23,11 @@ export function useBodyIndex(bytes: Uint8Array): BodyIndexState {
       });
       worker.terminate();
     };
-    // Posting copies the bytes, so the viewer keeps its own for drawing lines.
-    worker.postMessage({ bytes } satisfies FormatRequest);
+    // The worker gets its own copy, handed over rather than cloned: a cloned message keeps
+    // a serialized copy alive on this side for a while, a transferred one belongs to the
+    // worker and goes when it ends. The viewer keeps the original for drawing lines.
+    const copy = bytes.slice();
+    worker.postMessage({ bytes: copy } satisfies FormatRequest, [copy.buffer]);
     return () => worker.terminate();
   }, [bytes]);
   return result?.bytes === bytes ? result.state : { phase: 'indexing' };

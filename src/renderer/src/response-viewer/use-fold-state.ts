@@ -25,7 +25,11 @@ export interface FoldState {
  * than a Set, so "Collapse all" on a huge list stays cheap.
  */
 export function useFoldState(index: JsonLineIndex): FoldState {
-  const [state, setState] = useState({ index, flags: new Uint8Array(index.count), folded: 0 });
+  const [state, setState] = useState(() => ({
+    index,
+    flags: new Uint8Array(index.count),
+    folded: 0,
+  }));
   const current =
     state.index === index ? state : { index, flags: new Uint8Array(index.count), folded: 0 };
   const { flags, folded } = current;
