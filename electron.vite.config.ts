@@ -37,7 +37,13 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), cspMetaTag()],
     build: {
-      rolldownOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          // Shows single Requests components to the e2e tests and benches; nothing links to it.
+          'component-lab': resolve(__dirname, 'src/renderer/component-lab.html'),
+        },
+      },
     },
   },
 });

@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../http/http-method';
+import type { HttpMethod } from '../http-protocol/http-method';
 
 /** The parts of the Veza API, as the composer groups them. */
 export const endpointAreas = {

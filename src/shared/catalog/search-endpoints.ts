@@ -1,7 +1,7 @@
 import { endpointAreas, type VezaEndpoint } from './endpoint';
 import { matchPathTemplate } from './path-template';
 import { vezaEndpoints } from './veza-endpoints';
-import { httpMethods, type HttpMethod } from '../http/http-method';
+import { httpMethods, type HttpMethod } from '../http-protocol/http-method';
 
 /** Lower-case words of a text, split on anything that is not a letter or digit. */
 function wordsOf(text: string): string[] {

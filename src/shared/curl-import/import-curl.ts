@@ -1,4 +1,4 @@
-import { httpMethods, type HttpMethod } from '../http/http-method';
+import { httpMethods, type HttpMethod } from '../http-protocol/http-method';
 import { encodeQueryComponent } from '../requests/build-request-url';
 import { parseQuery, parseRequestTarget } from '../requests/parse-request-target';
 import {
@@ -119,7 +119,9 @@ const harmless = new Set([
 ]);
 
 const tokenVariables = /^(?:\$\{?\w+\}?|%\w+%|\$env:\w+)$/i;
-const placeholderKey = /^<.*>$|your|^[A-Z_]+$|^\.\.\.$/i;
+// <token>, your_api_key_here, API_KEY, ...: documentation's stand-ins, not keys.
+const isPlaceholderKey = (text: string) =>
+  /^<.*>$|your|^\.{3}$/i.test(text) || /^[A-Z_]+$/.test(text);
 
 interface Option {
   name: string;
@@ -197,7 +199,7 @@ export function importCurl(text: string, shell: ShellStyle = detectShellStyle(te
       notes.push(
         'The command reads the API key from an environment variable; Veza Desk uses the key saved for the instance instead.',
       );
-    } else if (placeholderKey.test(credential)) {
+    } else if (isPlaceholderKey(credential)) {
       notes.push(
         'The command has a placeholder where the API key goes; Veza Desk uses the key saved for the instance.',
       );

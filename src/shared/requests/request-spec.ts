@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpMethods } from '../http/http-method';
+import { httpMethods } from '../http-protocol/http-method';
 
 /**
  * A request as the composer edits it and as history and saved requests store it. It never

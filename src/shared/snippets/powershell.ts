@@ -56,7 +56,7 @@ export function powershellSnippet(spec: RequestSpec): string {
   const prelude: string[] = [];
   if (contentType) {
     const needsCharset =
-      hasBody(spec) && /[^\x00-\x7F]/.test(spec.body) && !/charset/i.test(contentType.value);
+      hasBody(spec) && /[\u0080-\uFFFF]/.test(spec.body) && !/charset/i.test(contentType.value);
     lines.push(
       `-ContentType ${powershellQuote(contentType.value + (needsCharset ? '; charset=utf-8' : ''))}`,
     );

@@ -3,24 +3,37 @@ import { buildRequestTarget } from '../requests/build-request-url';
 import { effectiveHeaders, hasBody } from '../requests/effective-headers';
 import { tokenVariable, urlVariable } from './environment-variables';
 
+const pythonEscapes: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/** One character as Python source: invisible ones, line separators and lone surrogates escaped. */
+function pythonCharacter(character: string): string {
+  const escape = pythonEscapes[character];
+  if (escape) return escape;
+  const code = character.codePointAt(0) ?? 0;
+  const invisible = code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
+  const loneSurrogate = code >= 0xd800 && code <= 0xdfff;
+  if (!invisible && !loneSurrogate) return character;
+  return code > 0xff
+    ? `\\u${code.toString(16).padStart(4, '0')}`
+    : `\\x${code.toString(16).padStart(2, '0')}`;
+}
+
 /** A Python 3 string literal: backslash escapes for quotes, backslashes and invisible signs. */
 export function pythonQuote(text: string): string {
-  const escaped = text.replace(/[\\'\x00-\x1F\x7F\u2028\u2029\uD800-\uDFFF]/gu, (sign) => {
-    if (sign === '\\' || sign === "'") return `\\${sign}`;
-    if (sign === '\n') return '\\n';
-    if (sign === '\r') return '\\r';
-    if (sign === '\t') return '\\t';
-    const code = sign.codePointAt(0) ?? 0;
-    return code > 0xff
-      ? `\\u${code.toString(16).padStart(4, '0')}`
-      : `\\x${code.toString(16).padStart(2, '0')}`;
-  });
-  return `'${escaped}'`;
+  return `'${Array.from(text, pythonCharacter).join('')}'`;
 }
 
 /** Python's http.client sends str header values as Latin-1; other text goes as UTF-8 bytes, like curl. */
 function pythonHeaderValue(value: string): string {
-  return /[^\x00-\x7F]/.test(value) ? `${pythonQuote(value)}.encode('utf-8')` : pythonQuote(value);
+  return /[\u0080-\uFFFF]/.test(value)
+    ? `${pythonQuote(value)}.encode('utf-8')`
+    : pythonQuote(value);
 }
 
 /** A multi-line body as one literal per line, joined by Python, so JSON stays readable. */

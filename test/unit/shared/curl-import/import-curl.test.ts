@@ -69,6 +69,25 @@ describe('a key in the command', () => {
     expect(outcome.base).toEqual({ kind: 'origin', origin: 'https://acme.vezacloud.com' });
   });
 
+  it.each(['<token>', 'your_api_key_here', 'API_KEY', '...'])(
+    'treats %s as a placeholder, not a key',
+    (placeholder) => {
+      const outcome = imported(
+        `curl -H 'Authorization: Bearer ${placeholder}' https://h/api/v1/users/self`,
+      );
+      expect(outcome.foundKey).toBeUndefined();
+      expect(outcome.notes.join(' ')).toMatch(/placeholder/);
+    },
+  );
+
+  it('takes a key of letters only as a key', () => {
+    expect(
+      imported("curl -H 'Authorization: Bearer abcdefghijklmnopqrst' https://h/x").foundKey,
+    ).toEqual({
+      value: 'abcdefghijklmnopqrst',
+    });
+  });
+
   it('drops cookies and user:password sign-ins with a warning, never echoing them', () => {
     const outcome = imported(
       "curl -u admin:hunter2 -b 'session=s3cr3t' -H 'Cookie: a=b' -H 'Proxy-Authorization: Basic eA==' https://x.example/api/v1/teams",

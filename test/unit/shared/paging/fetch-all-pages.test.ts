@@ -35,7 +35,7 @@ function simulatedList(items: number[], size: number, quirks: Quirks = {}) {
     const index =
       token === undefined ? 0 : pages.findIndex((_p, i) => pages[i - 1]?.next_page_token === token);
     if (index < 0) throw new Error(`unknown token ${token}`);
-    return structuredClone(pages[index]!);
+    return structuredClone(pages[index] as VezaPage<number>);
   });
   return { fetchPage, pageCount: pages.length, requested };
 }

@@ -11,6 +11,7 @@ import {
   readSingleQuoted,
 } from '../../../support/shell-models/powershell-literals';
 import { nastyRequests } from './nasty-requests';
+import type { RequestSpec } from '../../../../src/shared/requests/request-spec';
 
 const env = {
   VEZA_URL: 'https://acme.vezacloud.com',
@@ -20,7 +21,7 @@ const env = {
 };
 
 describe('the seed-style shape of each snippet', () => {
-  const seedCheck = nastyRequests['the seed check']!;
+  const seedCheck = nastyRequests['the seed check'] as RequestSpec;
   it("bash is the seed's own check", () => {
     expect(snippetTargets[0]?.generate(seedCheck)).toBe(
       'curl -X GET "$VEZA_URL/api/v1/providers" \\\n  -H "Authorization: Bearer $VEZA_TOKEN"',

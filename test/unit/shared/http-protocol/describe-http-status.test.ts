@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHttpStatus } from '../../../../src/shared/http/describe-http-status';
+import { describeHttpStatus } from '../../../../src/shared/http-protocol/describe-http-status';
 import { formatDuration, formatSize } from '../../../../src/shared/format/format-size';
 
 describe('describeHttpStatus', () => {

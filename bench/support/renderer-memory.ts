@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import type { CDPSession } from 'playwright-core';
+
+/**
+ * The resident memory of Chromium's renderer processes (the page, its workers, its array
+ * buffers and DOM, all of it), read from /proc for the pids Chromium reports. Linux only.
+ */
+export async function rendererResidentBytes(browserSession: CDPSession): Promise<number> {
+  const info = (await browserSession.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number }>;
+  };
+  let total = 0;
+  for (const process of info.processInfo.filter((candidate) => candidate.type === 'renderer')) {
+    const status = await readFile(`/proc/${process.id}/status`, 'utf8').catch(() => '');
+    const kilobytes = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    total += Number(kilobytes ?? 0) * 1024;
+  }
+  return total;
+}

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ComponentLab } from './ComponentLab';
+import '../app/theme.css';
+import './component-lab.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <ComponentLab />
+  </StrictMode>,
+);

@@ -1,0 +1,33 @@
+import type { ResponseViewerProps } from '../response-viewer/ResponseViewer';
+
+/** What a lab fixture describes: an HTTP answer whose body lives in a file next to it. */
+interface LabFixture {
+  status: number;
+  headers: Array<{ name: string; value: string }>;
+  timings?: ResponseViewerProps['timings'];
+  keyKind?: 'personal' | 'team';
+  host?: string;
+  bodyFile: string;
+}
+
+/**
+ * Reads lab-data/<name>.json and its body, from the page's own origin only (the CSP allows
+ * nothing else). Marks when the body has arrived, so a benchmark can time what follows.
+ */
+export async function readLabFixture(name: string): Promise<ResponseViewerProps> {
+  const fixture = (await (
+    await fetch(`lab-data/${encodeURIComponent(name)}.json`)
+  ).json()) as LabFixture;
+  const body = new Uint8Array(
+    await (await fetch(`lab-data/${encodeURIComponent(fixture.bodyFile)}`)).arrayBuffer(),
+  );
+  performance.mark('lab:body-received');
+  return {
+    status: fixture.status,
+    headers: fixture.headers,
+    timings: fixture.timings,
+    keyKind: fixture.keyKind,
+    host: fixture.host,
+    body,
+  };
+}

@@ -1,0 +1,128 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
+import { BodyPanel } from './BodyPanel';
+import { HeadersTable } from './HeadersTable';
+import { ProblemBanner } from './ProblemBanner';
+import { StatusSummary, type RequestTimings } from './StatusSummary';
+import { useBodyIndex } from './use-body-index';
+import './response-viewer.css';
+
+export type { RequestTimings } from './StatusSummary';
+
+export interface ResponseViewerProps {
+  status: number;
+  /** The body as received: UTF-8 bytes (best for large bodies) or text. */
+  body: Uint8Array | string;
+  headers: ReadonlyArray<{ name: string; value: string }>;
+  timings?: RequestTimings;
+  /** Bytes received; defaults to the body's length. */
+  sizeBytes?: number;
+  /** The kind of key that made the call, so a 403 can say "team key". */
+  keyKind?: 'personal' | 'team';
+  /** The instance's host, named in problem explanations. */
+  host?: string;
+  /** Copies text (main's clipboard in the app); defaults to navigator.clipboard. */
+  onCopy?: (text: string) => void | Promise<void>;
+  /** Shows "Save to file…" when given. */
+  onSaveToFile?: () => void;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+// Error envelopes are small; larger bodies are not read for one on the UI thread.
+const envelopeLimit = 1_000_000;
+
+/**
+ * An HTTP answer from Veza: status in words, time, size, headers, and the body as pretty JSON
+ * (folding, search) or raw, with copy and save. A Veza error body shows as its problem first.
+ * Bodies of tens of MB are indexed in a web worker and only the rows on screen are drawn.
+ */
+export function ResponseViewer(props: ResponseViewerProps) {
+  const { status, body, headers, timings, keyKind, host, onCopy, onSaveToFile } = props;
+  const bytes = useMemo(() => (typeof body === 'string' ? encoder.encode(body) : body), [body]);
+  const header = (name: string) =>
+    headers.find((candidate) => candidate.name.toLowerCase() === name)?.value;
+  const retryAfter = header('retry-after');
+  const problem = useMemo(
+    () =>
+      status >= 400
+        ? problemFromVezaResponse({
+            status,
+            body: bytes.length < envelopeLimit ? decoder.decode(bytes) : undefined,
+            retryAfter,
+            keyKind,
+            host,
+          })
+        : undefined,
+    [bytes, host, keyKind, retryAfter, status],
+  );
+  const indexed = useBodyIndex(bytes);
+  const [tab, setTab] = useState<'body' | 'headers'>('body');
+  const ids = useId();
+  const tabs = [
+    { id: 'body', label: 'Body' },
+    { id: 'headers', label: `Headers (${headers.length})` },
+  ] as const;
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      const next = tab === 'body' ? 'headers' : 'body';
+      setTab(next);
+      document.getElementById(`${ids}-tab-${next}`)?.focus();
+    }
+  };
+
+  return (
+    <section className="response-viewer" aria-label="Response">
+      <StatusSummary
+        status={status}
+        sizeBytes={props.sizeBytes ?? bytes.length}
+        timings={timings}
+      />
+      {problem && <ProblemBanner problem={problem} />}
+      <div className="rv-tabs" role="tablist" aria-label="Response parts" onKeyDown={onTabKey}>
+        {tabs.map(({ id, label }) => (
+          <button
+            key={id}
+            id={`${ids}-tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls={`${ids}-panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div
+        id={`${ids}-panel-${tab}`}
+        className="rv-panel"
+        role="tabpanel"
+        aria-labelledby={`${ids}-tab-${tab}`}
+      >
+        {tab === 'headers' ? (
+          <HeadersTable headers={headers} />
+        ) : indexed.phase === 'indexing' ? (
+          <p role="status" className="rv-note">
+            Formatting the body…
+          </p>
+        ) : indexed.phase === 'failed' ? (
+          <p role="alert" className="rv-note">
+            The body could not be formatted ({indexed.message}).
+          </p>
+        ) : (
+          <BodyPanel
+            bytes={bytes}
+            formatted={indexed}
+            saysJson={/json/i.test(header('content-type') ?? '')}
+            startRaw={problem !== undefined}
+            onCopy={onCopy}
+            onSaveToFile={onSaveToFile}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
