@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { problemSchema } from '../problems/problem';
 import { successCodes } from '../problems/problem-codes';
+import { certificateSummarySchema } from '../tls/certificate-summary';
 
 /**
  * The layers the connection doctor walks, in order. It stops at the first failure; the steps
@@ -73,6 +74,8 @@ export const verificationResultSchema = z.object({
   route: z.string().optional(),
   steps: z.array(verificationStepSchema),
   problem: problemSchema.optional(),
+  /** The server's certificate when the secure connection failed (shown before "Trust it"). */
+  certificate: certificateSummarySchema.optional(),
   finishedAt: z.string(),
 });
 export type VerificationResult = z.infer<typeof verificationResultSchema>;

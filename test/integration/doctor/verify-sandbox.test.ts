@@ -163,3 +163,17 @@ describe('verify against the simulated Veza', () => {
     }
   });
 });
+
+describe('verify when the certificate is not trusted', () => {
+  it('fails at the TLS step and shows the server’s certificate for "Trust this certificate"', async () => {
+    const result = await verify(
+      { address: sandbox.url, readKey: async () => sandbox.keys.admin },
+      { openTransport },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problem?.code).toMatch(/^TLS_/);
+    expect(statusOf(result)).toMatchObject({ tcp: 'passed', tls: 'failed', http: 'skipped' });
+    expect(result.certificate?.issuer).toContain('Veza Desk Sandbox Test CA');
+    expect(result.certificate?.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  });
+});

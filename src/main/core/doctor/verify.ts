@@ -11,6 +11,7 @@ import { lintApiKey } from '../../../shared/profiles/lint-api-key';
 import { normalizeInstanceUrl } from '../../../shared/profiles/normalize-instance-url';
 import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
 import {
+  type CertificateSummary,
   createRedactor,
   TransportError,
   type Transport,
@@ -167,9 +168,10 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
     problem: Problem,
     url: string,
     route?: string,
+    certificate?: CertificateSummary,
   ): VerificationResult => {
     steps.fail(step, problem.title);
-    return finish({ ok: false, outcome: problem.code, url, problem, route });
+    return finish({ ok: false, outcome: problem.code, url, problem, route, certificate });
   };
 
   steps.start('url');
@@ -226,7 +228,7 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       passStepsBefore(steps, error.stage, error.route);
-      return fail(error.stage, error.problem, baseUrl, error.route);
+      return fail(error.stage, error.problem, baseUrl, error.route, error.peerCertificate);
     }
     const latencyMs = performance.now() - started;
     const { response, answer } = identityCall;

@@ -1,18 +1,8 @@
 import type { PeerCertificate, DetailedPeerCertificate } from 'node:tls';
 
-/** What the UI shows about a server's certificate, e.g. before the user pins it. */
-export interface CertificateSummary {
-  /** "CN (O)" of the certificate, e.g. "acme.vezacloud.com" or "Zscaler Root CA (Zscaler Inc.)". */
-  subject: string;
-  issuer: string;
-  /** Host names and addresses it is valid for. */
-  altNames: string[];
-  validFrom: string;
-  validTo: string;
-  /** SHA-256 fingerprint, AA:BB:... as browsers print it. */
-  sha256: string;
-  selfSigned: boolean;
-}
+import type { CertificateSummary } from '../../../../shared/tls/certificate-summary';
+
+export type { CertificateSummary };
 
 type Name = PeerCertificate['subject'] | undefined;
 
