@@ -71,6 +71,16 @@ async function start(): Promise<void> {
     },
   });
   const handlers = createCallHandlers(services);
+  // A demo made earlier comes back with the app (new port, new key); it stops with the app.
+  void services.demo
+    .resumeIfPresent()
+    .catch((error: unknown) =>
+      console.error(
+        'The demo instance could not start:',
+        error instanceof Error ? error.name : typeof error,
+      ),
+    );
+  app.on('will-quit', () => void services.demo.stop());
   const dispatch = createDispatcher(handlers, createSenderPolicy([pageOrigin]), (name, error) =>
     console.error(
       `IPC ${name} failed unexpectedly:`,

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { ClipboardWriter } from './clipboard-writer';
+import { createDemoInstance } from './demo/demo-instance';
 import { createDoctorService } from './doctor/doctor-service';
 import type { FileDialogs } from './file-dialogs';
 import type { AppServices } from './ipc/call-handlers';
@@ -39,5 +40,6 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     clipboard: options.clipboard,
     env: options.env,
     doctor: createDoctorService({ profiles, openTransport }),
+    demo: createDemoInstance({ folder: options.folder, profiles }),
   };
 }

@@ -79,6 +79,9 @@ export const calls = {
   'doctor.verify': call(profileId, verificationResultSchema),
   /** Every saved instance at once; each verdict arrives as `doctor.checked` as it lands. */
   'doctor.checkAll': call(z.undefined(), z.object({ results: z.array(checkedInstanceSchema) })),
+
+  /** Starts the simulated Veza on this computer and adds (or refreshes) the Demo instance. */
+  'demo.start': call(z.undefined(), profileSchema),
 } as const;
 
 export const events = {

@@ -108,6 +108,7 @@ export const test = base.extend<{
       clipboard,
       env,
     });
+    await services?.demo.stop();
     await server.close();
     await rm(home, { recursive: true, force: true });
   },

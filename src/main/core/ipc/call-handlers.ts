@@ -1,9 +1,11 @@
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { ClipboardWriter } from '../clipboard-writer';
+import type { DemoInstance } from '../demo/demo-instance';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { FileDialogs } from '../file-dialogs';
 import type { ProfileService } from '../profiles/profile-service';
 import { createAppHandlers } from './app-handlers';
+import { createDemoHandlers } from './demo-handlers';
 import { createDoctorHandlers } from './doctor-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
@@ -22,6 +24,8 @@ export interface AppServices {
   env: Readonly<Record<string, string | undefined>>;
   /** The connection doctor over the profiles and the transport. */
   doctor: DoctorService;
+  /** The built-in simulated Veza and its Demo instance. */
+  demo: DemoInstance;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
@@ -30,5 +34,6 @@ export function createCallHandlers(services: AppServices): CallHandlers {
     ...createAppHandlers(services.appInfo, services.clipboard),
     ...createProfileHandlers(services),
     ...createDoctorHandlers(services),
+    ...createDemoHandlers(services),
   };
 }
