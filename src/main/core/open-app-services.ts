@@ -6,6 +6,7 @@ import type { FileDialogs } from './file-dialogs';
 import type { AppServices } from './ipc/call-handlers';
 import type { EventSink } from './ipc/event-sink';
 import { openProfileService } from './profiles/open-profile-service';
+import { createProxyPasswords } from './secrets/proxy-passwords';
 import type { SecretStore } from './secrets/secret-store';
 import { createTransport, type TransportDeps } from './transport';
 
@@ -31,7 +32,9 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     secrets: options.secrets,
     onChange: (state) => emit('profiles.changed', state),
   });
-  const openTransport = () => createTransport(options.transportDeps);
+  const proxyPasswords = createProxyPasswords(options.secrets);
+  const transportDeps = { proxyPassword: proxyPasswords.lookup, ...options.transportDeps };
+  const openTransport = () => createTransport(transportDeps);
   return {
     appInfo: options.appInfo,
     emit,
@@ -41,5 +44,6 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     env: options.env,
     doctor: createDoctorService({ profiles, openTransport }),
     demo: createDemoInstance({ folder: options.folder, profiles }),
+    proxyPasswords,
   };
 }

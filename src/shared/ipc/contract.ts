@@ -82,6 +82,14 @@ export const calls = {
 
   /** Starts the simulated Veza on this computer and adds (or refreshes) the Demo instance. */
   'demo.start': call(z.undefined(), profileSchema),
+
+  /** A proxy user's password goes to the keychain; the profile keeps http://user@proxy:port. */
+  'network.saveProxyPassword': call(
+    z.object({ proxyUrl: z.string().max(2048), password: z.string().min(1).max(1024) }),
+    z.undefined(),
+  ),
+  'network.removeProxyPassword': call(z.object({ proxyUrl: z.string().max(2048) }), z.boolean()),
+  'network.hasProxyPassword': call(z.object({ proxyUrl: z.string().max(2048) }), z.boolean()),
 } as const;
 
 export const events = {

@@ -4,9 +4,11 @@ import type { DemoInstance } from '../demo/demo-instance';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { FileDialogs } from '../file-dialogs';
 import type { ProfileService } from '../profiles/profile-service';
+import type { ProxyPasswords } from '../secrets/proxy-passwords';
 import { createAppHandlers } from './app-handlers';
 import { createDemoHandlers } from './demo-handlers';
 import { createDoctorHandlers } from './doctor-handlers';
+import { createNetworkHandlers } from './network-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
 import { createProfileHandlers } from './profile-handlers';
@@ -26,6 +28,8 @@ export interface AppServices {
   doctor: DoctorService;
   /** The built-in simulated Veza and its Demo instance. */
   demo: DemoInstance;
+  /** Proxy users' passwords in the keychain. */
+  proxyPasswords: ProxyPasswords;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
@@ -35,5 +39,6 @@ export function createCallHandlers(services: AppServices): CallHandlers {
     ...createProfileHandlers(services),
     ...createDoctorHandlers(services),
     ...createDemoHandlers(services),
+    ...createNetworkHandlers(services),
   };
 }
