@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './test/support/chromium';
 
 // E2E tests drive the built renderer (out/renderer) in Debian's Chromium; no browser download.
 // The Electron smoke test (test/electron) runs only where an Electron binary exists.
@@ -15,18 +16,8 @@ export default defineConfig({
     browserName: 'chromium',
     colorScheme: 'light',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--disable-features=Translate,MediaRouter,OptimizationHints',
-      ],
+      executablePath: chromiumExecutable,
+      args: chromiumArgs,
     },
   },
 });

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../test/support/chromium';
 import { serveComponentLab, responseFixture } from '../test/support/serve-component-lab';
 import { report } from './support/figure';
 import { makeLargeVezaList } from './support/make-large-json';
@@ -15,17 +16,6 @@ import { startScripts } from './support/start-bundle';
 const root = path.resolve(__dirname, '..');
 const rendererRoot = path.join(root, 'out/renderer');
 const bodyBytes = 50 * 1024 * 1024;
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-features=Translate,MediaRouter,OptimizationHints',
-];
 
 // Code run inside the page: this file is compiled without the DOM library, so the page's
 // globals are named through this type.
@@ -64,7 +54,7 @@ async function main(): Promise<void> {
   );
   const configHome = await mkdtemp(path.join(os.tmpdir(), 'veza-bench-chromium-'));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable,
     args: chromiumArgs,
     env: { ...process.env, XDG_CONFIG_HOME: configHome },
   });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readRendererFile } from '../../src/main/core/renderer-files';
+import { readRendererFile, type RendererFileResponse } from '../../src/main/core/renderer-files';
 
 /**
  * Serves the built renderer (out/renderer) on 127.0.0.1 through the same function the app://
@@ -8,11 +8,15 @@ import { readRendererFile } from '../../src/main/core/renderer-files';
  */
 export async function serveRenderer(
   root: string,
+  /** Answers some paths itself (test fixtures); undefined falls through to the built files. */
+  override?: (urlPath: string) => RendererFileResponse | undefined,
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
-    void readRendererFile(root, request.url ?? '/').then((file) => {
-      response.writeHead(file.status, file.headers);
-      response.end(file.body);
+    const answer = override?.(request.url ?? '/');
+    const file = answer ? Promise.resolve(answer) : readRendererFile(root, request.url ?? '/');
+    void file.then(({ status, headers, body }) => {
+      response.writeHead(status, headers);
+      response.end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
