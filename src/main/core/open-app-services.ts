@@ -4,8 +4,10 @@ import { createDoctorService } from './doctor/doctor-service';
 import type { FileDialogs } from './file-dialogs';
 import type { AppServices } from './ipc/call-handlers';
 import type { EventSink } from './ipc/event-sink';
+import { createTeamKeysService } from './keys/team-keys-service';
 import { openProfileService } from './profiles/open-profile-service';
 import type { SecretStore } from './secrets/secret-store';
+import { openSettingsStore } from './settings/settings-store';
 import { createTransport, type TransportDeps } from './transport';
 
 /** What differs between the app, the e2e bridge, the tests and the benchmarks. */
@@ -31,6 +33,7 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     onChange: (state) => emit('profiles.changed', state),
   });
   const openTransport = () => createTransport(options.transportDeps);
+  const doctor = createDoctorService({ profiles, openTransport });
   return {
     appInfo: options.appInfo,
     emit,
@@ -38,6 +41,13 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     dialogs: options.dialogs,
     clipboard: options.clipboard,
     env: options.env,
-    doctor: createDoctorService({ profiles, openTransport }),
+    doctor,
+    teamKeys: createTeamKeysService({
+      profiles,
+      doctor,
+      clipboard: options.clipboard,
+      openTransport,
+    }),
+    settings: await openSettingsStore(options.folder),
   };
 }

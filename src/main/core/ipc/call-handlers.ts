@@ -2,12 +2,16 @@ import type { AppInfo } from '../../../shared/ipc/contract';
 import type { ClipboardWriter } from '../clipboard-writer';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { FileDialogs } from '../file-dialogs';
+import type { TeamKeysService } from '../keys/team-keys-service';
+import type { SettingsStore } from '../settings/settings-store';
 import type { ProfileService } from '../profiles/profile-service';
 import { createAppHandlers } from './app-handlers';
 import { createDoctorHandlers } from './doctor-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
+import { createKeyHandlers } from './key-handlers';
 import { createProfileHandlers } from './profile-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 
 /** Everything the handlers need, made by the Electron glue or by the test bridge. */
 export interface AppServices {
@@ -22,6 +26,10 @@ export interface AppServices {
   env: Readonly<Record<string, string | undefined>>;
   /** The connection doctor over the profiles and the transport. */
   doctor: DoctorService;
+  /** Team API keys of an instance, managed with its key; new keys go to the keychain. */
+  teamKeys: TeamKeysService;
+  /** The app's own settings (settings.json): the key rotation reminder. */
+  settings: SettingsStore;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
@@ -30,5 +38,7 @@ export function createCallHandlers(services: AppServices): CallHandlers {
     ...createAppHandlers(services.appInfo, services.clipboard),
     ...createProfileHandlers(services),
     ...createDoctorHandlers(services),
+    ...createKeyHandlers(services),
+    ...createSettingsHandlers(services.settings),
   };
 }
