@@ -1,5 +1,4 @@
 import type { KeyKind } from '../../../shared/doctor/verification';
-import { makeProblem } from '../../../shared/problems/make-problem';
 import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
 import { readJsonAnswer } from '../doctor/read-json-answer';
 import { recognizeAnswer } from '../doctor/recognize-answer';
