@@ -85,6 +85,11 @@ export function CreateTeamKeyForm({
         Only Admins and Operators can create team keys. Veza shows a new key only once: Veza Desk
         saves it for you, so you never have to copy it.
       </p>
+      {problem?.detail.serverMessage && (
+        <p className="keys-veza-said">
+          <strong>Veza said:</strong> {problem.detail.serverMessage}
+        </p>
+      )}
       {problem && <ProblemCard problem={problem} />}
       <div className="field">
         <label htmlFor={`${id}-name`}>Name of the key</label>
