@@ -1,24 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import keytar from 'keytar';
-import { test, expect, type AppHarness } from './support/app-fixture';
-
-/** Everything the page holds that a key could hide in: DOM, input values, storage. */
-async function pageSnapshot(app: AppHarness): Promise<string> {
-  return app.page.evaluate(() => {
-    const storage = (s: Storage) =>
-      Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`);
-    const values = Array.from(document.querySelectorAll('input, textarea, select')).map(
-      (element) => (element as HTMLInputElement).value,
-    );
-    return JSON.stringify({
-      html: document.documentElement.outerHTML,
-      values,
-      local: storage(localStorage),
-      session: storage(sessionStorage),
-    });
-  });
-}
+import { test, expect } from './support/app-fixture';
+import { pageSnapshot } from './support/page-snapshot';
 
 const draft = (name: string, address: string) => ({
   name,
@@ -69,7 +53,7 @@ test.describe('API keys', () => {
     const secret = (await keytar.getPassword('veza-desk', holder?.id ?? '')) as string;
     expect(secret).toBeTruthy();
     expect(sandbox.control.keyState(secret)).toBe('ACTIVE');
-    expect(await pageSnapshot(app)).not.toContain(secret);
+    expect(await pageSnapshot(app.page)).not.toContain(secret);
     expect(JSON.stringify(app.records)).not.toContain(secret);
     expect(JSON.stringify(app.records)).not.toContain(secret.slice(0, 24));
     expect(app.clipboard).toEqual([]);
@@ -141,7 +125,7 @@ test.describe('API keys', () => {
     expect(sandbox.control.keyState(secret)).toBe('ACTIVE');
     for (const key of [secret, sandbox.keys.admin]) {
       expect(JSON.stringify(app.records)).not.toContain(key);
-      expect(await pageSnapshot(app)).not.toContain(key);
+      expect(await pageSnapshot(app.page)).not.toContain(key);
     }
     expect(admin.id).toBeTruthy();
   });

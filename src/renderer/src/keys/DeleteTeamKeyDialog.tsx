@@ -1,20 +1,12 @@
 import { useState } from 'react';
-import type { TeamKey } from '../../../shared/keys/team-keys';
 import type { Problem } from '../../../shared/problems/problem';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
+import type { TeamKeyDialogProps } from './team-key-dialog-props';
 
 /** Deleting is for good; the dialog says so and points to Revoke for "off for a while". */
-export function DeleteTeamKeyDialog({
-  profileId,
-  teamKey,
-  onClose,
-}: {
-  profileId: string;
-  teamKey: TeamKey;
-  onClose: (changed: boolean) => void;
-}) {
+export function DeleteTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDialogProps) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const remove = async () => {
     const result = await veza.invoke('keys.deleteTeamKey', { profileId, keyId: teamKey.id });

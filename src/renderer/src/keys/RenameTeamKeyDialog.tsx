@@ -1,20 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { TeamKey } from '../../../shared/keys/team-keys';
 import type { Problem } from '../../../shared/problems/problem';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
+import type { TeamKeyDialogProps } from './team-key-dialog-props';
 
 /** Renames a team key in Veza; the key itself does not change. */
-export function RenameTeamKeyDialog({
-  profileId,
-  teamKey,
-  onClose,
-}: {
-  profileId: string;
-  teamKey: TeamKey;
-  onClose: (changed: boolean) => void;
-}) {
+export function RenameTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDialogProps) {
   const formId = useId();
   const [name, setName] = useState(teamKey.name);
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -3,13 +3,13 @@ import {
   rotationStepLabels,
   type RotationResult,
   type RotationStep,
-  type TeamKey,
 } from '../../../shared/keys/team-keys';
 import type { Problem } from '../../../shared/problems/problem';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { StepList } from '../doctor/StepList';
 import { ProblemCard } from '../problems/ProblemCard';
+import type { TeamKeyDialogProps } from './team-key-dialog-props';
 
 const plannedSteps: RotationStep[] = (['create', 'save', 'verify', 'revoke-old'] as const).map(
   (id) => ({ id, status: 'pending' }),
@@ -19,15 +19,7 @@ const plannedSteps: RotationStep[] = (['create', 'save', 'verify', 'revoke-old']
  * Replaces a team key held by a saved instance: the user confirms once, then sees each step's
  * outcome live. Main does the steps in one go, so a roll-back never waits on a click.
  */
-export function RotateTeamKeyDialog({
-  profileId,
-  teamKey,
-  onClose,
-}: {
-  profileId: string;
-  teamKey: TeamKey;
-  onClose: (changed: boolean) => void;
-}) {
+export function RotateTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDialogProps) {
   const id = useId();
   const [holderId, setHolderId] = useState(teamKey.heldBy[0]?.profileId ?? '');
   const [newName, setNewName] = useState('');

@@ -10,6 +10,25 @@ const statusText: Record<TeamKey['status'], string> = {
   unknown: 'Unknown',
 };
 
+const actionWords: Record<TeamKeyAction, string> = {
+  rename: 'Rename',
+  revoke: 'Revoke',
+  reinstate: 'Reinstate',
+  rotate: 'Rotate',
+  delete: 'Delete',
+};
+
+/** Revoked keys can be reinstated; only an active key saved in Veza Desk can be rotated. */
+function actionsFor(key: TeamKey): TeamKeyAction[] {
+  const rotatable = key.status === 'active' && key.heldBy.length > 0;
+  return [
+    'rename',
+    key.status === 'revoked' ? 'reinstate' : 'revoke',
+    ...(rotatable ? (['rotate'] as const) : []),
+    'delete',
+  ];
+}
+
 /** The team keys of the instance: what Veza says about each, and what can be done with it. */
 export function TeamKeysTable({
   keys,
@@ -66,52 +85,18 @@ export function TeamKeysTable({
               </td>
               <td>
                 <div className="button-row keys-actions">
-                  <button
-                    type="button"
-                    disabled={disabled}
-                    aria-label={`Rename ${label}`}
-                    onClick={() => onAction('rename', key)}
-                  >
-                    Rename
-                  </button>
-                  {key.status === 'revoked' ? (
+                  {actionsFor(key).map((action) => (
                     <button
+                      key={action}
                       type="button"
+                      className={action === 'delete' ? 'danger' : undefined}
                       disabled={disabled}
-                      aria-label={`Reinstate ${label}`}
-                      onClick={() => onAction('reinstate', key)}
+                      aria-label={`${actionWords[action]} ${label}`}
+                      onClick={() => onAction(action, key)}
                     >
-                      Reinstate
+                      {actionWords[action]}
                     </button>
-                  ) : (
-                    <button
-                      type="button"
-                      disabled={disabled}
-                      aria-label={`Revoke ${label}`}
-                      onClick={() => onAction('revoke', key)}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                  {key.heldBy.length > 0 && key.status === 'active' && (
-                    <button
-                      type="button"
-                      disabled={disabled}
-                      aria-label={`Rotate ${label}`}
-                      onClick={() => onAction('rotate', key)}
-                    >
-                      Rotate
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={disabled}
-                    aria-label={`Delete ${label}`}
-                    onClick={() => onAction('delete', key)}
-                  >
-                    Delete
-                  </button>
+                  ))}
                 </div>
               </td>
             </tr>
