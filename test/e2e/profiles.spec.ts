@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import keytar from 'keytar';
-import { test, expect, type AppHarness } from './support/app-fixture';
+import { test, expect } from './support/app-fixture';
+import { pageSnapshot } from './support/page-snapshot';
 
 /** A fresh made-up key in Veza's form (base64), different in every run. */
 const makeKey = () => randomBytes(36).toString('base64');
@@ -17,23 +18,6 @@ async function filesUnder(folder: string): Promise<{ file: string; text: string 
         return { file, text: (await readFile(file)).toString('latin1') };
       }),
   );
-}
-
-/** Everything the page holds that a key could hide in: DOM, input values, storage. */
-async function pageSnapshot(app: AppHarness): Promise<string> {
-  return app.page.evaluate(() => {
-    const storage = (s: Storage) =>
-      Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`);
-    const values = Array.from(document.querySelectorAll('input, textarea')).map(
-      (element) => (element as HTMLInputElement).value,
-    );
-    return JSON.stringify({
-      html: document.documentElement.outerHTML,
-      values,
-      local: storage(localStorage),
-      session: storage(sessionStorage),
-    });
-  });
 }
 
 test.describe('instances and keys', () => {
@@ -84,7 +68,7 @@ test.describe('instances and keys', () => {
     expect(await keytar.getPassword('veza-desk', profile?.id ?? '')).toBe(key);
 
     // Nowhere in the renderer: DOM, input values, storage.
-    const snapshot = await pageSnapshot(app);
+    const snapshot = await pageSnapshot(app.page);
     expect(snapshot).not.toContain(key);
     expect(snapshot).not.toContain(key.slice(0, 16));
     // IPC: the key crossed once, window -> main, in the create call; never back.
@@ -287,7 +271,7 @@ test.describe('instances and keys', () => {
     expect(JSON.parse(exported).profiles[0].baseUrl).toBe('https://acme.vezacloud.com');
     expect(exported).not.toContain(key);
 
-    expect(await pageSnapshot(app)).not.toContain(key);
+    expect(await pageSnapshot(app.page)).not.toContain(key);
     expect(JSON.stringify(app.records)).not.toContain(key);
     expect(
       (await filesUnder(app.home)).filter((f) => f.text.includes(key)).map((f) => f.file),

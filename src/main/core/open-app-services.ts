@@ -5,9 +5,11 @@ import { createDoctorService } from './doctor/doctor-service';
 import type { FileDialogs } from './file-dialogs';
 import type { AppServices } from './ipc/call-handlers';
 import type { EventSink } from './ipc/event-sink';
+import { createTeamKeysService } from './keys/team-keys-service';
 import { openProfileService } from './profiles/open-profile-service';
 import { createProxyPasswords } from './secrets/proxy-passwords';
 import type { SecretStore } from './secrets/secret-store';
+import { openSettingsStore } from './settings/settings-store';
 import { createTransport, type TransportDeps } from './transport';
 
 /** What differs between the app, the e2e bridge, the tests and the benchmarks. */
@@ -35,6 +37,7 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
   const proxyPasswords = createProxyPasswords(options.secrets);
   const transportDeps = { proxyPassword: proxyPasswords.lookup, ...options.transportDeps };
   const openTransport = () => createTransport(transportDeps);
+  const doctor = createDoctorService({ profiles, openTransport });
   return {
     appInfo: options.appInfo,
     emit,
@@ -42,8 +45,15 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     dialogs: options.dialogs,
     clipboard: options.clipboard,
     env: options.env,
-    doctor: createDoctorService({ profiles, openTransport }),
+    doctor,
     demo: createDemoInstance({ folder: options.folder, profiles }),
     proxyPasswords,
+    teamKeys: createTeamKeysService({
+      profiles,
+      doctor,
+      clipboard: options.clipboard,
+      openTransport,
+    }),
+    settings: await openSettingsStore(options.folder),
   };
 }

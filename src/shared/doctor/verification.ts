@@ -57,6 +57,8 @@ export const identitySchema = z.object({
   email: z.string().optional(),
   team: z.string().optional(),
   roles: z.array(z.string()),
+  /** The id of the key itself, when Veza says (users/self `api_key.id`); not a secret. */
+  keyId: z.string().max(200).optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

@@ -6,6 +6,19 @@ import {
   fileWrittenSchema,
   importResultSchema,
 } from '../profiles/profile-transfer';
+import {
+  createdTeamKeySchema,
+  createTeamKeyArgsSchema,
+  renameTeamKeyArgsSchema,
+  rotateTeamKeyArgsSchema,
+  rotationResultSchema,
+  rotationStepSchema,
+  teamKeyRefSchema,
+  teamKeysListingSchema,
+  teamSchema,
+  vezaIdSchema,
+} from '../keys/team-keys';
+import { appSettingsChangeSchema, appSettingsSchema } from '../settings/app-settings';
 
 /**
  * The IPC contract: one table of every call the window may make and every event main pushes.
@@ -90,6 +103,23 @@ export const calls = {
   ),
   'network.removeProxyPassword': call(z.object({ proxyUrl: z.string().max(2048) }), z.boolean()),
   'network.hasProxyPassword': call(z.object({ proxyUrl: z.string().max(2048) }), z.boolean()),
+
+  // ---- API keys (issue 8): team keys through an instance's key, key-age settings. No result
+  // carries a key: a new key goes into the keychain, or to the clipboard by main on request.
+  'keys.listTeamKeys': call(z.object({ profileId: z.uuid() }), teamKeysListingSchema),
+  'keys.listTeams': call(
+    z.object({ profileId: z.uuid() }),
+    z.object({ teams: z.array(teamSchema) }),
+  ),
+  'keys.createTeamKey': call(createTeamKeyArgsSchema, createdTeamKeySchema),
+  'keys.renameTeamKey': call(renameTeamKeyArgsSchema, z.object({ keyId: vezaIdSchema })),
+  'keys.revokeTeamKey': call(teamKeyRefSchema, z.object({ keyId: vezaIdSchema })),
+  'keys.reinstateTeamKey': call(teamKeyRefSchema, z.object({ keyId: vezaIdSchema })),
+  'keys.deleteTeamKey': call(teamKeyRefSchema, z.object({ keyId: vezaIdSchema })),
+  /** Steps arrive live as `keys.rotationProgress`. */
+  'keys.rotateTeamKey': call(rotateTeamKeyArgsSchema, rotationResultSchema),
+  'settings.get': call(z.undefined(), appSettingsSchema),
+  'settings.update': call(appSettingsChangeSchema, appSettingsSchema),
 } as const;
 
 export const events = {
@@ -101,6 +131,13 @@ export const events = {
   'doctor.checked': checkedInstanceSchema.extend({
     done: z.number().int(),
     total: z.number().int(),
+  }),
+
+  // ---- API keys (issue 8)
+  'keys.rotationProgress': z.object({
+    profileId: z.uuid(),
+    keyId: vezaIdSchema,
+    steps: z.array(rotationStepSchema),
   }),
 } as const;
 

@@ -557,6 +557,26 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     ],
   },
 
+  // ---------------------------------------------------------------- Managing API keys
+  KEY_TARGET_OTHER_INSTANCE: {
+    title: 'A key from this instance cannot be saved for another one',
+    explanation:
+      'The new key was made on one Veza instance, but the instance chosen to keep it has a different address. A key only works on the instance that made it, so Veza Desk did not save it there.',
+    fix: [
+      'Choose an instance with the same address, or save the key as a new instance.',
+      'Create the key again if it was not saved anywhere: Veza shows a key only once.',
+    ],
+  },
+  ROTATION_KEY_MISMATCH: {
+    title: 'This instance no longer holds that team key',
+    explanation:
+      'Veza Desk rotates a team key for the saved instance whose key it is, and the key saved for that instance is now a different one (it was replaced or removed). Nothing was changed in Veza or in the keychain.',
+    fix: [
+      'Refresh the list of team keys.',
+      'If the instance should hold that key, verify it so Veza Desk learns which key it has, then rotate again.',
+    ],
+  },
+
   // ---------------------------------------------------------------- The app itself
   PROFILE_NOT_FOUND: {
     title: 'This instance is no longer saved in Veza Desk',

@@ -59,6 +59,9 @@ export const problemCodes = [
   'AUTH_MALFORMED_KEY',
   'FORBIDDEN_TEAM_KEY',
   'FORBIDDEN_ROLE',
+  // Managing API keys
+  'KEY_TARGET_OTHER_INSTANCE',
+  'ROTATION_KEY_MISMATCH',
   // The app itself
   'PROFILE_NOT_FOUND',
   'PROFILE_NAME_TAKEN',

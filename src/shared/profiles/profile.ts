@@ -21,6 +21,12 @@ export const keyFingerprintSchema = z.object({
   savedAt: z.iso.datetime(),
   /** Learned by the connection doctor: a team key reaches only the OAA calls. */
   kind: z.enum(['personal', 'team']).optional(),
+  /**
+   * Veza's id of the key (not a secret: the API Keys page lists it), when known: from the
+   * doctor's users/self answer, or because Veza Desk created the key. Lets the keys view tell
+   * which saved instance holds which team key.
+   */
+  keyId: z.string().max(200).optional(),
 });
 export type KeyFingerprint = z.infer<typeof keyFingerprintSchema>;
 

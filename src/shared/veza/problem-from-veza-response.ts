@@ -51,10 +51,20 @@ function codeFor(
   return undefined;
 }
 
-/** Veza's message with the field violations and the missing resource spelled out. */
+/**
+ * Veza's message with the field violations and the missing resource spelled out. A generic
+ * top message ("Permission denied") is followed by the user-facing one, which says why ("Your
+ * role (viewer) does not allow this action"); with field violations, those say why instead.
+ */
 function serverMessageOf(envelope: VezaErrorEnvelope): string | undefined {
+  const userFacing = envelope.userFacing?.message;
+  const why =
+    envelope.message && userFacing !== envelope.message && envelope.fieldViolations.length === 0
+      ? userFacing
+      : undefined;
   const parts = [
-    envelope.message ?? envelope.userFacing?.message,
+    envelope.message ?? userFacing,
+    why,
     ...envelope.fieldViolations.map(({ field, description }) =>
       field ? `${field}: ${description}` : description,
     ),

@@ -45,7 +45,7 @@ export function createDoctorService(deps: DoctorServiceDeps) {
           code: result.outcome,
           summary: summarizeVerification(result),
         },
-        result.keyKind,
+        { kind: result.keyKind, keyId: result.identity?.keyId },
       );
     }
     return result;

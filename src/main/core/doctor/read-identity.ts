@@ -29,7 +29,10 @@ export function readIdentity(body: unknown): Identity | undefined {
     text(user.email) ??
     text(user.id);
   if (!name) return undefined;
+  const apiKey = user.api_key as Json | undefined;
+  const keyId = text(apiKey?.id);
   return {
+    ...(keyId ? { keyId } : {}),
     name,
     email: text(user.email),
     team: typeof team === 'string' ? text(team) : (text(team?.name) ?? text(user.team_name)),

@@ -3,6 +3,8 @@ import type { ClipboardWriter } from '../clipboard-writer';
 import type { DemoInstance } from '../demo/demo-instance';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { FileDialogs } from '../file-dialogs';
+import type { TeamKeysService } from '../keys/team-keys-service';
+import type { SettingsStore } from '../settings/settings-store';
 import type { ProfileService } from '../profiles/profile-service';
 import type { ProxyPasswords } from '../secrets/proxy-passwords';
 import { createAppHandlers } from './app-handlers';
@@ -11,7 +13,9 @@ import { createDoctorHandlers } from './doctor-handlers';
 import { createNetworkHandlers } from './network-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
+import { createKeyHandlers } from './key-handlers';
 import { createProfileHandlers } from './profile-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 
 /** Everything the handlers need, made by the Electron glue or by the test bridge. */
 export interface AppServices {
@@ -30,6 +34,10 @@ export interface AppServices {
   demo: DemoInstance;
   /** Proxy users' passwords in the keychain. */
   proxyPasswords: ProxyPasswords;
+  /** Team API keys of an instance, managed with its key; new keys go to the keychain. */
+  teamKeys: TeamKeysService;
+  /** The app's own settings (settings.json): the key rotation reminder. */
+  settings: SettingsStore;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
@@ -40,5 +48,7 @@ export function createCallHandlers(services: AppServices): CallHandlers {
     ...createDoctorHandlers(services),
     ...createDemoHandlers(services),
     ...createNetworkHandlers(services),
+    ...createKeyHandlers(services),
+    ...createSettingsHandlers(services.settings),
   };
 }

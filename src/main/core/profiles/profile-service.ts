@@ -53,8 +53,27 @@ export function checkApiKey(input: ApiKeyInput): string {
   return input.apiKey;
 }
 
-function fingerprintOf(key: string, savedAt: Date): KeyFingerprint {
-  return { length: key.length, last4: key.slice(-4), savedAt: savedAt.toISOString() };
+/** What main already knows about a key it saves (it created it, or the doctor learned it). */
+export type KnownKeyFacts = Partial<Pick<KeyFingerprint, 'kind' | 'keyId'>>;
+
+function withKnown(fingerprint: KeyFingerprint, known: KnownKeyFacts): KeyFingerprint {
+  return {
+    ...fingerprint,
+    ...(known.kind ? { kind: known.kind } : {}),
+    ...(known.keyId ? { keyId: known.keyId } : {}),
+  };
+}
+
+function fingerprintOf(key: string, savedAt: Date, known: KnownKeyFacts = {}): KeyFingerprint {
+  const fingerprint = { length: key.length, last4: key.slice(-4), savedAt: savedAt.toISOString() };
+  return withKnown(fingerprint, known);
+}
+
+/** A saved key with what the profile said about it, to put back exactly (rotation roll-back). */
+export interface SavedKey {
+  key: string;
+  fingerprint: KeyFingerprint;
+  lastVerification?: LastVerification;
 }
 
 /**
@@ -106,7 +125,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
     state: (): ProfilesState => store.state(),
     get: (id: string): Profile | undefined => store.get(id),
 
-    create: (draft: ProfileDraft, key?: ApiKeyInput): Promise<Profile> =>
+    create: (draft: ProfileDraft, key?: ApiKeyInput, known?: KnownKeyFacts): Promise<Profile> =>
       withChange(async () => {
         const checkedKey = key ? checkApiKey(key) : undefined;
         const id = newId();
@@ -121,7 +140,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
               ...resolveDraft(draft, profiles),
               createdAt: at.toISOString(),
               updatedAt: at.toISOString(),
-              ...(checkedKey !== undefined ? { key: fingerprintOf(checkedKey, at) } : {}),
+              ...(checkedKey !== undefined ? { key: fingerprintOf(checkedKey, at, known) } : {}),
             };
             return { profiles: [...profiles, profile], value: profile };
           });
@@ -187,7 +206,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
         }
       }),
 
-    setKey: (id: string, key: ApiKeyInput): Promise<Profile> =>
+    setKey: (id: string, key: ApiKeyInput, known?: KnownKeyFacts): Promise<Profile> =>
       withChange(async () => {
         const checked = checkApiKey(key);
         const current = find(store.state().profiles, id);
@@ -198,7 +217,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
             const at = now();
             const updated: Profile = {
               ...find(profiles, id),
-              key: fingerprintOf(checked, at),
+              key: fingerprintOf(checked, at, known),
               updatedAt: at.toISOString(),
             };
             // The verdict was about the old key.
@@ -224,23 +243,53 @@ export function createProfileService(deps: ProfileServiceDeps) {
         });
       }),
 
+    /** Main only: the key and its fingerprint, to put back later with restoreKey(). */
+    savedKey: async (id: string): Promise<SavedKey | undefined> => {
+      const profile = find(store.state().profiles, id);
+      if (!profile.key) return undefined;
+      const key = await secrets.get(id);
+      if (key === undefined) return undefined;
+      return {
+        key,
+        fingerprint: profile.key,
+        ...(profile.lastVerification ? { lastVerification: profile.lastVerification } : {}),
+      };
+    },
+
+    /** Main only: puts a key taken with savedKey() back, fingerprint and last verdict as they were. */
+    restoreKey: (id: string, saved: SavedKey): Promise<Profile> =>
+      withChange(async () => {
+        find(store.state().profiles, id);
+        await secrets.set(id, saved.key);
+        return store.commit((profiles) => {
+          const updated: Profile = {
+            ...find(profiles, id),
+            key: saved.fingerprint,
+            updatedAt: now().toISOString(),
+          };
+          if (saved.lastVerification) updated.lastVerification = saved.lastVerification;
+          else delete updated.lastVerification;
+          return { profiles: profiles.map((p) => (p.id === id ? updated : p)), value: updated };
+        });
+      }),
+
     /** Main only (the doctor, the transport, a snippet the user asked to include the key in). */
     readKey: (id: string): Promise<string | undefined> => {
       find(store.state().profiles, id);
       return secrets.get(id);
     },
 
-    /** The connection doctor's verdict, and the key kind it learned. */
+    /** The connection doctor's verdict, and the key's kind and id it learned. */
     recordVerification: (
       id: string,
       verification: LastVerification,
-      keyKind?: KeyFingerprint['kind'],
+      learned: KnownKeyFacts = {},
     ): Promise<Profile> =>
       withChange(() =>
         store.commit((profiles) => {
           const current = find(profiles, id);
           const updated: Profile = { ...current, lastVerification: verification };
-          if (keyKind && current.key) updated.key = { ...current.key, kind: keyKind };
+          if (current.key) updated.key = withKnown(current.key, learned);
           return { profiles: profiles.map((p) => (p.id === id ? updated : p)), value: updated };
         }),
       ),

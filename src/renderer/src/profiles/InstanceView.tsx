@@ -3,6 +3,8 @@ import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../app/ui-store';
 import { veza } from '../bridge/veza';
 import { Tabs } from '../components/Tabs';
+import { KeyAgeReminder } from '../keys/KeyAgeReminder';
+import { KeysView } from '../keys/KeysView';
 import { InstanceHeader } from './InstanceHeader';
 import { InstanceOverview } from './InstanceOverview';
 import { useProfilesStore } from './profiles-store';
@@ -49,6 +51,7 @@ export function InstanceView({ profile }: { profile: Profile }) {
           Delete
         </button>
       </div>
+      <KeyAgeReminder profile={profile} />
       <Tabs
         label={`${profile.name} views`}
         tabs={[
@@ -57,6 +60,7 @@ export function InstanceView({ profile }: { profile: Profile }) {
             label: 'Overview',
             render: () => <InstanceOverview profile={profile} />,
           },
+          { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
         ]}
       />
     </article>

@@ -102,6 +102,43 @@ describe('problemFromVezaResponse', () => {
     });
   });
 
+  it('follows a generic message with the user-facing one that says why', () => {
+    const problem = problemFromVezaResponse({
+      status: 403,
+      body: {
+        code: 'PermissionDenied',
+        message: 'Permission denied',
+        details: [
+          {
+            '@type': 'type.googleapis.com/errorstatus.v1.UserFacingErrorInfo',
+            reason: 'INSUFFICIENT_ROLE',
+            message: 'Your role (viewer) does not allow this action; it needs admin or operator.',
+            resolution: 'Ask a Veza administrator for a role that allows it.',
+          },
+        ],
+      },
+    });
+    expect(problem?.code).toBe('FORBIDDEN_ROLE');
+    expect(problem?.detail.serverMessage).toBe(
+      'Permission denied; Your role (viewer) does not allow this action; it needs admin or operator.',
+    );
+    // The same words twice are said once.
+    const same = problemFromVezaResponse({
+      status: 401,
+      body: {
+        code: 'Unauthenticated',
+        message: 'API key has been revoked (INACTIVE)',
+        details: [
+          {
+            '@type': 'type.googleapis.com/errorstatus.v1.UserFacingErrorInfo',
+            message: 'API key has been revoked (INACTIVE)',
+          },
+        ],
+      },
+    });
+    expect(same?.detail.serverMessage).toBe('API key has been revoked (INACTIVE)');
+  });
+
   it.each([
     [401, undefined, 'AUTH_INVALID_KEY'],
     [403, 'personal', 'FORBIDDEN_ROLE'],

@@ -1,0 +1,27 @@
+import type { TeamKeysService } from '../keys/team-keys-service';
+import type { CallHandlers } from './dispatcher';
+import type { EventSink } from './event-sink';
+
+type KeyCalls = Extract<keyof CallHandlers, `keys.${string}`>;
+
+/** The API keys calls; rotation reports its steps live as `keys.rotationProgress`. */
+export function createKeyHandlers(deps: {
+  teamKeys: TeamKeysService;
+  emit: EventSink;
+}): Pick<CallHandlers, KeyCalls> {
+  const { teamKeys, emit } = deps;
+  return {
+    'keys.listTeamKeys': ({ profileId }) => teamKeys.listTeamKeys(profileId),
+    'keys.listTeams': ({ profileId }) => teamKeys.listTeams(profileId),
+    'keys.createTeamKey': (args) => teamKeys.createTeamKey(args),
+    'keys.renameTeamKey': ({ profileId, keyId, name }) =>
+      teamKeys.renameTeamKey(profileId, keyId, name),
+    'keys.revokeTeamKey': ({ profileId, keyId }) => teamKeys.revokeTeamKey(profileId, keyId),
+    'keys.reinstateTeamKey': ({ profileId, keyId }) => teamKeys.reinstateTeamKey(profileId, keyId),
+    'keys.deleteTeamKey': ({ profileId, keyId }) => teamKeys.deleteTeamKey(profileId, keyId),
+    'keys.rotateTeamKey': (args) =>
+      teamKeys.rotateTeamKey(args, (steps) =>
+        emit('keys.rotationProgress', { profileId: args.profileId, keyId: args.keyId, steps }),
+      ),
+  };
+}

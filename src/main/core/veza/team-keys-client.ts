@@ -1,0 +1,128 @@
+import { fetchAllPages, type VezaPage } from '../../../shared/paging/fetch-all-pages';
+import { ProblemError } from '../problem-error';
+import type { VezaCall } from './veza-caller';
+
+/** A team key as Veza lists it (our reading of its fields; the key text is never among them). */
+export interface VezaTeamKey {
+  id: string;
+  name: string;
+  teamId: string;
+  /** ACTIVE or INACTIVE (revoked), as Veza spells it. */
+  status: string;
+  createdAt?: string;
+  /** The id of the user who created it. */
+  createdBy?: string;
+}
+
+export interface VezaTeam {
+  id: string;
+  name: string;
+}
+
+/** Who the calling key acts as (users/self); only what the keys view needs. */
+export interface VezaSelf {
+  userId?: string;
+  name?: string;
+}
+
+type Loose = Record<string, unknown>;
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+const valueOf = (body: unknown): Loose => ((body as Loose | null)?.value ?? {}) as Loose;
+
+function readTeamKey(raw: unknown): VezaTeamKey | undefined {
+  const record = (raw ?? {}) as Loose;
+  const id = text(record.id);
+  if (!id) return undefined;
+  return {
+    id,
+    name: text(record.name) ?? '',
+    teamId: text(record.team_id) ?? '',
+    status: text(record.status) ?? '',
+    createdAt: text(record.created_at),
+    createdBy: text(record.created_by),
+  };
+}
+
+function readTeam(raw: unknown): VezaTeam | undefined {
+  const record = (raw ?? {}) as Loose;
+  const id = text(record.id);
+  return id ? { id, name: text(record.name) ?? id } : undefined;
+}
+
+// A safety stop for an endless list: 100 pages of 100 is more keys than any tenant has.
+const maxPages = 100;
+
+async function listAll<T>(
+  call: VezaCall,
+  path: string,
+  read: (raw: unknown) => T | undefined,
+): Promise<{ values: T[]; complete: boolean }> {
+  const all = await fetchAllPages<unknown>(
+    async (token) =>
+      (await call(
+        'GET',
+        `${path}?page_size=100${token ? `&page_token=${encodeURIComponent(token)}` : ''}`,
+      )) as VezaPage<unknown>,
+    { maxPages },
+  );
+  const values = all.values.map(read).filter((value): value is T => value !== undefined);
+  return { values, complete: all.stoppedBy === 'end' };
+}
+
+const teamKeysPath = '/api/preview/teamkeys';
+const keyPath = (id: string) => `${teamKeysPath}/${encodeURIComponent(id)}`;
+
+/**
+ * Veza's team key calls (preview API) and the teams list the create form offers, over one
+ * instance's key. The new key's text comes back from create only, to main's caller, which
+ * saves it in the keychain at once.
+ */
+export function createTeamKeysClient(call: VezaCall) {
+  return {
+    listTeamKeys: () => listAll(call, teamKeysPath, readTeamKey),
+    listTeams: () => listAll(call, '/api/v1/teams', readTeam),
+
+    getTeamKey: async (id: string): Promise<VezaTeamKey> => {
+      const key = readTeamKey(valueOf(await call('GET', keyPath(id))));
+      if (!key) throw ProblemError.of('HTTP_NOT_VEZA', { raw: 'The team key answer had no id' });
+      return key;
+    },
+
+    /** The one answer that holds the key text (`access_key`), shown once by Veza. */
+    createTeamKey: async (
+      name: string,
+      teamId: string,
+    ): Promise<{ key: VezaTeamKey; accessKey: string }> => {
+      const value = valueOf(await call('POST', teamKeysPath, { name, team_id: teamId }));
+      const key = readTeamKey(value);
+      const accessKey = text(value.access_key);
+      if (!key || !accessKey)
+        throw ProblemError.of('HTTP_NOT_VEZA', {
+          raw: 'Veza answered the new team key without its id or its access_key',
+        });
+      return { key, accessKey };
+    },
+
+    renameTeamKey: async (id: string, name: string): Promise<VezaTeamKey> => {
+      const key = readTeamKey(valueOf(await call('PATCH', keyPath(id), { name })));
+      return key ?? { id, name, teamId: '', status: '' };
+    },
+    revokeTeamKey: async (id: string): Promise<void> => {
+      await call('POST', `${keyPath(id)}:revoke`);
+    },
+    reinstateTeamKey: async (id: string): Promise<void> => {
+      await call('POST', `${keyPath(id)}:reinstate`);
+    },
+    deleteTeamKey: async (id: string): Promise<void> => {
+      await call('DELETE', keyPath(id));
+    },
+
+    whoAmI: async (): Promise<VezaSelf> => {
+      const value = valueOf(await call('GET', '/api/v1/users/self'));
+      return { userId: text(value.id), name: text(value.name) };
+    },
+  };
+}
+
+export type TeamKeysClient = ReturnType<typeof createTeamKeysClient>;

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { VerificationResult } from '../../../shared/doctor/verification';
+import type { CreatedTeamKey } from '../../../shared/keys/team-keys';
+import type { Problem } from '../../../shared/problems/problem';
+import { veza } from '../bridge/veza';
+import { SuccessCard } from '../doctor/SuccessCard';
+import { ProblemCard } from '../problems/ProblemCard';
+import { useProfilesStore } from '../profiles/profiles-store';
+
+/** Where the new key went, and a one-click check that it works there. */
+export function CreatedKeyNotice({ created }: { created: CreatedTeamKey }) {
+  const select = useProfilesStore((state) => state.select);
+  const [checking, setChecking] = useState(false);
+  const [verdict, setVerdict] = useState<VerificationResult | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const { savedTo } = created;
+  const check = async () => {
+    if (!savedTo) return;
+    setChecking(true);
+    const result = await veza.invoke('doctor.verify', { id: savedTo.profileId });
+    setChecking(false);
+    if (result.ok) setVerdict(result.value);
+    else setProblem(result.problem);
+  };
+  return (
+    <section className="card keys-created" aria-label="New team key">
+      <p role="status">
+        Team key “{created.key.name}” created.
+        {savedTo &&
+          ` It is saved in the keychain as the key of the instance “${savedTo.profileName}”.`}
+        {created.copied &&
+          ' It is on the clipboard: paste it now. Veza will not show it again, and Veza Desk clears the clipboard after a minute.'}
+      </p>
+      {savedTo && (
+        <div className="button-row">
+          <button type="button" disabled={checking} onClick={() => void check()}>
+            {checking ? 'Checking…' : 'Check the new key works'}
+          </button>
+          <button type="button" onClick={() => select(savedTo.profileId)}>
+            Open {savedTo.profileName}
+          </button>
+        </div>
+      )}
+      {verdict?.ok && <SuccessCard result={verdict} />}
+      {verdict && !verdict.ok && verdict.problem && <ProblemCard problem={verdict.problem} />}
+      {problem && <ProblemCard problem={problem} />}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useId, useState } from 'react';
+import type { CreatedTeamKey, TeamKey } from '../../../shared/keys/team-keys';
+import type { Problem } from '../../../shared/problems/problem';
+import type { Profile } from '../../../shared/profiles/profile';
+import { veza } from '../bridge/veza';
+import { ProblemCard } from '../problems/ProblemCard';
+import { useProfilesStore } from '../profiles/profiles-store';
+import { CreatedKeyNotice } from './CreatedKeyNotice';
+import { CreateTeamKeyForm } from './CreateTeamKeyForm';
+import { DeleteTeamKeyDialog } from './DeleteTeamKeyDialog';
+import { RenameTeamKeyDialog } from './RenameTeamKeyDialog';
+import { RotateTeamKeyDialog } from './RotateTeamKeyDialog';
+import { TeamKeysTable, type TeamKeyAction } from './TeamKeysTable';
+import { useRotationDays } from './use-rotation-days';
+import { useTeamKeys } from './use-team-keys';
+
+type OpenDialog = { kind: 'rename' | 'delete' | 'rotate'; key: TeamKey } | null;
+
+/** Team keys through this instance's key: list, create, rename, revoke, reinstate, rotate, delete. */
+export function TeamKeysPanel({ profile }: { profile: Profile }) {
+  const titleId = useId();
+  const readOnly = useProfilesStore((state) => state.readOnly);
+  const rotationDays = useRotationDays();
+  const isTeamKey = profile.key?.kind === 'team';
+  const { listing, teams, problem, loading, reload } = useTeamKeys(
+    profile.id,
+    Boolean(profile.key) && !isTeamKey,
+  );
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [actionProblem, setActionProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState('');
+  const [created, setCreated] = useState<CreatedTeamKey | null>(null);
+
+  const quickAction = async (action: 'revoke' | 'reinstate', key: TeamKey) => {
+    const call = action === 'revoke' ? 'keys.revokeTeamKey' : 'keys.reinstateTeamKey';
+    const result = await veza.invoke(call, { profileId: profile.id, keyId: key.id });
+    if (!result.ok) {
+      setActionProblem(result.problem);
+      return;
+    }
+    setActionProblem(null);
+    setNotice(
+      action === 'revoke'
+        ? `“${key.name}” is revoked: it stops working until it is reinstated.`
+        : `“${key.name}” is reinstated: it works again.`,
+    );
+    await reload();
+  };
+  const onAction = (action: TeamKeyAction, key: TeamKey) => {
+    setNotice('');
+    if (action === 'revoke' || action === 'reinstate') void quickAction(action, key);
+    else setDialog({ kind: action, key });
+  };
+  const closeDialog = (changed: boolean) => {
+    setDialog(null);
+    if (changed) void reload();
+  };
+
+  return (
+    <section className="card keys-section" aria-labelledby={titleId}>
+      <h3 id={titleId}>Team keys</h3>
+      <p>
+        A team key belongs to one team and can only run OAA integrations (custom providers and their
+        data). Veza Desk manages them with this instance’s key, which must be a personal key of an
+        Admin or an Operator.
+      </p>
+      {!profile.key && <p role="note">Add this instance’s API key first.</p>}
+      {isTeamKey && (
+        <p role="note">
+          This instance’s key is itself a team key, and team keys cannot manage keys. Open the API
+          keys tab of an instance that has an Admin’s or Operator’s personal key for this address.
+        </p>
+      )}
+      {problem && <ProblemCard problem={problem} />}
+      {actionProblem && (
+        <ProblemCard problem={actionProblem} onDismiss={() => setActionProblem(null)} />
+      )}
+      <p role="status" className="keys-notice">
+        {notice}
+      </p>
+      {listing && (
+        <>
+          <div className="button-row">
+            <button type="button" disabled={loading} onClick={() => void reload()}>
+              {loading ? 'Refreshing…' : 'Refresh'}
+            </button>
+          </div>
+          <TeamKeysTable
+            keys={listing.keys}
+            caption={`Team keys Veza shows to ${profile.name}`}
+            rotationDays={rotationDays}
+            disabled={readOnly}
+            onAction={onAction}
+          />
+          {!listing.complete && (
+            <p role="note">
+              Veza’s list was too long to read to the end: some keys may be missing.
+            </p>
+          )}
+          {created && <CreatedKeyNotice created={created} />}
+          <CreateTeamKeyForm
+            profile={profile}
+            teams={teams}
+            onCreated={(value) => {
+              setCreated(value);
+              void reload();
+            }}
+          />
+        </>
+      )}
+      {dialog?.kind === 'rename' && (
+        <RenameTeamKeyDialog profileId={profile.id} teamKey={dialog.key} onClose={closeDialog} />
+      )}
+      {dialog?.kind === 'delete' && (
+        <DeleteTeamKeyDialog profileId={profile.id} teamKey={dialog.key} onClose={closeDialog} />
+      )}
+      {dialog?.kind === 'rotate' && (
+        <RotateTeamKeyDialog profileId={profile.id} teamKey={dialog.key} onClose={closeDialog} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { problemSchema } from '../problems/problem';
+
+/**
+ * Team API keys as the window sees them (Veza's preview API /api/preview/teamkeys). None of
+ * these shapes has room for the key text: Veza shows it once, in the create answer, and main
+ * puts it straight into the keychain (or, on explicit request, on the clipboard).
+ */
+
+/** Veza's ids are opaque strings; bounded so a hostile answer cannot flood the window. */
+export const vezaIdSchema = z.string().min(1).max(200);
+export const teamKeyNameMaxLength = 200;
+const teamKeyName = z.string().trim().min(1).max(teamKeyNameMaxLength);
+
+/** Where a saved profile holds a team key: lets the view offer rotation for that instance. */
+export const keyHolderSchema = z.object({ profileId: z.uuid(), profileName: z.string() });
+
+export const teamKeySchema = z.object({
+  id: vezaIdSchema,
+  name: z.string().max(1000),
+  teamId: z.string().max(200),
+  /** The team's name, when the teams list was readable. */
+  teamName: z.string().max(1000).optional(),
+  /** Veza's ACTIVE / INACTIVE, in words; 'unknown' for a status Veza has not documented. */
+  status: z.enum(['active', 'revoked', 'unknown']),
+  createdAt: z.iso.datetime({ offset: true }).optional(),
+  /** Who created it: "you (Alice Admin)" when it was the key of this instance, else Veza's id. */
+  createdBy: z.string().max(1000).optional(),
+  /** The saved instances whose key is this team key (same address, same key id). */
+  heldBy: z.array(keyHolderSchema),
+});
+export type TeamKey = z.infer<typeof teamKeySchema>;
+
+export const teamSchema = z.object({ id: vezaIdSchema, name: z.string().max(1000) });
+export type Team = z.infer<typeof teamSchema>;
+
+export const teamKeysListingSchema = z.object({
+  keys: z.array(teamKeySchema),
+  /** False when Veza's paging stopped early (a safety limit): the list may miss keys. */
+  complete: z.boolean(),
+});
+export type TeamKeysListing = z.infer<typeof teamKeysListingSchema>;
+
+/**
+ * Where the new key goes. The key never comes to the window: main saves it in the keychain,
+ * as a new instance (same address and network settings) or as the key of an existing one.
+ */
+export const saveNewKeyAsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('new-profile'), name: z.string().max(100) }),
+  z.object({ kind: z.literal('existing-profile'), id: z.uuid() }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type SaveNewKeyAs = z.infer<typeof saveNewKeyAsSchema>;
+
+export const createTeamKeyArgsSchema = z
+  .object({
+    /** The instance whose key makes the call (an Admin's or Operator's personal key). */
+    profileId: z.uuid(),
+    name: teamKeyName,
+    teamId: vezaIdSchema,
+    saveAs: saveNewKeyAsSchema,
+    /** Main puts the key on the clipboard (cleared after a minute); Veza will not show it again. */
+    copyOnce: z.boolean(),
+  })
+  // A key neither saved nor copied would be lost the moment Veza answers.
+  .refine((args) => args.saveAs.kind !== 'none' || args.copyOnce, {
+    message: 'save the new key or copy it once',
+  });
+export type CreateTeamKeyArgs = z.infer<typeof createTeamKeyArgsSchema>;
+
+export const createdTeamKeySchema = z.object({
+  key: teamKeySchema,
+  savedTo: keyHolderSchema.optional(),
+  copied: z.boolean(),
+});
+export type CreatedTeamKey = z.infer<typeof createdTeamKeySchema>;
+
+export const teamKeyRefSchema = z.object({ profileId: z.uuid(), keyId: vezaIdSchema });
+export const renameTeamKeyArgsSchema = teamKeyRefSchema.extend({ name: teamKeyName });
+
+/** The steps of a rotation, in order; the roll-back steps run only when verification fails. */
+export const rotationStepIds = [
+  'create',
+  'save',
+  'verify',
+  'revoke-old',
+  'restore-old',
+  'revoke-new',
+] as const;
+export type RotationStepId = (typeof rotationStepIds)[number];
+
+export const rotationStepLabels: Record<RotationStepId, string> = {
+  create: 'Create the new key in Veza',
+  save: 'Save the new key in the keychain',
+  verify: 'Check the new key works',
+  'revoke-old': 'Revoke the old key in Veza',
+  'restore-old': 'Put the old key back in the keychain',
+  'revoke-new': 'Revoke the new key in Veza',
+};
+
+export const rotationStepSchema = z.object({
+  id: z.enum(rotationStepIds),
+  status: z.enum(['pending', 'running', 'passed', 'failed', 'skipped']),
+  note: z.string().max(1000).optional(),
+  problem: problemSchema.optional(),
+});
+export type RotationStep = z.infer<typeof rotationStepSchema>;
+
+export const rotateTeamKeyArgsSchema = teamKeyRefSchema.extend({
+  /** The saved instance whose key is the old team key; it receives the new one. */
+  holderProfileId: z.uuid(),
+  /** Defaults to the old name + " (rotated <date>)". */
+  newName: teamKeyName.optional(),
+});
+export type RotateTeamKeyArgs = z.infer<typeof rotateTeamKeyArgsSchema>;
+
+export const rotationResultSchema = z.object({
+  /** True when the new key is in place and works (even if the old one could not be revoked). */
+  ok: z.boolean(),
+  steps: z.array(rotationStepSchema),
+  newKey: teamKeySchema.optional(),
+});
+export type RotationResult = z.infer<typeof rotationResultSchema>;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Remind the user to rotate a key saved or created more than this many days ago. */
+const keyRotationDays = z.number().int().min(1).max(3650);
+
+/** The app's own settings (settings.json in the data folder). */
+export const appSettingsSchema = z.object({ keyRotationDays });
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+export const defaultAppSettings: AppSettings = { keyRotationDays: 90 };
+
+/** What settings.update takes: only the fields to change. */
+export const appSettingsChangeSchema = z.object({ keyRotationDays: keyRotationDays.optional() });

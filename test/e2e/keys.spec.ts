@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import keytar from 'keytar';
+import { test, expect } from './support/app-fixture';
+import { pageSnapshot } from './support/page-snapshot';
+
+const draft = (name: string, address: string) => ({
+  name,
+  address,
+  colour: '#2457c5',
+  production: false,
+  notes: '',
+});
+
+test.describe('API keys', () => {
+  test('create a team key straight into a new instance and connect with it; the key never reaches the page', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
+      apiKey: sandbox.keys.admin,
+      acceptAsIs: false,
+    });
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const table = page.getByRole('table', { name: 'Team keys Veza shows to Acme (Alice)' });
+    await expect(table).toBeVisible();
+
+    const form = page.getByRole('form', { name: 'New team key' });
+    await form.getByLabel('Name of the key').fill('HR sync');
+    await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Platform' });
+    await form.getByRole('radio', { name: /As a new instance/ }).check();
+    await form.getByLabel('Name of the new instance').fill('Acme HR sync');
+    await form.getByRole('button', { name: 'Create team key' }).click();
+
+    const created = page.getByRole('region', { name: 'New team key' });
+    await expect(created.getByRole('status')).toContainText('Team key “HR sync” created');
+    await expect(created.getByRole('status')).toContainText('“Acme HR sync”');
+    await expect(table.getByRole('row', { name: /HR sync/ })).toContainText('Acme HR sync');
+    await expect(
+      page.getByRole('navigation', { name: 'Instances' }).getByRole('button', {
+        name: 'Acme HR sync',
+      }),
+    ).toBeVisible();
+
+    // Connect with it: the doctor on the new instance says it is a team key.
+    await created.getByRole('button', { name: 'Check the new key works' }).click();
+    await expect(created.getByText('Team key: it can manage OAA integrations')).toBeVisible();
+
+    // The key exists only in main's keychain and in Veza (the sandbox knows it as active).
+    const holder = app.profiles.state().profiles.find((p) => p.name === 'Acme HR sync');
+    expect(holder?.key).toMatchObject({ kind: 'team' });
+    const secret = (await keytar.getPassword('veza-desk', holder?.id ?? '')) as string;
+    expect(secret).toBeTruthy();
+    expect(sandbox.control.keyState(secret)).toBe('ACTIVE');
+    expect(await pageSnapshot(app.page)).not.toContain(secret);
+    expect(JSON.stringify(app.records)).not.toContain(secret);
+    expect(JSON.stringify(app.records)).not.toContain(secret.slice(0, 24));
+    expect(app.clipboard).toEqual([]);
+
+    await created.getByRole('button', { name: 'Open Acme HR sync' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Acme HR sync' })).toBeVisible();
+  });
+
+  test('rename, revoke, reinstate, rotate and delete (with a confirmation that it cannot be undone)', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    const admin = await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
+      apiKey: sandbox.keys.admin,
+      acceptAsIs: false,
+    });
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const form = page.getByRole('form', { name: 'New team key' });
+    await form.getByLabel('Name of the key').fill('Payroll');
+    await form.getByLabel('Name of the new instance').fill('Acme payroll');
+    await form.getByRole('button', { name: 'Create team key' }).click();
+    await expect(page.getByRole('region', { name: 'New team key' })).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Instances' })
+      .getByRole('button', {
+        name: 'Acme (Alice)',
+      })
+      .click();
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const table = page.getByRole('table', { name: 'Team keys Veza shows to Acme (Alice)' });
+
+    await table.getByRole('button', { name: 'Rename Payroll' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename the team key “Payroll”' });
+    await rename.getByLabel('New name').fill('Payroll sync');
+    await rename.getByRole('button', { name: 'Save name' }).click();
+    await expect(table.getByRole('row', { name: /Payroll sync/ })).toBeVisible();
+
+    await table.getByRole('button', { name: 'Revoke Payroll sync' }).click();
+    await expect(table.getByRole('row', { name: /Payroll sync/ })).toContainText('Revoked');
+    await table.getByRole('button', { name: 'Reinstate Payroll sync' }).click();
+    await expect(table.getByRole('row', { name: /Payroll sync/ })).toContainText('Active');
+
+    await table.getByRole('button', { name: 'Rotate Payroll sync' }).click();
+    const rotate = page.getByRole('dialog', { name: 'Rotate the team key “Payroll sync”' });
+    await rotate.getByLabel('Name of the new key (optional)').fill('Payroll sync 2');
+    await rotate.getByRole('button', { name: 'Rotate now' }).click();
+    await expect(rotate.getByRole('status')).toContainText('Done: Acme payroll now uses');
+    const steps = rotate.getByRole('list', { name: 'Rotation steps' });
+    await expect(steps.getByRole('listitem')).toHaveCount(4);
+    for (const item of await steps.getByRole('listitem').all())
+      await expect(item).toContainText('passed');
+    await rotate.getByRole('button', { name: 'Close' }).click();
+    await expect(table.getByRole('row', { name: /Payroll sync 2/ })).toContainText('Acme payroll');
+    await expect(table.getByRole('row', { name: /^Payroll sync Platform/ })).toContainText(
+      'Revoked',
+    );
+
+    await table.getByRole('button', { name: 'Delete Payroll sync', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete the team key “Payroll sync”?' });
+    await expect(confirm).toContainText('This cannot be undone');
+    await confirm.getByRole('button', { name: 'Delete for good' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(table.getByRole('row', { name: /^Payroll sync Platform/ })).toHaveCount(0);
+
+    // No key in any payload: neither the admin's nor the rotated ones.
+    const holder = app.profiles.state().profiles.find((p) => p.name === 'Acme payroll');
+    const secret = (await keytar.getPassword('veza-desk', holder?.id ?? '')) as string;
+    expect(sandbox.control.keyState(secret)).toBe('ACTIVE');
+    for (const key of [secret, sandbox.keys.admin]) {
+      expect(JSON.stringify(app.records)).not.toContain(key);
+      expect(await pageSnapshot(app.page)).not.toContain(key);
+    }
+    expect(admin.id).toBeTruthy();
+  });
+
+  test('a viewer is told why they cannot create, in Veza’s words and ours', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await app.profiles.create(draft('Acme (Victor)', sandbox.url), {
+      apiKey: sandbox.keys.viewer,
+      acceptAsIs: false,
+    });
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const form = page.getByRole('form', { name: 'New team key' });
+    await form.getByLabel('Name of the key').fill('Not mine to make');
+    await form.getByRole('button', { name: 'Create team key' }).click();
+    const alert = form.getByRole('alert');
+    await expect(alert).toContainText('The API key is not allowed to do this');
+    await expect(form.getByText('Veza said:')).toBeVisible();
+    await expect(form).toContainText('Your role (viewer) does not allow this action');
+    expect(app.profiles.state().profiles).toHaveLength(1);
+  });
+
+  test('personal keys: Veza’s steps, then Paste the new key into the keychain', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await app.profiles.create(draft('Acme (Oscar)', sandbox.url), {
+      apiKey: sandbox.keys.operator,
+      acceptAsIs: false,
+    });
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const guide = page.getByRole('region', { name: 'Personal keys' });
+    await expect(guide).toContainText(
+      'Administration > API Keys > Personal > Add New Personal API Key',
+    );
+    await expect(guide).toContainText('Veza will not show it again');
+    await expect(guide).toContainText('deleted when its user is removed from that team');
+    await guide.getByRole('button', { name: 'Paste the new key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replace the key of Acme (Oscar)' });
+    await dialog.getByLabel('New API key').fill(sandbox.keys.admin);
+    await dialog.getByRole('button', { name: 'Save key' }).click();
+    await expect(dialog).toBeHidden();
+    const [profile] = app.profiles.state().profiles;
+    expect(await keytar.getPassword('veza-desk', profile?.id ?? '')).toBe(sandbox.keys.admin);
+  });
+
+  test('the rotation reminder is a setting kept by main (settings.json)', async ({ app }) => {
+    const { page } = app;
+    await app.profiles.create(draft('Acme lab', 'https://lab.vezacloud.com'));
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const days = page.getByLabel('Remind me to replace keys older than (days)');
+    await expect(days).toHaveValue('90');
+    await days.fill('30');
+    await page.getByRole('button', { name: 'Save reminder' }).click();
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+    const saved = JSON.parse(await readFile(path.join(app.home, 'settings.json'), 'utf8'));
+    expect(saved).toMatchObject({ keyRotationDays: 30 });
+  });
+});
+
+// A key saved 120 days ago (the fingerprint is all the reminder needs).
+const oldKeyProfiles = JSON.stringify({
+  version: 1,
+  profiles: [
+    {
+      id: '5b0c3f8e-2d4a-4c1e-9a57-0e4f3d2c1b10',
+      name: 'Acme old key',
+      baseUrl: 'https://acme.vezacloud.com',
+      colour: '#2457c5',
+      production: false,
+      notes: '',
+      createdAt: new Date(Date.now() - 130 * 86_400_000).toISOString(),
+      updatedAt: new Date(Date.now() - 120 * 86_400_000).toISOString(),
+      key: {
+        length: 48,
+        last4: 'AbCd',
+        savedAt: new Date(Date.now() - 120 * 86_400_000).toISOString(),
+        kind: 'personal',
+      },
+    },
+  ],
+});
+
+test.describe('key age', () => {
+  test.use({ profilesFile: oldKeyProfiles });
+
+  test('a key older than the reminder gets a gentle note on the instance; a longer reminder hides it', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const reminder = page.getByRole('note', { name: 'Key age reminder' });
+    await expect(reminder).toContainText('saved 120 days ago');
+    await expect(reminder).toContainText('older than 90 days');
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await expect(page.getByText(/saved .*\(120 days ago\)/)).toBeVisible();
+    await page.getByLabel('Remind me to replace keys older than (days)').fill('180');
+    await page.getByRole('button', { name: 'Save reminder' }).click();
+    await expect(reminder).toHaveCount(0);
+  });
+});
