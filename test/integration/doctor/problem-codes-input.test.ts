@@ -79,8 +79,8 @@ describe('the key as pasted', () => {
 describe('the keychain', () => {
   const child = (env: NodeJS.ProcessEnv, profileId: string) =>
     runTsx(
-      path.join(repoRoot, 'test/integration/doctor/children/verify-with-keychain-key.ts'),
-      [sandbox.url, profileId],
+      path.join(repoRoot, 'test/integration/doctor/children/verify-in-child.ts'),
+      [sandbox.url, '--keychain', profileId],
       env,
     );
 
