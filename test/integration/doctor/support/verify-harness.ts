@@ -1,5 +1,9 @@
 import { expect } from 'vitest';
-import { verify, type VerifyDeps, type VerifyTarget } from '../../../../src/main/core/doctor/verify';
+import {
+  verify,
+  type VerifyDeps,
+  type VerifyTarget,
+} from '../../../../src/main/core/doctor/verify';
 import {
   verificationStepIds,
   type VerificationResult,
