@@ -30,8 +30,16 @@ export const statusOf = (result: VerificationResult) =>
   Object.fromEntries(result.steps.map((step) => [step.id, step.status]));
 
 // Words a fix step would use to send the user around certificate checking.
-const certificateChecksOff =
-  /(turn|switch|set)\w*\s+(certificate|ssl|tls)[^.]*\boff\b|disabl\w*\s+(certificate|ssl|tls|verification)|(ignore|skip|bypass)\w*\s+(the\s+)?(certificate|ssl|tls)|--insecure|\bcurl -k\b|VEZA_UNSAFE_HTTPS|NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|verify\s*=\s*false/i;
+export const certificateChecksOff = new RegExp(
+  [
+    String.raw`\b(turn|switch|set)\w*\s+off\b[^.]*\b(certificate|ssl|tls|verif)`,
+    String.raw`\b(turn|switch|set)\w*\s+(the\s+)?(certificate|ssl|tls)[^.]*\boff\b`,
+    String.raw`\b(disabl|deactivat)\w*\s+[^.]*\b(certificate|ssl|tls|verification)`,
+    String.raw`\b(ignor|skip|bypass)\w*\s+(the\s+)?(certificate|ssl|tls)\s+(check|error|verif|warning)`,
+    String.raw`--insecure|\bcurl -k\b|VEZA_UNSAFE_HTTPS|NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|verify\s*=\s*false`,
+  ].join('|'),
+  'i',
+);
 
 /** No step of this advice tells the user to stop checking certificates. */
 export function expectNoCertificateBypass(result: VerificationResult): void {
