@@ -1,11 +1,14 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyNetworkError } from '../../../src/main/core/transport';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import type { VerificationResult } from '../../../src/shared/doctor/verification';
 import { startForwardProxy, type TestProxy } from '../../support/network/forward-proxy';
+import {
+  canListenWithFullBacklog,
+  startFullBacklogListener,
+} from '../../support/network/full-backlog';
 import { failingLookup } from '../../support/network/lookups';
 import { startTcpServer, type TestServer } from '../../support/network/servers';
 import { repoRoot } from '../../support/run-tsx';
@@ -121,30 +124,15 @@ describe('TCP', () => {
     expect(statusOf(result).tls).toBe('skipped');
   });
 
-  // A listener whose accept queue is full drops new SYNs on Linux, so connect() hangs on
-  // loopback exactly as behind a firewall that drops packets. Node always accepts, so the
-  // listener is a tiny Python process that never calls accept() (as in the transport tests).
-  const hasPython = spawnSync('python3', ['-c', 'pass']).status === 0;
-  describe.skipIf(!hasPython)('connect timeout (full backlog)', () => {
-    let listener: ChildProcess;
+  // A port where connect() hangs, as behind a firewall that drops packets (full backlog).
+  describe.skipIf(!canListenWithFullBacklog)('connect timeout (full backlog)', () => {
+    let listener: Awaited<ReturnType<typeof startFullBacklogListener>>;
     let port = 0;
-    const fillers: net.Socket[] = [];
     beforeAll(async () => {
-      listener = spawn('python3', [
-        '-c',
-        "import socket,sys\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\nsys.stdin.read()",
-      ]);
-      port = await new Promise<number>((resolve) =>
-        listener.stdout?.once('data', (data) => resolve(Number(String(data).trim()))),
-      );
-      for (let i = 0; i < 2; i += 1)
-        fillers.push(net.connect(port, '127.0.0.1').on('error', () => {}));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      listener = await startFullBacklogListener();
+      port = listener.port;
     });
-    afterAll(() => {
-      for (const socket of fillers) socket.destroy();
-      listener.kill();
-    });
+    afterAll(() => listener.close());
 
     it('TCP_TIMEOUT: a server that never accepts fails the tcp step', async () => {
       const result = await runVerify({
