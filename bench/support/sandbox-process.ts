@@ -10,11 +10,18 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-export async function startSandboxProcess(): Promise<SandboxProcess> {
-  const child: ChildProcess = fork(path.join(__dirname, 'sandbox-server.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+/** `latencyMs`: latency the sandbox adds to every request (the check-all benchmark). */
+export async function startSandboxProcess(
+  options: { latencyMs?: number } = {},
+): Promise<SandboxProcess> {
+  const child: ChildProcess = fork(
+    path.join(__dirname, 'sandbox-server.ts'),
+    [JSON.stringify(options)],
+    {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const ready = await new Promise<{ url: string; key: string }>((resolve, reject) => {
     child.once('message', (message: { type: string; url: string; key: string }) =>
       resolve(message),

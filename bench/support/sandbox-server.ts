@@ -4,7 +4,9 @@
 import { startSandbox } from '../../src/sandbox/start-sandbox';
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox();
+  // Options from the parent (startSandboxProcess), e.g. {"latencyMs": 200}.
+  const options = JSON.parse(process.argv[2] ?? '{}') as { latencyMs?: number };
+  const sandbox = await startSandbox(options);
   process.on('message', (message: { type: string; gc?: boolean }) => {
     if (message.type !== 'rss') return;
     if (message.gc) (globalThis as { gc?: () => void }).gc?.();

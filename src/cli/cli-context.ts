@@ -1,5 +1,6 @@
 import { createKeytarSecretStore } from '../main/core/secrets/keytar-secret-store';
 import type { SecretStore } from '../main/core/secrets/secret-store';
+import type { TransportDeps } from '../main/core/transport';
 
 export interface CliStreams {
   stdout: { write(text: string): unknown };
@@ -11,6 +12,20 @@ export interface CliContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Made on first use, so commands that need no keychain never load it. */
   secrets: () => SecretStore;
+  /** Everything on standard input (`check --key-stdin`). */
+  readStdin?: () => Promise<string>;
+  /**
+   * How the CLI's transport reaches the network. By default the environment's proxy settings
+   * (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) and the OS resolver: a terminal has no system proxy
+   * lookup of its own.
+   */
+  transportDeps?: TransportDeps;
+}
+
+async function readAllStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
 }
 
 export function defaultCliContext(): CliContext {
@@ -18,5 +33,6 @@ export function defaultCliContext(): CliContext {
   return {
     env: process.env,
     secrets: () => (secrets ??= createKeytarSecretStore()),
+    readStdin: readAllStdin,
   };
 }

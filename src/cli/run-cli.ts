@@ -1,6 +1,7 @@
 import { readAppInfo } from '../main/core/app-info';
 import packageJson from '../../package.json';
 import { defaultCliContext, type CliContext, type CliStreams } from './cli-context';
+import { runCheckCommand } from './commands/check';
 import { runProfilesCommand } from './commands/profiles';
 
 export type { CliStreams } from './cli-context';
@@ -8,6 +9,7 @@ export type { CliStreams } from './cli-context';
 const usage = `Usage: veza-desk <command> [options]
 
 Commands:
+  check       Check that an instance answers and its API key works (veza-desk check --help)
   profiles    List the saved instances (--json for machine-readable output)
   version     Print the version of Veza Desk and its runtime
   help        Show this help
@@ -35,6 +37,8 @@ export async function runCli(
     }
     case 'profiles':
       return runProfilesCommand(rest, io, context);
+    case 'check':
+      return runCheckCommand(rest, io, context);
     default:
       io.stderr.write(`Unknown command: ${command}\n\n${usage}`);
       return 2;

@@ -5,6 +5,7 @@ import { ProblemError } from '../../main/core/problem-error';
 import { openProfileStore } from '../../main/core/profiles/profile-store';
 import type { SecretStore } from '../../main/core/secrets/secret-store';
 import type { CliContext, CliStreams } from '../cli-context';
+import { problemJson } from '../problem-json';
 
 export const profilesUsage = `Usage: veza-desk profiles [--json]
 
@@ -21,12 +22,6 @@ interface ProfileLine {
   /** null: the keychain could not be asked. */
   keyPresent: boolean | null;
   lastResult: { at: string; ok: boolean; code: string; summary: string } | null;
-}
-
-function problemJson(problem: Problem | undefined) {
-  if (!problem) return null;
-  const { code, title, explanation, fix, detail } = problem;
-  return { code, title, explanation, fix, detail };
 }
 
 async function keyPresence(secrets: SecretStore, id: string): Promise<boolean> {

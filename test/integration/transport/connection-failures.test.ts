@@ -1,5 +1,3 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTransport,
@@ -7,6 +5,10 @@ import {
   type TransportDeps,
 } from '../../../src/main/core/transport';
 import { expectFailure } from './support/expect-failure';
+import {
+  canListenWithFullBacklog,
+  startFullBacklogListener,
+} from '../../support/network/full-backlog';
 import { failingLookup, fakeLookup } from '../../support/network/lookups';
 import {
   startHttpServer,
@@ -81,31 +83,15 @@ describe('TCP', () => {
     expect(error.problem.code).toBe('TCP_RESET');
   });
 
-  // A listening socket whose accept queue is full drops new SYNs on Linux, so connect() hangs
-  // on loopback exactly like a firewall that drops packets. Node always accepts, so the
-  // listener is a tiny Python process that never calls accept().
-  const hasPython = spawnSync('python3', ['-c', 'pass']).status === 0;
-  describe.skipIf(!hasPython)('connect timeout (full backlog)', () => {
-    let listener: ChildProcess;
+  // A port where connect() hangs, as behind a firewall that drops packets (full backlog).
+  describe.skipIf(!canListenWithFullBacklog)('connect timeout (full backlog)', () => {
+    let listener: Awaited<ReturnType<typeof startFullBacklogListener>>;
     let port = 0;
-    const fillers: net.Socket[] = [];
     beforeAll(async () => {
-      listener = spawn('python3', [
-        '-c',
-        "import socket,sys\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\nsys.stdin.read()",
-      ]);
-      port = await new Promise<number>((resolve) =>
-        listener.stdout?.once('data', (data) => resolve(Number(String(data).trim()))),
-      );
-      // Fill the queue (backlog 0 still queues one) so the next SYN is dropped.
-      for (let i = 0; i < 2; i += 1)
-        fillers.push(net.connect(port, '127.0.0.1').on('error', () => {}));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      listener = await startFullBacklogListener();
+      port = listener.port;
     });
-    afterAll(() => {
-      for (const socket of fillers) socket.destroy();
-      listener.kill();
-    });
+    afterAll(() => listener.close());
 
     it('a server that never accepts is TCP_TIMEOUT at the tcp stage', async () => {
       const transport = transportWith({ defaults: { timeouts: { connectMs: 400 } } });

@@ -5,7 +5,7 @@ import type { Profile } from '../../../shared/profiles/profile';
 import type { ProfileService } from '../profiles/profile-service';
 import { toTransportNetwork } from '../profiles/profile-network';
 import { ProblemError } from '../problem-error';
-import type { Transport } from '../transport';
+import type { Transport, TransportNetwork } from '../transport';
 import { runWithConcurrency } from './run-with-concurrency';
 import { verify } from './verify';
 
@@ -14,6 +14,11 @@ export interface DoctorServiceDeps {
   openTransport: () => Transport;
   /** How many instances "check all" verifies at once; checks mostly wait on the network. */
   concurrency?: number;
+  /**
+   * Changes a profile's network settings for this run only, never saved (the CLI's --ca-file,
+   * --proxy and --timeout).
+   */
+  adjustNetwork?: (network: TransportNetwork) => TransportNetwork;
 }
 
 export type DoctorService = ReturnType<typeof createDoctorService>;
@@ -28,7 +33,9 @@ export function createDoctorService(deps: DoctorServiceDeps) {
       {
         address: profile.baseUrl,
         readKey: () => deps.profiles.readKey(profile.id),
-        network: toTransportNetwork(profile.network),
+        network: (deps.adjustNetwork ?? ((network) => network))(
+          toTransportNetwork(profile.network),
+        ),
       },
       { openTransport: deps.openTransport, onSteps },
     );

@@ -112,16 +112,22 @@ function problemOfIdentityAnswer(
   return undefined;
 }
 
-/** The connection steps before the one that failed did their part; the proxy only if used. */
+/**
+ * The connection steps before the one that failed did their part; the proxy only if used, and
+ * TLS only for https (a connection cut on a plain-http loopback demo never had TLS to pass).
+ */
 function passStepsBefore(
   steps: StepTracker,
   failedAt: VerificationStepId,
   route: string | undefined,
+  baseUrl: string,
 ): void {
   for (const id of connectionSteps) {
     if (id === failedAt) return;
     if (id === 'proxy' && (route === undefined || route === 'direct'))
       steps.notNeeded('proxy', 'direct connection, no proxy');
+    else if (id === 'tls' && !baseUrl.startsWith('https:'))
+      steps.notNeeded('tls', 'plain http: allowed only on this computer');
     else steps.pass(id, id === 'proxy' ? route : undefined);
   }
 }
@@ -227,7 +233,7 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
       identityCall = await get(identityPath);
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
-      passStepsBefore(steps, error.stage, error.route);
+      passStepsBefore(steps, error.stage, error.route, baseUrl);
       return fail(error.stage, error.problem, baseUrl, error.route, error.peerCertificate);
     }
     const latencyMs = performance.now() - started;

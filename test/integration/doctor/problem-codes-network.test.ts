@@ -1,0 +1,206 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { classifyNetworkError } from '../../../src/main/core/transport';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import type { VerificationResult } from '../../../src/shared/doctor/verification';
+import { startForwardProxy, type TestProxy } from '../../support/network/forward-proxy';
+import {
+  canListenWithFullBacklog,
+  startFullBacklogListener,
+} from '../../support/network/full-backlog';
+import { failingLookup } from '../../support/network/lookups';
+import { startTcpServer, type TestServer } from '../../support/network/servers';
+import { repoRoot } from '../../support/run-tsx';
+import { expectFailedAt, loopbackTransport, runVerify, statusOf } from './support/verify-harness';
+
+// The way to the server: proxy, DNS, TCP. Real proxies, real sockets on 127.0.0.1, an injected
+// resolver on the real connect path, and (for an unreachable network) a real network namespace.
+let sandbox: Sandbox;
+const proxies: TestProxy[] = [];
+const servers: TestServer[] = [];
+beforeAll(async () => {
+  sandbox = await startSandbox({ https: true, caFile: true });
+});
+afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((p) => p.close()));
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+afterAll(() => sandbox.close());
+
+async function proxy(options: Parameters<typeof startForwardProxy>[0] = {}): Promise<TestProxy> {
+  const started = await startForwardProxy(options);
+  proxies.push(started);
+  return started;
+}
+
+/** A port nothing listens on (it listened a moment ago). */
+async function closedPort(): Promise<number> {
+  const server = await startTcpServer(() => {});
+  await server.close();
+  return server.port;
+}
+
+const throughProxy = (proxyUrl: string, key = sandbox.keys.admin) =>
+  runVerify({
+    address: sandbox.url,
+    key,
+    network: { caFile: sandbox.caFile, proxy: { mode: 'manual', url: proxyUrl } },
+  });
+
+describe('proxy', () => {
+  it('a working proxy is a passed proxy step naming it (the baseline for the failures below)', async () => {
+    const p = await proxy();
+    const result = await throughProxy(p.url);
+    expect(result.outcome).toBe('OK_PERSONAL_KEY');
+    expect(result.route).toBe(`proxy ${p.url}`);
+    expect(result.steps.find((step) => step.id === 'proxy')).toMatchObject({
+      status: 'passed',
+      note: `proxy ${p.url}`,
+    });
+    expect(p.log[0]).toBe(`CONNECT 127.0.0.1:${sandbox.port}`);
+  });
+
+  it('PROXY_UNREACHABLE: nothing listens where the proxy should be', async () => {
+    const result = await throughProxy(`http://127.0.0.1:${await closedPort()}`);
+    expectFailedAt(result, 'proxy', 'PROXY_UNREACHABLE');
+  });
+
+  it('PROXY_AUTH_REQUIRED: the proxy asks for a sign-in (407)', async () => {
+    const p = await proxy({ auth: { kind: 'basic', username: 'jdoe', password: 'pw' } });
+    const result = await throughProxy(p.url);
+    expectFailedAt(result, 'proxy', 'PROXY_AUTH_REQUIRED');
+    expect(result.problem?.explanation).toContain(p.url);
+  });
+
+  it('PROXY_AUTH_UNSUPPORTED: the proxy offers only NTLM/Negotiate', async () => {
+    const p = await proxy({ auth: { kind: 'ntlm' } });
+    expectFailedAt(await throughProxy(p.url), 'proxy', 'PROXY_AUTH_UNSUPPORTED');
+  });
+
+  it('PROXY_REFUSED: the proxy refuses to connect to the instance (403)', async () => {
+    const p = await proxy({ refuseWith: 403 });
+    const result = await throughProxy(p.url);
+    expectFailedAt(result, 'proxy', 'PROXY_REFUSED');
+    expect(result.problem?.detail.facts?.status).toBe('403');
+  });
+});
+
+describe('DNS (an injected resolver on the real connect path)', () => {
+  it.each([
+    ['ENOTFOUND', 'DNS_NOT_FOUND'],
+    ['EAI_AGAIN', 'DNS_UNAVAILABLE'],
+  ] as const)('%s is %s at the dns step, naming the host', async (errorCode, code) => {
+    const result = await runVerify(
+      { address: 'https://acme.vezacloud.invalid', key: sandbox.keys.admin },
+      { openTransport: loopbackTransport({ lookup: failingLookup(errorCode) }) },
+    );
+    expectFailedAt(result, 'dns', code);
+    expect(result.problem?.detail.errorCode).toBe(errorCode);
+    expect(result.problem?.explanation).toContain('acme.vezacloud.invalid');
+  });
+});
+
+describe('TCP', () => {
+  it('TCP_REFUSED: nothing listens on the port', async () => {
+    const result = await runVerify({
+      address: `https://veza.test:${await closedPort()}`,
+      key: sandbox.keys.admin,
+    });
+    expectFailedAt(result, 'tcp', 'TCP_REFUSED');
+  });
+
+  it('TCP_RESET: the server cuts the connection as soon as the request arrives', async () => {
+    const server = await startTcpServer((socket) =>
+      socket.once('data', () => socket.resetAndDestroy()),
+    );
+    servers.push(server);
+    const result = await runVerify({
+      address: `http://127.0.0.1:${server.port}`,
+      key: sandbox.keys.admin,
+    });
+    expectFailedAt(result, 'http', 'TCP_RESET');
+    // Plain http on loopback: there was no TLS to pass.
+    expect(statusOf(result).tls).toBe('skipped');
+  });
+
+  // A port where connect() hangs, as behind a firewall that drops packets (full backlog).
+  describe.skipIf(!canListenWithFullBacklog)('connect timeout (full backlog)', () => {
+    let listener: Awaited<ReturnType<typeof startFullBacklogListener>>;
+    let port = 0;
+    beforeAll(async () => {
+      listener = await startFullBacklogListener();
+      port = listener.port;
+    });
+    afterAll(() => listener.close());
+
+    it('TCP_TIMEOUT: a server that never accepts fails the tcp step', async () => {
+      const result = await runVerify({
+        address: `https://veza.test:${port}`,
+        key: sandbox.keys.admin,
+        network: { timeouts: { connectMs: 400 } },
+      });
+      expectFailedAt(result, 'tcp', 'TCP_TIMEOUT');
+    });
+  });
+});
+
+// NETWORK_UNREACHABLE cannot happen on a working loopback, and tests may not send anything
+// elsewhere. A new network namespace (unshare -rn, no privileges needed) has its loopback
+// down, so the kernel itself answers ENETUNREACH for 127.0.0.1: verify() runs there, in a
+// child process, and nothing leaves the machine.
+const canUnshare = spawnSync('unshare', ['-rn', 'true']).status === 0;
+describe.skipIf(!canUnshare)('network unreachable (a network namespace with no network)', () => {
+  function verifyWithoutNetwork(address: string, key: string): Promise<VerificationResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(
+        'unshare',
+        [
+          '-rn',
+          process.execPath,
+          '--import',
+          'tsx',
+          path.join(repoRoot, 'test/integration/doctor/children/verify-in-child.ts'),
+          address,
+          '--key-stdin',
+        ],
+        { cwd: repoRoot, env: process.env },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child ${code}: ${err}`)),
+      );
+      child.stdin.end(key);
+    });
+  }
+
+  it('NETWORK_UNREACHABLE: the kernel has no route to the instance', async () => {
+    const result = await verifyWithoutNetwork(sandbox.url, sandbox.keys.admin);
+    expectFailedAt(result, 'tcp', 'NETWORK_UNREACHABLE');
+    expect(result.problem?.detail.errorCode).toBe('ENETUNREACH');
+    expect(JSON.stringify(result)).not.toContain(sandbox.keys.admin);
+  });
+
+  it('the classifier names the real socket error of that namespace the same way', async () => {
+    // The raw error object as Node's net module gives it, captured in the namespace.
+    const child = spawnSync(
+      'unshare',
+      [
+        '-rn',
+        process.execPath,
+        '-e',
+        "require('net').connect(443,'127.0.0.1').on('error',e=>process.stdout.write(JSON.stringify({...e,message:e.message})))",
+      ],
+      { encoding: 'utf8' },
+    );
+    const raw = JSON.parse(child.stdout) as { code: string; message: string };
+    expect(raw.code).toBe('ENETUNREACH');
+    const error = Object.assign(new Error(raw.message), raw);
+    const classified = classifyNetworkError(error, { url: 'https://127.0.0.1/' });
+    expect(classified).toMatchObject({ code: 'NETWORK_UNREACHABLE', stage: 'tcp' });
+  });
+});

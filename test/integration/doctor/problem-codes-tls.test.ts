@@ -1,0 +1,218 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { issueCertificate, type Issued } from '../../../src/sandbox/tls/certificates';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { ok, startTcpServer, type TestServer } from '../../support/network/servers';
+import { tempFolder } from '../../support/network/temp-folder';
+import { expectFailedAt, runVerify } from './support/verify-harness';
+
+// The secure connection: the simulated Veza serving a certificate made for each case, reached
+// as https://veza.test:<port> (the loopback-only resolver answers 127.0.0.1), and trusted only
+// through a CA file, as a company root would be.
+const day = 86_400_000;
+const folder = tempFolder();
+let root: Issued;
+let caFile: string;
+let key: string;
+const sandboxes: Sandbox[] = [];
+const servers: TestServer[] = [];
+
+beforeAll(async () => {
+  root = await issueCertificate({
+    commonName: 'Acme Private Root',
+    organization: 'Acme Corp',
+    isCA: true,
+  });
+  caFile = folder.write('acme-root.pem', root.cert);
+});
+afterEach(async () => {
+  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+afterAll(() => folder.dispose());
+
+const leafFor = (
+  issuer: Issued | undefined,
+  extra: Partial<Parameters<typeof issueCertificate>[0]> = {},
+) => issueCertificate({ commonName: 'veza.test', hosts: ['veza.test'], issuer, ...extra });
+
+/** The simulated Veza presenting `leaf` (and `chain` after it); answers its address. */
+async function vezaWith(leaf: Issued, chain: Issued[] = []): Promise<string> {
+  const sandbox = await startSandbox({
+    https: true,
+    tls: { cert: leaf.cert + chain.map((c) => c.cert).join(''), key: leaf.key },
+  });
+  sandboxes.push(sandbox);
+  key = sandbox.keys.admin;
+  return `https://veza.test:${sandbox.port}`;
+}
+
+const check = (
+  address: string,
+  network: { caFile?: string; pinnedCertSha256?: string } = { caFile },
+) => runVerify({ address, key, network });
+
+describe('certificates', () => {
+  it('the same sandbox with a good certificate from the trusted root works (the baseline)', async () => {
+    const result = await check(await vezaWith(await leafFor(root)));
+    expect(result.outcome).toBe('OK_PERSONAL_KEY');
+    expect(result.steps.find((step) => step.id === 'tls')?.note).toContain('Acme Private Root');
+  });
+
+  it('TLS_CERT_EXPIRED names the end date', async () => {
+    const notAfter = new Date(Date.now() - 2 * day);
+    const address = await vezaWith(
+      await leafFor(root, { notBefore: new Date(Date.now() - 30 * day), notAfter }),
+    );
+    const result = await check(address);
+    expectFailedAt(result, 'tls', 'TLS_CERT_EXPIRED');
+    expect(result.problem?.detail.facts?.validTo).toBe(
+      new Date(Math.floor(notAfter.getTime() / 1000) * 1000).toISOString(),
+    );
+    expect(result.certificate?.subject).toBe('veza.test');
+  });
+
+  it('TLS_CERT_NOT_YET_VALID', async () => {
+    const address = await vezaWith(
+      await leafFor(root, {
+        notBefore: new Date(Date.now() + 2 * day),
+        notAfter: new Date(Date.now() + 30 * day),
+      }),
+    );
+    const result = await check(address);
+    expectFailedAt(result, 'tls', 'TLS_CERT_NOT_YET_VALID');
+    expect(result.problem?.detail.facts?.validFrom).toBeDefined();
+  });
+
+  it('TLS_HOSTNAME_MISMATCH names both names', async () => {
+    const leaf = await issueCertificate({
+      commonName: 'portal.acme.example',
+      hosts: ['portal.acme.example'],
+      issuer: root,
+    });
+    const result = await check(await vezaWith(leaf));
+    expectFailedAt(result, 'tls', 'TLS_HOSTNAME_MISMATCH');
+    expect(result.problem?.explanation).toContain('portal.acme.example');
+    expect(result.problem?.explanation).toContain('veza.test');
+  });
+
+  it('TLS_SELF_SIGNED, with the certificate to compare before trusting it', async () => {
+    const leaf = await leafFor(undefined);
+    const result = await check(await vezaWith(leaf), {});
+    expectFailedAt(result, 'tls', 'TLS_SELF_SIGNED');
+    expect(result.certificate?.sha256).toBe(leaf.fingerprint256);
+  });
+
+  it('TLS_UNTRUSTED_ROOT: a private root nobody gave us, named by its issuer', async () => {
+    const other = await issueCertificate({
+      commonName: 'Globex Internal Root',
+      organization: 'Globex',
+      isCA: true,
+    });
+    const intermediate = await issueCertificate({
+      commonName: 'Globex Issuing CA',
+      organization: 'Globex',
+      isCA: true,
+      issuer: other,
+    });
+    const result = await check(await vezaWith(await leafFor(intermediate), [intermediate, other]));
+    expectFailedAt(result, 'tls', 'TLS_UNTRUSTED_ROOT');
+    expect(result.problem?.detail.facts?.issuer).toContain('Globex Internal Root');
+  });
+
+  it('TLS_UNTRUSTED_ROOT: corporate TLS inspection (Zscaler Inc.) is recognised and said', async () => {
+    const zscalerRoot = await issueCertificate({
+      commonName: 'Zscaler Root CA',
+      organization: 'Zscaler Inc.',
+      isCA: true,
+    });
+    const zscalerIntermediate = await issueCertificate({
+      commonName: 'Zscaler Intermediate Root CA',
+      organization: 'Zscaler Inc.',
+      isCA: true,
+      issuer: zscalerRoot,
+    });
+    const result = await check(
+      await vezaWith(await leafFor(zscalerIntermediate), [zscalerIntermediate]),
+    );
+    expectFailedAt(result, 'tls', 'TLS_UNTRUSTED_ROOT');
+    expect(result.problem?.detail.facts?.issuer).toContain('Zscaler Inc.');
+    expect(result.problem?.explanation).toContain('Zscaler Inc.');
+    expect(result.problem?.explanation).toMatch(/inspect/i);
+  });
+
+  it('TLS_INCOMPLETE_CHAIN: the server forgot its intermediate (the root is trusted)', async () => {
+    const intermediate = await issueCertificate({
+      commonName: 'Acme Issuing CA',
+      isCA: true,
+      issuer: root,
+    });
+    const leaf = await leafFor(intermediate);
+    expectFailedAt(await check(await vezaWith(leaf)), 'tls', 'TLS_INCOMPLETE_CHAIN');
+    // With the intermediate sent, the same leaf is fine: the chain was the only fault.
+    expect((await check(await vezaWith(leaf, [intermediate]))).outcome).toBe('OK_PERSONAL_KEY');
+  });
+
+  it('TLS_PIN_MISMATCH: another certificate than the one the user chose to trust', async () => {
+    const pinned = await leafFor(undefined);
+    const result = await check(await vezaWith(await leafFor(root)), {
+      caFile,
+      pinnedCertSha256: pinned.fingerprint256,
+    });
+    expectFailedAt(result, 'tls', 'TLS_PIN_MISMATCH');
+  });
+
+  it('CA_FILE_INVALID: the CA file named in the settings is missing', async () => {
+    const result = await check(await vezaWith(await leafFor(root)), {
+      caFile: `${folder.dir}/missing.pem`,
+    });
+    expect(result.problem?.code).toBe('CA_FILE_INVALID');
+    expectFailedAt(result, 'tls', 'CA_FILE_INVALID');
+  });
+});
+
+describe('handshakes', () => {
+  it('TLS_NOT_TLS: https to the plain-http sandbox', async () => {
+    const sandbox = await startSandbox();
+    sandboxes.push(sandbox);
+    key = sandbox.keys.admin;
+    expectFailedAt(await check(`https://veza.test:${sandbox.port}`), 'tls', 'TLS_NOT_TLS');
+  });
+
+  it('TLS_HANDSHAKE_FAILED: a server that speaks only TLS 1.0/1.1', async () => {
+    // A real TLS server stuck on protocol versions the app refuses: OpenSSL answers the
+    // ClientHello with a protocol_version alert.
+    const leaf = await leafFor(root);
+    const old = https.createServer(
+      {
+        cert: leaf.cert,
+        key: leaf.key,
+        minVersion: 'TLSv1',
+        maxVersion: 'TLSv1.1',
+        ciphers: 'DEFAULT@SECLEVEL=0',
+      },
+      ok,
+    );
+    await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
+    const { port } = old.address() as AddressInfo;
+    try {
+      const result = await check(`https://veza.test:${port}`);
+      expectFailedAt(result, 'tls', 'TLS_HANDSHAKE_FAILED');
+      expect(result.problem?.detail.errorCode).toMatch(/^ERR_SSL_/);
+    } finally {
+      old.closeAllConnections();
+      await new Promise((resolve) => old.close(resolve));
+    }
+  });
+  it('a server that accepts but never answers the handshake is TCP_TIMEOUT at the tls step', async () => {
+    const server = await startTcpServer(() => {});
+    servers.push(server);
+    const result = await runVerify({
+      address: `https://veza.test:${server.port}`,
+      key: 'dmV6YS1zYW5kYm94OnBlcnNvbmFsOmFsaWNl',
+      network: { timeouts: { connectMs: 300 } },
+    });
+    expectFailedAt(result, 'tls', 'TCP_TIMEOUT');
+  });
+});

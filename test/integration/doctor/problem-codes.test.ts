@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { problemCatalog } from '../../../src/shared/problems/catalog';
+import { problemCodes, successCodes } from '../../../src/shared/problems/problem-codes';
+import { certificateChecksOff } from './support/verify-harness';
+
+// Every code of the catalog is produced for real through verify() by one of the layer files
+// below; this test keeps the list honest. A new code in problemCodes fails it until a test
+// produces the code (or it is named here as app-internal, with the file that tests it).
+
+/** Which file produces each code, by layer. */
+const producedIn = {
+  'problem-codes-input.test.ts': [
+    'URL_MISSING',
+    'URL_INVALID',
+    'URL_NOT_HTTPS',
+    'URL_HAS_PATH',
+    'URL_HAS_CREDENTIALS',
+    'URL_UNSUPPORTED_SCHEME',
+    'KEY_MISSING',
+    'KEY_WHITESPACE',
+    'KEY_BEARER_PREFIX',
+    'KEY_QUOTED',
+    'KEY_INVALID_CHARS',
+    'KEY_NOT_BASE64',
+    'KEY_TOO_LONG',
+    'KEYCHAIN_UNAVAILABLE',
+  ],
+  'problem-codes-network.test.ts': [
+    'PROXY_UNREACHABLE',
+    'PROXY_AUTH_REQUIRED',
+    'PROXY_REFUSED',
+    'PROXY_AUTH_UNSUPPORTED',
+    'DNS_NOT_FOUND',
+    'DNS_UNAVAILABLE',
+    'TCP_REFUSED',
+    'TCP_TIMEOUT',
+    'TCP_RESET',
+    'NETWORK_UNREACHABLE',
+  ],
+  'problem-codes-tls.test.ts': [
+    'TLS_CERT_EXPIRED',
+    'TLS_CERT_NOT_YET_VALID',
+    'TLS_HOSTNAME_MISMATCH',
+    'TLS_SELF_SIGNED',
+    'TLS_UNTRUSTED_ROOT',
+    'TLS_INCOMPLETE_CHAIN',
+    'TLS_NOT_TLS',
+    'TLS_HANDSHAKE_FAILED',
+    'TLS_PIN_MISMATCH',
+    'CA_FILE_INVALID',
+  ],
+  'problem-codes-http.test.ts': [
+    'HTTP_TIMEOUT',
+    'HTTP_NOT_VEZA',
+    'HTTP_LOGIN_REDIRECT',
+    'HTTP_NOT_FOUND',
+    'HTTP_TOO_MANY_REDIRECTS',
+    'HTTP_BODY_TOO_LARGE',
+    'HTTP_BODY_INCOMPLETE',
+    'HTTP_BAD_REQUEST',
+    'RATE_LIMITED',
+    'SERVER_ERROR',
+    'SERVICE_UNAVAILABLE',
+    'REQUEST_CANCELLED',
+    'AUTH_INVALID_KEY',
+    'AUTH_MALFORMED_KEY',
+    // Through problemFromVezaResponse on a real sandbox answer: verify() calls a team key
+    // that reaches the OAA calls a working team key (OK_TEAM_KEY), by design.
+    'FORBIDDEN_TEAM_KEY',
+    'FORBIDDEN_ROLE',
+    'OK_PERSONAL_KEY',
+    'OK_TEAM_KEY',
+  ],
+} as const;
+
+/**
+ * App-internal codes: they never come out of a connection check, and are tested where they
+ * happen (profiles, import, IPC).
+ */
+const appInternal = {
+  PROFILE_NOT_FOUND: 'test/integration/profiles, IPC handlers',
+  PROFILE_NAME_TAKEN: 'test/integration/profiles',
+  PROFILES_FILE_DAMAGED: 'test/integration/profiles/profiles-file.test.ts',
+  PROFILES_FILE_TOO_NEW: 'test/integration/profiles/profiles-file.test.ts',
+  FILE_UNREADABLE: 'test/integration/profiles/import-export.test.ts',
+  FILE_UNWRITABLE: 'test/integration/profiles/import-export.test.ts',
+  IMPORT_INVALID: 'test/integration/profiles/import-export.test.ts',
+  IMPORT_NO_VEZA_SETTINGS: 'test/integration/profiles/import-export.test.ts',
+  IPC_INVALID_ARGUMENT: 'test/unit/main/core/dispatcher.test.ts',
+  IPC_UNTRUSTED_SENDER: 'test/unit/main/core/dispatcher.test.ts',
+  IPC_UNKNOWN_CALL: 'test/unit/main/core/dispatcher.test.ts',
+  INTERNAL_ERROR: 'test/unit/main/core/dispatcher.test.ts',
+} as const;
+
+const produced = Object.values(producedIn).flat() as string[];
+
+describe('the catalog is covered by real failures', () => {
+  it('every problem code and success code is produced by a layer test or named app-internal', () => {
+    const missing = [...problemCodes, ...successCodes].filter(
+      (code) => !produced.includes(code) && !(code in appInternal),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('no code is listed twice, and every listed code exists', () => {
+    const all = [...produced, ...Object.keys(appInternal)];
+    expect(new Set(all).size).toBe(all.length);
+    const known: readonly string[] = [...problemCodes, ...successCodes];
+    expect(all.filter((code) => !known.includes(code))).toEqual([]);
+  });
+
+  it('each layer file really asserts each of its codes', () => {
+    for (const [file, codes] of Object.entries(producedIn)) {
+      const source = readFileSync(path.join(__dirname, file), 'utf8');
+      for (const code of codes) expect([file, source.includes(`'${code}'`)]).toEqual([file, true]);
+    }
+  });
+
+  it('each app-internal code is asserted in the place named for it', () => {
+    const root = path.resolve(__dirname, '../../..');
+    for (const [code, where] of Object.entries(appInternal)) {
+      // Only single-file places can be read; folders are named for the reader.
+      const file = where.split(',')[0]?.trim() ?? '';
+      if (!file.endsWith('.ts')) continue;
+      expect([code, readFileSync(path.join(root, file), 'utf8').includes(code)]).toEqual([
+        code,
+        true,
+      ]);
+    }
+  });
+
+  it('no fix step anywhere in the catalog turns certificate checks off', () => {
+    for (const [code, entry] of Object.entries(problemCatalog)) {
+      for (const step of entry.fix)
+        expect([code, step]).not.toEqual([code, expect.stringMatching(certificateChecksOff)]);
+    }
+  });
+});
