@@ -26,6 +26,23 @@ describe('profiles.json on disk', () => {
   });
   afterEach(() => rm(home, { recursive: true, force: true }));
 
+  it('changes made at the same time are saved together, each acknowledged or refused alone', async () => {
+    const store = await openProfileStore(home);
+    const names = Array.from({ length: 50 }, (_, i) => `Instance ${i}`);
+    const refused = store.commit(() => {
+      throw ProblemError.of('PROFILE_NOT_FOUND');
+    });
+    const results = await Promise.allSettled([...names.map((name) => add(store, name)), refused]);
+    expect(results.slice(0, 50).every((result) => result.status === 'fulfilled')).toBe(true);
+    expect(results[50]).toMatchObject({
+      status: 'rejected',
+      reason: { problem: { code: 'PROFILE_NOT_FOUND' } },
+    });
+    const saved = JSON.parse(await readFile(file(), 'utf8'));
+    expect(saved.profiles.map((p: { name: string }) => p.name)).toEqual(names);
+    expect(store.state().profiles).toHaveLength(50);
+  });
+
   it('starts empty, writes a versioned file, and reads it back', async () => {
     const store = await openProfileStore(home);
     expect(store.state()).toEqual({ profiles: [], readOnly: false });

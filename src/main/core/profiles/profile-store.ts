@@ -51,7 +51,49 @@ export async function openProfileStore(
   let profiles: readonly Profile[] = loaded.profiles;
   const loadProblem: Problem | undefined = loaded.problem;
   const readOnly = loaded.readOnly || options.inspectOnly === true;
-  let queue: Promise<unknown> = Promise.resolve();
+  // Group commit: changes that arrive while a write is in flight are applied together and
+  // saved in one write ("check all" records 50 verdicts at once). Each change still succeeds
+  // or fails on its own, and none is acknowledged before the file holding it is written.
+  type Pending = {
+    change: (current: readonly Profile[]) => { profiles: Profile[]; value: unknown };
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  };
+  let pending: Pending[] = [];
+  let writing = false;
+
+  const writeBatch = async (): Promise<void> => {
+    writing = true;
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      let next = profiles;
+      const applied: Array<{ entry: Pending; value: unknown }> = [];
+      for (const entry of batch) {
+        try {
+          const result = entry.change(next);
+          next = result.profiles;
+          applied.push({ entry, value: result.value });
+        } catch (error) {
+          entry.reject(error);
+        }
+      }
+      if (applied.length === 0) continue;
+      try {
+        await writeProfilesFile(folder, [...next]);
+      } catch (error) {
+        const problem = ProblemError.of('FILE_UNWRITABLE', {
+          errorCode: (error as NodeJS.ErrnoException).code,
+          facts: { file: path.join(folder, profilesFileName) },
+        });
+        for (const { entry } of applied) entry.reject(problem);
+        continue;
+      }
+      profiles = next;
+      for (const { entry, value } of applied) entry.resolve(value);
+    }
+    writing = false;
+  };
 
   return {
     folder,
@@ -62,25 +104,15 @@ export async function openProfileStore(
     }),
     get: (id) => profiles.find((profile) => profile.id === id),
     commit<T>(change: (current: readonly Profile[]) => { profiles: Profile[]; value: T }) {
-      const run = async (): Promise<T> => {
-        if (readOnly) {
-          throw loadProblem ? new ProblemError(loadProblem) : ProblemError.of('INTERNAL_ERROR');
-        }
-        const next = change(profiles);
-        try {
-          await writeProfilesFile(folder, next.profiles);
-        } catch (error) {
-          throw ProblemError.of('FILE_UNWRITABLE', {
-            errorCode: (error as NodeJS.ErrnoException).code,
-            facts: { file: path.join(folder, profilesFileName) },
-          });
-        }
-        profiles = next.profiles;
-        return next.value;
-      };
-      const result = queue.then(run, run);
-      queue = result.catch(() => {});
-      return result;
+      if (readOnly) {
+        return Promise.reject(
+          loadProblem ? new ProblemError(loadProblem) : ProblemError.of('INTERNAL_ERROR'),
+        );
+      }
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ change, resolve: resolve as (value: unknown) => void, reject });
+        if (!writing) void writeBatch();
+      });
     },
   };
 }
