@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../persistence/write-file-atomic';
 import { ProblemError } from '../problem-error';
 import { buildProfilesExport } from '../profiles/export-profiles';
 import { findVezaSettings } from '../profiles/find-veza-settings';
+import { forgetCertificate, trustCertificate } from '../profiles/pinned-certificate';
 import type { ProfileService } from '../profiles/profile-service';
 import { readImportFile } from '../profiles/read-import-file';
 import type { CallHandlers } from './dispatcher';
@@ -96,6 +97,19 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandle
       });
       if (!file) return { cancelled: true };
       return writeChosenFile(file, buildProfilesExport(profiles.state().profiles, new Date()));
+    },
+
+    'profiles.trustCertificate': ({ id, sha256 }) => trustCertificate(profiles, id, sha256),
+    'profiles.forgetCertificate': ({ id }) => forgetCertificate(profiles, id),
+    'profiles.chooseCaFile': async () => {
+      const file = await dialogs.chooseFileToOpen({
+        title: "Choose your company's root certificate (PEM)",
+        filters: [
+          { name: 'Certificates', extensions: ['pem', 'crt', 'cer'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return file ? { cancelled: false, path: file } : { cancelled: true };
     },
 
     'profiles.exportEnvSnippet': async ({ id, shell, includeKey, to }) => {
