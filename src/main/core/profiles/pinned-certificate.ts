@@ -24,7 +24,7 @@ export function canonicalFingerprint(sha256: string): string {
       raw: 'a SHA-256 fingerprint has 64 hex digits',
     });
   }
-  return hex.match(/../g)!.join(':');
+  return (hex.match(/../g) ?? []).join(':');
 }
 
 function updateNetwork(

@@ -1,8 +1,11 @@
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../app/ui-store';
 import { veza } from '../bridge/veza';
 import { Tabs } from '../components/Tabs';
+import { VerifyPanel } from '../doctor/VerifyPanel';
+import { useDoctorStore } from '../doctor/doctor-store';
+import { useVerifyShortcut, verifyShortcutText } from '../doctor/use-verify-shortcut';
 import { InstanceHeader } from './InstanceHeader';
 import { InstanceOverview } from './InstanceOverview';
 import { useProfilesStore } from './profiles-store';
@@ -14,6 +17,14 @@ export function InstanceView({ profile }: { profile: Profile }) {
   const readOnly = useProfilesStore((state) => state.readOnly);
   const select = useProfilesStore((state) => state.select);
   const showProblem = useProfilesStore((state) => state.showProblem);
+  const [tab, setTab] = useState('overview');
+  const startVerify = useDoctorStore((state) => state.verify);
+  const verifying = useDoctorStore((state) => state.live[profile.id] !== undefined);
+  const verify = useCallback(() => {
+    setTab('verify');
+    void startVerify(profile.id);
+  }, [startVerify, profile.id]);
+  useVerifyShortcut(verify);
   const duplicate = async () => {
     const result = await veza.invoke('profiles.duplicate', { id: profile.id });
     if (result.ok) select(result.value.id);
@@ -23,6 +34,16 @@ export function InstanceView({ profile }: { profile: Profile }) {
     <article className="instance-view" aria-labelledby={titleId}>
       <InstanceHeader profile={profile} titleId={titleId} />
       <div className="button-row" role="group" aria-label="Instance actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={verifying}
+          aria-keyshortcuts="Control+Shift+V Meta+Shift+V"
+          title={`Check the connection and the API key (${verifyShortcutText})`}
+          onClick={verify}
+        >
+          Verify
+        </button>
         <button
           type="button"
           disabled={readOnly}
@@ -51,12 +72,15 @@ export function InstanceView({ profile }: { profile: Profile }) {
       </div>
       <Tabs
         label={`${profile.name} views`}
+        selected={tab}
+        onSelect={setTab}
         tabs={[
           {
             id: 'overview',
             label: 'Overview',
             render: () => <InstanceOverview profile={profile} />,
           },
+          { id: 'verify', label: 'Verify', render: () => <VerifyPanel profile={profile} /> },
         ]}
       />
     </article>
