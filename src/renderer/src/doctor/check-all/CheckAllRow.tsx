@@ -1,6 +1,6 @@
 import type { VerificationResult } from '../../../../shared/doctor/verification';
 import type { Profile } from '../../../../shared/profiles/profile';
-import { keyKindWords, verdictWords } from './describe-verdict';
+import { keyKindWords, verdictWords } from '../describe-verdict';
 
 interface CheckAllRowProps {
   profile: Profile;

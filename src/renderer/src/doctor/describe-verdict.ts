@@ -1,4 +1,4 @@
-import type { KeyKind, VerificationResult } from '../../../../shared/doctor/verification';
+import type { KeyKind, VerificationResult } from '../../../shared/doctor/verification';
 
 /** "Personal key" / "Team key", as the success card and the results table name them. */
 export const keyKindWords = (kind: KeyKind | undefined): string =>
