@@ -53,6 +53,13 @@ async function openAndVerify(app: AppHarness, name: string): Promise<Locator> {
   return panel;
 }
 
+/** One step of the live list, e.g. "Key accepted". */
+const stepOf = (panel: Locator, label: string) =>
+  panel
+    .getByRole('list', { name: 'Connection check steps' })
+    .getByRole('listitem')
+    .filter({ hasText: label });
+
 /** The page's HTML and every value in it, where a leaked key would show. */
 const pageText = (app: AppHarness) =>
   app.page.evaluate(() =>
@@ -137,12 +144,7 @@ test.describe('verify connection', () => {
     await expect(card).toContainText('Ask the key owner to reinstate it');
     await card.getByText('Technical details').click();
     await expect(card).toContainText('API key has been revoked (INACTIVE)');
-    await expect(
-      panel
-        .getByRole('list', { name: 'Connection check steps' })
-        .getByRole('listitem')
-        .filter({ hasText: 'Key accepted' }),
-    ).toContainText('failed');
+    await expect(stepOf(panel, 'Key accepted')).toContainText('failed');
     await expect(sidebarItem(app, 'Revoked')).toHaveAccessibleDescription(
       'Problem: Veza refused the API key · verified just now',
     );
@@ -228,12 +230,7 @@ test.describe('verify connection', () => {
       const served = await serverFingerprint(https.url);
       await addProfile(app, https, 'Lab', https.keys.admin);
       let panel = await openAndVerify(app, 'Lab');
-      await expect(
-        panel
-          .getByRole('list', { name: 'Connection check steps' })
-          .getByRole('listitem')
-          .filter({ hasText: 'Secure connection (TLS)' }),
-      ).toContainText('failed');
+      await expect(stepOf(panel, 'Secure connection (TLS)')).toContainText('failed');
       await expect(panel.getByRole('alert')).toHaveAttribute('data-code', /^TLS_/);
       const certificate = panel.getByRole('region', { name: "The server's certificate" });
       await expect(certificate).toContainText(served);

@@ -22,6 +22,19 @@ const proxyChoices = [
   { mode: 'manual', label: 'Use this proxy' },
 ] as const;
 
+const timeoutFields = [
+  {
+    name: 'connectSeconds',
+    label: 'Connection timeout (seconds)',
+    hint: 'How long to wait to reach the server. Empty: the default.',
+  },
+  {
+    name: 'responseSeconds',
+    label: 'Response timeout (seconds)',
+    hint: 'How long to wait for Veza to start answering. Empty: the default.',
+  },
+] as const;
+
 /**
  * Proxy, company root certificate and timeouts for this instance, folded away: most
  * instances need none of them. The CA file is picked in main's own open dialog.
@@ -95,24 +108,18 @@ export function NetworkSettingsFields({ value, onChange, problems }: NetworkSett
           Only if your company inspects secure connections: its root certificate, as a PEM file.
         </p>
       </div>
-      <NetworkTextField
-        label="Connection timeout (seconds)"
-        value={value.connectSeconds}
-        onChange={(connectSeconds) => set({ connectSeconds })}
-        inputMode="decimal"
-        placeholder="default"
-        hint="How long to wait to reach the server. Empty: the default."
-        error={errorOf('connectSeconds')}
-      />
-      <NetworkTextField
-        label="Response timeout (seconds)"
-        value={value.responseSeconds}
-        onChange={(responseSeconds) => set({ responseSeconds })}
-        inputMode="decimal"
-        placeholder="default"
-        hint="How long to wait for Veza to start answering. Empty: the default."
-        error={errorOf('responseSeconds')}
-      />
+      {timeoutFields.map((field) => (
+        <NetworkTextField
+          key={field.name}
+          label={field.label}
+          value={value[field.name]}
+          onChange={(text) => set({ [field.name]: text })}
+          inputMode="decimal"
+          placeholder="default"
+          hint={field.hint}
+          error={errorOf(field.name)}
+        />
+      ))}
     </details>
   );
 }

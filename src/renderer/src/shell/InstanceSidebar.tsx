@@ -27,7 +27,12 @@ export function InstanceSidebar() {
       <InstanceList />
       <footer className="sidebar-footer">
         {hasProfiles && (
-          <button type="button" className="link-button" onClick={openCheckAll}>
+          <button
+            type="button"
+            className="link-button"
+            title="Verify every instance at once (Ctrl+Shift+K)"
+            onClick={openCheckAll}
+          >
             Check all instances
           </button>
         )}
