@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { verificationResultSchema, verificationStepSchema } from '../doctor/verification';
-import { profileDraftSchema, profileSchema, profilesStateSchema } from '../profiles/profile';
+import {
+  networkSettingsSchema,
+  profileDraftSchema,
+  profileSchema,
+  profilesStateSchema,
+} from '../profiles/profile';
 import {
   envSnippetRequestSchema,
   fileWrittenSchema,
@@ -120,6 +125,19 @@ export const calls = {
   'keys.rotateTeamKey': call(rotateTeamKeyArgsSchema, rotationResultSchema),
   'settings.get': call(z.undefined(), appSettingsSchema),
   'settings.update': call(appSettingsChangeSchema, appSettingsSchema),
+
+  // Verify connection UI: trust one server certificate per instance, choose a CA file.
+  /** Pins this certificate for this instance only (the user compared the fingerprint). */
+  'profiles.trustCertificate': call(
+    profileId.extend({ sha256: networkSettingsSchema.shape.pinnedCertSha256.unwrap() }),
+    profileSchema,
+  ),
+  'profiles.forgetCertificate': call(profileId, profileSchema),
+  /** Main asks for the file (open dialog); the path is saved with the instance on "Save". */
+  'profiles.chooseCaFile': call(
+    z.undefined(),
+    z.object({ cancelled: z.boolean(), path: z.string().optional() }),
+  ),
 } as const;
 
 export const events = {

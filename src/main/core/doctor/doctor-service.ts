@@ -25,6 +25,10 @@ export type DoctorService = ReturnType<typeof createDoctorService>;
 
 /** Verifies saved instances and keeps each one's last verdict with the profile. */
 export function createDoctorService(deps: DoctorServiceDeps) {
+  // The certificate each instance's last check met (TLS failures only): the one certificate
+  // the window may ask main to trust for that instance.
+  const seenCertificates = new Map<string, string>();
+
   const verifyProfile = async (
     profile: Profile,
     onSteps?: (steps: VerificationStep[]) => void,
@@ -39,6 +43,8 @@ export function createDoctorService(deps: DoctorServiceDeps) {
       },
       { openTransport: deps.openTransport, onSteps },
     );
+    if (result.certificate) seenCertificates.set(profile.id, result.certificate.sha256);
+    else seenCertificates.delete(profile.id);
     // A profile deleted while it was being checked has nothing left to record on.
     if (
       deps.profiles.state().profiles.some((candidate) => candidate.id === profile.id) &&
@@ -59,6 +65,10 @@ export function createDoctorService(deps: DoctorServiceDeps) {
   };
 
   return {
+    /** SHA-256 of the certificate the last check of this instance was refused (if any). */
+    lastRefusedCertificate: (profileId: string): string | undefined =>
+      seenCertificates.get(profileId),
+
     verify: (
       profileId: string,
       onSteps?: (steps: VerificationStep[]) => void,

@@ -12,8 +12,14 @@ import { writeFileAtomic } from '../persistence/write-file-atomic';
 import { ProblemError } from '../problem-error';
 import { buildProfilesExport } from '../profiles/export-profiles';
 import { findVezaSettings } from '../profiles/find-veza-settings';
+import {
+  canonicalFingerprint,
+  forgetCertificate,
+  trustCertificate,
+} from '../profiles/pinned-certificate';
 import type { ProfileService } from '../profiles/profile-service';
 import { readImportFile } from '../profiles/read-import-file';
+import type { DoctorService } from '../doctor/doctor-service';
 import type { CallHandlers } from './dispatcher';
 
 type ProfileCalls = Extract<keyof CallHandlers, `profiles.${string}`>;
@@ -24,6 +30,8 @@ export interface ProfileHandlerDeps {
   clipboard: ClipboardWriter;
   /** The environment main was started with (injected so tests can set their own). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Knows which certificate an instance's last check met: the only one it may trust. */
+  doctor: Pick<DoctorService, 'lastRefusedCertificate'>;
 }
 
 const cancelledImport: ImportResult = {
@@ -96,6 +104,28 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandle
       });
       if (!file) return { cancelled: true };
       return writeChosenFile(file, buildProfilesExport(profiles.state().profiles, new Date()));
+    },
+
+    'profiles.trustCertificate': ({ id, sha256 }) => {
+      // Only the certificate main itself just met for this instance, never one the page names.
+      const seen = deps.doctor.lastRefusedCertificate(id);
+      if (!seen || canonicalFingerprint(seen) !== canonicalFingerprint(sha256)) {
+        throw ProblemError.of('IPC_INVALID_ARGUMENT', {
+          raw: 'Only the certificate shown by the last check of this instance can be trusted. Verify again.',
+        });
+      }
+      return trustCertificate(profiles, id, sha256);
+    },
+    'profiles.forgetCertificate': ({ id }) => forgetCertificate(profiles, id),
+    'profiles.chooseCaFile': async () => {
+      const file = await dialogs.chooseFileToOpen({
+        title: "Choose your company's root certificate (PEM)",
+        filters: [
+          { name: 'Certificates', extensions: ['pem', 'crt', 'cer'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return file ? { cancelled: false, path: file } : { cancelled: true };
     },
 
     'profiles.exportEnvSnippet': async ({ id, shell, includeKey, to }) => {

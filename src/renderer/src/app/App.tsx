@@ -1,4 +1,6 @@
 import { AboutDialog } from '../about/AboutDialog';
+import { useLeaveCheckAllOnSwitch } from '../doctor/check-all/use-leave-check-all';
+import { useDoctorEvents } from '../doctor/use-doctor-events';
 import { DeleteProfileDialog } from '../profiles/DeleteProfileDialog';
 import { ImportResultDialog } from '../profiles/ImportResultDialog';
 import { ProfileFormDialog } from '../profiles/ProfileFormDialog';
@@ -14,6 +16,8 @@ export function App() {
   useProfilesSync();
   useMenuCommands();
   useInstanceShortcuts();
+  useDoctorEvents();
+  useLeaveCheckAllOnSwitch();
   const dialog = useUiStore((state) => state.dialog);
   return (
     <div className="app-shell">

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { veza } from '../bridge/veza';
+import { useOpenCheckAll } from '../doctor/check-all/use-open-check-all';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { useUiStore } from './ui-store';
 
@@ -7,14 +8,16 @@ import { useUiStore } from './ui-store';
 export function useMenuCommands(): void {
   const openDialog = useUiStore((state) => state.openDialog);
   const selectRelative = useProfilesStore((state) => state.selectRelative);
+  const openCheckAll = useOpenCheckAll();
   useEffect(
     () =>
       veza.on('menu.command', ({ command }) => {
         if (command === 'about') openDialog({ kind: 'about' });
         if (command === 'add-instance') openDialog({ kind: 'profile-form' });
+        if (command === 'check-all') openCheckAll();
         if (command === 'next-instance') selectRelative(1);
         if (command === 'previous-instance') selectRelative(-1);
       }),
-    [openDialog, selectRelative],
+    [openDialog, selectRelative, openCheckAll],
   );
 }

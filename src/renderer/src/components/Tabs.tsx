@@ -6,13 +6,26 @@ export interface TabDefinition {
   render: () => ReactNode;
 }
 
+interface TabsProps {
+  tabs: readonly TabDefinition[];
+  label: string;
+  /** Set with onSelect when something outside also opens a tab (e.g. the Verify button). */
+  selected?: string;
+  onSelect?: (id: string) => void;
+}
+
 /**
  * WAI-ARIA tabs: arrow keys, Home and End move between tabs; only the active tab is in the
  * Tab order; the panel is labelled by its tab. Inactive panels are not rendered.
  */
-export function Tabs({ tabs, label }: { tabs: readonly TabDefinition[]; label: string }) {
+export function Tabs({ tabs, label, selected, onSelect }: TabsProps) {
   const baseId = useId();
-  const [active, setActive] = useState(tabs[0]?.id);
+  const [own, setOwn] = useState(tabs[0]?.id);
+  const active = selected ?? own;
+  const setActive = (id: string) => {
+    setOwn(id);
+    onSelect?.(id);
+  };
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((tab) => tab.id === active) ?? tabs[0];
   const move = (event: KeyboardEvent, index: number) => {

@@ -36,8 +36,11 @@ export function StepList<Id extends string = VerificationStep['id']>({
           </span>
           <span className="step-label">{labels[step.id]}</span>
           <span className="step-status">{statusWords[step.status]}</span>
-          {step.note && <span className="step-note">{step.note}</span>}
-          {step.ms !== undefined && <span className="step-time">{Math.round(step.ms)} ms</span>}
+          {/* Always both cells, so a step without a note keeps its time in the time column. */}
+          <span className="step-note">{step.note}</span>
+          <span className="step-time">
+            {step.ms !== undefined ? `${Math.round(step.ms)} ms` : ''}
+          </span>
         </li>
       ))}
     </ol>

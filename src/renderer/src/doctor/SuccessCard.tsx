@@ -1,5 +1,6 @@
 import type { VerificationResult } from '../../../shared/doctor/verification';
 import { summarizeVerification } from '../../../shared/doctor/format-verification';
+import { keyKindWords } from './describe-verdict';
 
 const reachWords: Record<string, string> = {
   providers: 'providers',
@@ -16,9 +17,10 @@ export function SuccessCard({ result }: { result: VerificationResult }) {
       <dl className="facts">
         <dt>Kind of key</dt>
         <dd>
+          {keyKindWords(result.keyKind ?? 'personal')}:{' '}
           {result.keyKind === 'team'
-            ? 'Team key: it can manage OAA integrations (custom providers and their data) of its team, nothing else.'
-            : 'Personal key: it acts with the permissions of the user who made it.'}
+            ? 'it can manage OAA integrations (custom providers and their data) of its team, nothing else.'
+            : 'it acts with the permissions of the user who made it.'}
         </dd>
         {identity && (
           <>

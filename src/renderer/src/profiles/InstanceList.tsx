@@ -1,3 +1,4 @@
+import { useUiStore } from '../app/ui-store';
 import { InstanceListItem } from './InstanceListItem';
 import { useProfilesStore } from './profiles-store';
 
@@ -7,6 +8,7 @@ export function InstanceList() {
   const activeId = useProfilesStore((state) => state.activeId);
   const select = useProfilesStore((state) => state.select);
   const loaded = useProfilesStore((state) => state.loaded);
+  const setCheckAllOpen = useUiStore((state) => state.setCheckAllOpen);
   if (loaded && profiles.length === 0) {
     return (
       <div className="sidebar-empty">
@@ -23,7 +25,10 @@ export function InstanceList() {
           profile={profile}
           index={index}
           active={profile.id === activeId}
-          onSelect={() => select(profile.id)}
+          onSelect={() => {
+            select(profile.id);
+            setCheckAllOpen(false);
+          }}
         />
       ))}
     </ul>

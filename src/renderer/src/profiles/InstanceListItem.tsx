@@ -1,6 +1,17 @@
 import { useId } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
-import { instanceStatus } from './instance-status';
+import { useNow } from '../components/use-now';
+import { useIsChecking } from '../doctor/use-is-checking';
+import { instanceStatus, type InstanceStatus } from './instance-status';
+import './instance-status.css';
+
+const badges: Record<InstanceStatus, string> = {
+  works: '✓',
+  problem: '!',
+  unverified: '?',
+  'no-key': '–',
+  checking: '…',
+};
 
 interface InstanceListItemProps {
   profile: Profile;
@@ -9,10 +20,14 @@ interface InstanceListItemProps {
   onSelect: () => void;
 }
 
-/** One instance in the sidebar: colour, name, production tag, status; named by its name. */
+/**
+ * One instance in the sidebar: colour, status badge, name, production tag, and the status in
+ * words with when it was last verified; named by its name, described by its status.
+ */
 export function InstanceListItem({ profile, index, active, onSelect }: InstanceListItemProps) {
   const id = useId();
-  const { status, label } = instanceStatus(profile);
+  const now = useNow();
+  const { status, label } = instanceStatus(profile, now, useIsChecking(profile.id));
   return (
     <li>
       <button
@@ -25,6 +40,9 @@ export function InstanceListItem({ profile, index, active, onSelect }: InstanceL
         title={index < 9 ? `Ctrl+${index + 1}` : undefined}
       >
         <span className="colour-dot" style={{ background: profile.colour }} aria-hidden="true" />
+        <span className={`status-badge status-${status}`} aria-hidden="true">
+          {badges[status]}
+        </span>
         <span className="instance-text">
           <span id={`${id}-name`} className="instance-name">
             {profile.name}

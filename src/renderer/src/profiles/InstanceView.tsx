@@ -1,10 +1,13 @@
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../app/ui-store';
 import { veza } from '../bridge/veza';
 import { Tabs } from '../components/Tabs';
 import { KeyAgeReminder } from '../keys/KeyAgeReminder';
 import { KeysView } from '../keys/KeysView';
+import { VerifyPanel } from '../doctor/VerifyPanel';
+import { useDoctorStore } from '../doctor/doctor-store';
+import { useVerifyShortcut, verifyShortcutText } from '../doctor/use-verify-shortcut';
 import { InstanceHeader } from './InstanceHeader';
 import { InstanceOverview } from './InstanceOverview';
 import { useProfilesStore } from './profiles-store';
@@ -16,6 +19,14 @@ export function InstanceView({ profile }: { profile: Profile }) {
   const readOnly = useProfilesStore((state) => state.readOnly);
   const select = useProfilesStore((state) => state.select);
   const showProblem = useProfilesStore((state) => state.showProblem);
+  const [tab, setTab] = useState('overview');
+  const startVerify = useDoctorStore((state) => state.verify);
+  const verifying = useDoctorStore((state) => state.live[profile.id] !== undefined);
+  const verify = useCallback(() => {
+    setTab('verify');
+    void startVerify(profile.id);
+  }, [startVerify, profile.id]);
+  useVerifyShortcut(verify);
   const duplicate = async () => {
     const result = await veza.invoke('profiles.duplicate', { id: profile.id });
     if (result.ok) select(result.value.id);
@@ -25,6 +36,16 @@ export function InstanceView({ profile }: { profile: Profile }) {
     <article className="instance-view" aria-labelledby={titleId}>
       <InstanceHeader profile={profile} titleId={titleId} />
       <div className="button-row" role="group" aria-label="Instance actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={verifying}
+          aria-keyshortcuts="Control+Shift+V Meta+Shift+V"
+          title={`Check the connection and the API key (${verifyShortcutText})`}
+          onClick={verify}
+        >
+          Verify
+        </button>
         <button
           type="button"
           disabled={readOnly}
@@ -54,12 +75,15 @@ export function InstanceView({ profile }: { profile: Profile }) {
       <KeyAgeReminder profile={profile} />
       <Tabs
         label={`${profile.name} views`}
+        selected={tab}
+        onSelect={setTab}
         tabs={[
           {
             id: 'overview',
             label: 'Overview',
             render: () => <InstanceOverview profile={profile} />,
           },
+          { id: 'verify', label: 'Verify', render: () => <VerifyPanel profile={profile} /> },
           { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
         ]}
       />

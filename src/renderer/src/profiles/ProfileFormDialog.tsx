@@ -2,6 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { displayOrigin } from '../../../shared/profiles/display-origin';
 import { lintApiKey } from '../../../shared/profiles/lint-api-key';
+import {
+  networkFormOf,
+  networkFromForm,
+  type NetworkFormProblem,
+} from '../../../shared/profiles/network-form';
 import { normalizeInstanceUrl } from '../../../shared/profiles/normalize-instance-url';
 import {
   profileNameMaxLength,
@@ -16,6 +21,7 @@ import { ProblemCard } from '../problems/ProblemCard';
 import { AddressField } from './AddressField';
 import { ApiKeyField, isKeySendable } from './ApiKeyField';
 import { ColourPicker } from './ColourPicker';
+import { NetworkSettingsFields } from './NetworkSettingsFields';
 import { useProfilesStore } from './profiles-store';
 
 /** Add an instance (with its key) or edit one (its key is replaced from the details view). */
@@ -29,6 +35,8 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
   const [colour, setColour] = useState(existing?.colour ?? defaultProfileColour);
   const [production, setProduction] = useState(existing?.production ?? false);
   const [notes, setNotes] = useState(existing?.notes ?? '');
+  const [networkForm, setNetworkForm] = useState(() => networkFormOf(existing?.network));
+  const [networkProblems, setNetworkProblems] = useState<readonly NetworkFormProblem[]>([]);
   // The key as typed: in this component only, sent once on save, gone when the form closes.
   const [apiKey, setApiKey] = useState('');
   const [acceptAsIs, setAcceptAsIs] = useState(false);
@@ -41,7 +49,10 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
     setAddressTouched(true);
     setProblem(null);
     const url = normalizeInstanceUrl(address);
-    if (!url.ok) return;
+    // A pinned certificate is trusted or forgotten from the Verify tab; editing keeps it.
+    const network = networkFromForm(networkForm, existing?.network?.pinnedCertSha256);
+    setNetworkProblems(network.problems);
+    if (!url.ok || network.problems.length > 0) return;
     if (apiKey !== '' && !isKeySendable(apiKey, acceptAsIs)) {
       setProblem(lintApiKey(apiKey).problems[0] ?? null);
       return;
@@ -52,7 +63,7 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
       colour,
       production,
       notes,
-      ...(existing?.network ? { network: existing.network } : {}),
+      ...(network.network ? { network: network.network } : {}),
     };
     setSaving(true);
     const result = existing
@@ -134,6 +145,11 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
             onChange={(event) => setNotes(event.currentTarget.value)}
           />
         </div>
+        <NetworkSettingsFields
+          value={networkForm}
+          onChange={setNetworkForm}
+          problems={networkProblems}
+        />
         {!existing && (
           <ApiKeyField
             value={apiKey}

@@ -1,4 +1,5 @@
 import { useUiStore } from '../app/ui-store';
+import { useOpenCheckAll } from '../doctor/check-all/use-open-check-all';
 import { InstanceList } from '../profiles/InstanceList';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { useProfileTransfer } from '../profiles/use-profile-transfer';
@@ -9,6 +10,7 @@ export function InstanceSidebar() {
   const readOnly = useProfilesStore((state) => state.readOnly);
   const hasProfiles = useProfilesStore((state) => state.profiles.length > 0);
   const transfer = useProfileTransfer();
+  const openCheckAll = useOpenCheckAll();
   return (
     <nav className="sidebar" aria-label="Instances">
       <header className="sidebar-header">
@@ -24,6 +26,16 @@ export function InstanceSidebar() {
       </header>
       <InstanceList />
       <footer className="sidebar-footer">
+        {hasProfiles && (
+          <button
+            type="button"
+            className="link-button"
+            title="Verify every instance at once (Ctrl+Shift+K)"
+            onClick={openCheckAll}
+          >
+            Check all instances
+          </button>
+        )}
         <button
           type="button"
           className="link-button"

@@ -1,9 +1,11 @@
+import { useUiStore } from '../app/ui-store';
+import { CheckAllDashboard } from '../doctor/check-all/CheckAllDashboard';
 import { ProblemCard } from '../problems/ProblemCard';
 import { InstanceView } from '../profiles/InstanceView';
 import { useActiveProfile, useProfilesStore } from '../profiles/profiles-store';
 import { Welcome } from './Welcome';
 
-/** The workspace of the active instance, or the welcome page when there is none. */
+/** The active instance, the "check all" dashboard, or the welcome page when there is none. */
 export function MainArea() {
   const profile = useActiveProfile();
   const loadProblem = useProfilesStore((state) => state.loadProblem);
@@ -11,10 +13,13 @@ export function MainArea() {
   const notice = useProfilesStore((state) => state.notice);
   const showProblem = useProfilesStore((state) => state.showProblem);
   const showNotice = useProfilesStore((state) => state.showNotice);
+  const checkAllOpen = useUiStore((state) => state.checkAllOpen);
   return (
     <main
       className={`main-area${profile?.production ? ' is-production' : ''}`}
-      aria-label={profile ? `Instance ${profile.name}` : 'Welcome'}
+      aria-label={
+        checkAllOpen ? 'Check all instances' : profile ? `Instance ${profile.name}` : 'Welcome'
+      }
     >
       {loadProblem && <ProblemCard problem={loadProblem} role="status" />}
       {problem && <ProblemCard problem={problem} onDismiss={() => showProblem(null)} />}
@@ -28,7 +33,13 @@ export function MainArea() {
           </>
         )}
       </div>
-      {profile ? <InstanceView key={profile.id} profile={profile} /> : <Welcome />}
+      {checkAllOpen ? (
+        <CheckAllDashboard />
+      ) : profile ? (
+        <InstanceView key={profile.id} profile={profile} />
+      ) : (
+        <Welcome />
+      )}
     </main>
   );
 }

@@ -1,0 +1,61 @@
+import { useId } from 'react';
+import type { VerificationResult } from '../../../../shared/doctor/verification';
+import { useUiStore } from '../../app/ui-store';
+import { ProblemCard } from '../../problems/ProblemCard';
+import { useProfilesStore } from '../../profiles/profiles-store';
+import { useDoctorStore } from '../doctor-store';
+import { CheckAllProgress } from './CheckAllProgress';
+import { CheckAllTable } from './CheckAllTable';
+import { useOpenCheckAll } from './use-open-check-all';
+import './check-all.css';
+
+/** "Check all instances": every instance verified at once, with progress and a results table. */
+export function CheckAllDashboard() {
+  const titleId = useId();
+  const profiles = useProfilesStore((state) => state.profiles);
+  const select = useProfilesStore((state) => state.select);
+  const run = useDoctorStore((state) => state.checkAll);
+  const allResults = useDoctorStore((state) => state.results);
+  const setCheckAllOpen = useUiStore((state) => state.setCheckAllOpen);
+  const checkAgain = useOpenCheckAll();
+  const results: Record<string, VerificationResult> = {};
+  for (const id of run?.checked ?? []) {
+    const result = allResults[id];
+    if (result) results[id] = result;
+  }
+  const working = Object.values(results).filter((result) => result.ok).length;
+  return (
+    <section className="check-all" aria-labelledby={titleId}>
+      <header className="check-all-header">
+        <h2 id={titleId}>Check all instances</h2>
+        <div className="button-row">
+          <button
+            type="button"
+            className="primary"
+            disabled={run?.running === true || profiles.length === 0}
+            onClick={checkAgain}
+          >
+            Check again
+          </button>
+          <button type="button" onClick={() => setCheckAllOpen(false)}>
+            Close
+          </button>
+        </div>
+      </header>
+      {profiles.length === 0 && <p>There are no instances to check yet.</p>}
+      {run && <CheckAllProgress run={run} working={working} />}
+      {run?.problem && <ProblemCard problem={run.problem} />}
+      {profiles.length > 0 && (
+        <CheckAllTable
+          profiles={profiles}
+          results={results}
+          running={run?.running === true}
+          onOpen={(id) => {
+            select(id);
+            setCheckAllOpen(false);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { VerificationResult } from '../../../../shared/doctor/verification';
+import type { Profile } from '../../../../shared/profiles/profile';
+import { keyKindWords, verdictWords } from '../describe-verdict';
+
+interface CheckAllRowProps {
+  profile: Profile;
+  result: VerificationResult | undefined;
+  running: boolean;
+  onOpen: () => void;
+}
+
+/** One instance in the results table; its name opens it. */
+export function CheckAllRow({ profile, result, running, onOpen }: CheckAllRowProps) {
+  const status = result ? (result.ok ? 'works' : 'problem') : 'waiting';
+  return (
+    <tr className={`check-all-row row-${status}`}>
+      <th scope="row">
+        <button type="button" className="link-button" onClick={onOpen}>
+          {profile.name}
+        </button>
+      </th>
+      <td>
+        {result ? (
+          <>
+            <span className="verdict-icon" aria-hidden="true">
+              {result.ok ? '✓ ' : '✕ '}
+            </span>
+            {verdictWords(result)}
+          </>
+        ) : running ? (
+          'Checking…'
+        ) : (
+          'Not checked'
+        )}
+      </td>
+      <td>{result ? keyKindWords(result.keyKind) : ''}</td>
+      <td>{result?.identity?.name ?? ''}</td>
+      <td>{result?.latencyMs !== undefined ? `${Math.round(result.latencyMs)} ms` : ''}</td>
+    </tr>
+  );
+}

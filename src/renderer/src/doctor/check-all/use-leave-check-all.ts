@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { useUiStore } from '../../app/ui-store';
+import { useProfilesStore } from '../../profiles/profiles-store';
+
+/**
+ * Opening an instance (sidebar, Ctrl+1…9, next/previous) leaves the dashboard for it. A click
+ * on the instance that was already active is handled by the sidebar itself.
+ */
+export function useLeaveCheckAllOnSwitch(): void {
+  useEffect(
+    () =>
+      useProfilesStore.subscribe((state, previous) => {
+        if (state.activeId !== previous.activeId && previous.activeId !== null) {
+          useUiStore.getState().setCheckAllOpen(false);
+        }
+      }),
+    [],
+  );
+}
