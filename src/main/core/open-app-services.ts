@@ -7,6 +7,10 @@ import type { EventSink } from './ipc/event-sink';
 import { openProfileService } from './profiles/open-profile-service';
 import type { SecretStore } from './secrets/secret-store';
 import { createTransport, type TransportDeps } from './transport';
+import { createBodyFiles } from './requests/body-files';
+import { openHistoryStore } from './requests/history-store';
+import { createRequestService } from './requests/request-service';
+import { openSavedRequestsStore } from './requests/saved-requests-store';
 
 /** What differs between the app, the e2e bridge, the tests and the benchmarks. */
 export interface AppServiceOptions {
@@ -31,6 +35,21 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     onChange: (state) => emit('profiles.changed', state),
   });
   const openTransport = () => createTransport(options.transportDeps);
+  const bodies = createBodyFiles(options.folder);
+  const history = await openHistoryStore(options.folder, bodies);
+  const savedRequests = await openSavedRequestsStore({
+    folder: options.folder,
+    knownKeys: async () => {
+      const keys = await Promise.all(
+        profiles
+          .state()
+          .profiles.map((profile) =>
+            profile.key ? profiles.readKey(profile.id).catch(() => undefined) : undefined,
+          ),
+      );
+      return keys.filter((key): key is string => key !== undefined);
+    },
+  });
   return {
     appInfo: options.appInfo,
     emit,
@@ -39,5 +58,9 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     clipboard: options.clipboard,
     env: options.env,
     doctor: createDoctorService({ profiles, openTransport }),
+    // One transport for every request of the workspace, so connections are pooled.
+    requests: createRequestService({ profiles, transport: openTransport(), history, bodies }),
+    history,
+    savedRequests,
   };
 }

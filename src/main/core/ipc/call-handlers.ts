@@ -8,6 +8,10 @@ import { createDoctorHandlers } from './doctor-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
 import { createProfileHandlers } from './profile-handlers';
+import type { HistoryStore } from '../requests/history-store';
+import type { RequestService } from '../requests/request-service';
+import type { SavedRequestsStore } from '../requests/saved-requests-store';
+import { createRequestsHandlers } from './requests-handlers';
 
 /** Everything the handlers need, made by the Electron glue or by the test bridge. */
 export interface AppServices {
@@ -22,6 +26,10 @@ export interface AppServices {
   env: Readonly<Record<string, string | undefined>>;
   /** The connection doctor over the profiles and the transport. */
   doctor: DoctorService;
+  /** The request workspace: sends over one shared transport; shutdown() on quit. */
+  requests: RequestService;
+  history: HistoryStore;
+  savedRequests: SavedRequestsStore;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
@@ -30,5 +38,6 @@ export function createCallHandlers(services: AppServices): CallHandlers {
     ...createAppHandlers(services.appInfo, services.clipboard),
     ...createProfileHandlers(services),
     ...createDoctorHandlers(services),
+    ...createRequestsHandlers(services),
   };
 }
