@@ -25,7 +25,10 @@ export function urlOnInstance(profile: Profile, spec: RequestSpec): string {
   } catch {
     parsed = undefined;
   }
+  // "//host/x" stays on the instance when concatenated, but a URL resolver would read it as
+  // another host: it is refused too (the schema already does; this is the second lock).
   if (
+    !/^\/(?!\/)/.test(spec.path) ||
     !parsed ||
     originOf(parsed) !== originOf(profile.baseUrl) ||
     !url.startsWith(profile.baseUrl.replace(/\/+$/, '') + '/')
