@@ -3,6 +3,7 @@ import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../app/ui-store';
 import { veza } from '../bridge/veza';
 import { Tabs } from '../components/Tabs';
+import { RequestsTab } from '../requests/RequestsTab';
 import { InstanceHeader } from './InstanceHeader';
 import { InstanceOverview } from './InstanceOverview';
 import { useProfilesStore } from './profiles-store';
@@ -57,6 +58,7 @@ export function InstanceView({ profile }: { profile: Profile }) {
             label: 'Overview',
             render: () => <InstanceOverview profile={profile} />,
           },
+          { id: 'requests', label: 'Requests', render: () => <RequestsTab profile={profile} /> },
         ]}
       />
     </article>
