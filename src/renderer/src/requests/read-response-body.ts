@@ -2,6 +2,10 @@ import { bodyChunkLimit, type ResponseBodyRef } from '../../../shared/requests/r
 import type { Problem } from '../../../shared/problems/problem';
 import { veza } from '../bridge/veza';
 
+// Each chunk is decoded on the UI thread as it arrives: 2 MB keeps every such step short
+// (bench/request-body-transfer.bench.ts: 8 MB chunks made 100-150 ms tasks).
+const chunkBytes = Math.min(2 * 1024 * 1024, bodyChunkLimit);
+
 /** Base64 to bytes: the native decoder where Chromium has it (140+), atob otherwise. */
 export function decodeBase64(text: string): Uint8Array {
   const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array })
@@ -25,7 +29,7 @@ export async function readResponseBody(
   const bytes = new Uint8Array(body.size);
   let offset = 0;
   while (offset < body.size) {
-    const length = Math.min(bodyChunkLimit, body.size - offset);
+    const length = Math.min(chunkBytes, body.size - offset);
     const chunk = await veza.invoke('requests.readBody', { ref: body.ref, offset, length });
     if (!chunk.ok) return chunk;
     const part = decodeBase64(chunk.value.base64);
