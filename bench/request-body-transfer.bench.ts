@@ -33,7 +33,9 @@ function memorySecrets(): SecretStore {
 interface PageGlobals {
   __firstRowAt: number;
   __longTasks: Array<{ duration: number }>;
-  veza: { invoke(name: string, args: unknown): Promise<{ ok: boolean; value?: any }> };
+  veza: {
+    invoke(name: string, args: unknown): Promise<{ ok: boolean; value: { base64: string } }>;
+  };
 }
 
 const observeScript = `(() => {
