@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { importCurl } from '../../../src/shared/curl-import/import-curl';
 import type { RequestSpec } from '../../../src/shared/requests/request-spec';
 import { curlBashSnippet } from '../../../src/shared/snippets/curl-bash';
 import { pythonRequestsSnippet } from '../../../src/shared/snippets/python-requests';
+import { runWithVezaEnv } from '../../support/run-with-veza-env';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
 
 // The request workspace's main side through the real dispatcher, keychain and transport,
@@ -99,24 +99,8 @@ function sameAnswer(text: string): unknown {
   return json;
 }
 
-function run(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          VEZA_URL: sandbox.url,
-          VEZA_TOKEN: key(),
-        },
-      },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
-    );
-  });
-}
+const run = (command: string, args: string[]) =>
+  runWithVezaEnv(command, args, { url: sandbox.url, token: key() });
 
 const requests: [string, RequestSpec][] = [
   [

@@ -26,7 +26,7 @@ export function RowsTable({ caption, noun, rows, onChange, fixedRow }: RowsTable
             <th scope="col">Name</th>
             <th scope="col">Value</th>
             <th scope="col">
-              <span className="visually-hidden">Remove</span>
+              <span className="rv-visually-hidden">Remove</span>
             </th>
           </tr>
         </thead>
