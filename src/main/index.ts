@@ -88,6 +88,8 @@ async function start(): Promise<void> {
     ),
   );
   registerIpc(ipcMain, dispatch);
+  // Stop running requests, remove large-body temp files and close pooled connections.
+  app.on('will-quit', () => void services.requests.shutdown().catch(() => {}));
   Menu.setApplicationMenu(
     buildAppMenu((command) => emit('menu.command', { command }), process.platform === 'darwin'),
   );

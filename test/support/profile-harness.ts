@@ -65,6 +65,9 @@ export async function openProfileHarness(home?: string): Promise<ProfileHarness>
     clipboard,
     dialogs,
     env,
-    close: () => rm(folder, { recursive: true, force: true }),
+    close: async () => {
+      await services.requests.shutdown();
+      await rm(folder, { recursive: true, force: true });
+    },
   };
 }

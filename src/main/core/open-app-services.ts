@@ -11,6 +11,10 @@ import { createProxyPasswords } from './secrets/proxy-passwords';
 import type { SecretStore } from './secrets/secret-store';
 import { openSettingsStore } from './settings/settings-store';
 import { createTransport, type TransportDeps } from './transport';
+import { createBodyFiles } from './requests/body-files';
+import { openHistoryStore } from './requests/history-store';
+import { createRequestService } from './requests/request-service';
+import { openSavedRequestsStore } from './requests/saved-requests-store';
 
 /** What differs between the app, the e2e bridge, the tests and the benchmarks. */
 export interface AppServiceOptions {
@@ -38,6 +42,21 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
   const transportDeps = { proxyPassword: proxyPasswords.lookup, ...options.transportDeps };
   const openTransport = () => createTransport(transportDeps);
   const doctor = createDoctorService({ profiles, openTransport });
+  const bodies = createBodyFiles(options.folder);
+  const history = await openHistoryStore(options.folder, bodies);
+  const savedRequests = await openSavedRequestsStore({
+    folder: options.folder,
+    knownKeys: async () => {
+      const keys = await Promise.all(
+        profiles
+          .state()
+          .profiles.map((profile) =>
+            profile.key ? profiles.readKey(profile.id).catch(() => undefined) : undefined,
+          ),
+      );
+      return keys.filter((key): key is string => key !== undefined);
+    },
+  });
   return {
     appInfo: options.appInfo,
     emit,
@@ -55,5 +74,9 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
       openTransport,
     }),
     settings: await openSettingsStore(options.folder),
+    // One transport for every request of the workspace, so connections are pooled.
+    requests: createRequestService({ profiles, transport: openTransport(), history, bodies }),
+    history,
+    savedRequests,
   };
 }

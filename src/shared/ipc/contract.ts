@@ -25,6 +25,19 @@ import {
 } from '../keys/team-keys';
 import { appSettingsChangeSchema, appSettingsSchema } from '../settings/app-settings';
 
+import { problemSchema } from '../problems/problem';
+import {
+  bodyChunkLimit,
+  bodyRefSchema,
+  historyEntrySchema,
+  historySummarySchema,
+  savedImportResultSchema,
+  savedRequestSchema,
+  sendRequestArgsSchema,
+  sentResponseSchema,
+} from '../requests/request-records';
+import { requestSpecSchema } from '../requests/request-spec';
+
 /**
  * The IPC contract: one table of every call the window may make and every event main pushes.
  * Main registers its handlers from it (validating arguments and the sender), preload builds
@@ -138,6 +151,46 @@ export const calls = {
     z.undefined(),
     z.object({ cancelled: z.boolean(), path: z.string().optional() }),
   ),
+
+  // ---------------------------------------------------------------- Requests workspace (issue 7)
+  /** Sends the composer's request; main adds the key. Large bodies come back by reference. */
+  'requests.send': call(sendRequestArgsSchema, sentResponseSchema),
+  /** Follows next_page_token to the end; progress as `requests.pagingProgress`. */
+  'requests.fetchAllPages': call(sendRequestArgsSchema, sentResponseSchema),
+  'requests.cancel': call(z.object({ requestId: z.uuid() }), z.undefined()),
+  /** A chunk of a large body as base64: strings cross Electron IPC and the test bridge alike. */
+  'requests.readBody': call(
+    z.object({
+      ref: bodyRefSchema,
+      offset: z.number().int().nonnegative(),
+      length: z.number().int().positive().max(bodyChunkLimit),
+    }),
+    z.object({ base64: z.string(), size: z.number().int().nonnegative() }),
+  ),
+  /** Main asks where (save dialog) and writes the body of a history entry. */
+  'requests.saveBody': call(z.object({ historyId: z.uuid() }), fileWrittenSchema),
+  'history.list': call(
+    z.object({ query: z.string().max(500).optional() }),
+    z.object({ entries: z.array(historySummarySchema), problem: problemSchema.optional() }),
+  ),
+  'history.get': call(z.object({ id: z.uuid() }), historyEntrySchema),
+  'history.delete': call(z.object({ id: z.uuid() }), z.undefined()),
+  'history.clear': call(z.undefined(), z.undefined()),
+  'saved.list': call(z.undefined(), z.object({ requests: z.array(savedRequestSchema) })),
+  'saved.save': call(
+    z.object({
+      id: z.uuid().optional(),
+      name: savedRequestSchema.shape.name,
+      folder: savedRequestSchema.shape.folder,
+      spec: requestSpecSchema,
+    }),
+    savedRequestSchema,
+  ),
+  'saved.delete': call(z.object({ id: z.uuid() }), z.undefined()),
+  /** Main asks where (save dialog); the file holds names, folders and requests, no secrets. */
+  'saved.exportFile': call(z.undefined(), fileWrittenSchema),
+  /** Main asks which file (open dialog); an import only adds saved requests, it sends nothing. */
+  'saved.importFile': call(z.undefined(), savedImportResultSchema),
 } as const;
 
 export const events = {
@@ -156,6 +209,13 @@ export const events = {
     profileId: z.uuid(),
     keyId: vezaIdSchema,
     steps: z.array(rotationStepSchema),
+  }),
+
+  // ---------------------------------------------------------------- Requests workspace (issue 7)
+  'requests.pagingProgress': z.object({
+    requestId: z.uuid(),
+    pages: z.number().int(),
+    items: z.number().int(),
   }),
 } as const;
 

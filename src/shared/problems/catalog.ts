@@ -647,6 +647,55 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       "If this happens when saving your instances, check that you can write to Veza Desk's data folder, then restart Veza Desk.",
     ],
   },
+  // ---------------------------------------------------------------- The request workspace
+  REQUEST_OUTSIDE_INSTANCE: {
+    title: 'The request points outside this instance',
+    explanation:
+      'Veza Desk only sends requests to the address of the instance they belong to ({host}), so the API key cannot reach another server. This request would have gone somewhere else.',
+    fix: [
+      'Write the path relative to the instance, starting with a single "/", for example /api/v1/providers.',
+      'To call another instance, add it to Veza Desk and send the request from there.',
+    ],
+  },
+  PRODUCTION_NOT_CONFIRMED: {
+    title: 'A change to a production instance needs your confirmation',
+    explanation:
+      'This instance is marked as production, and this request can change something on it. Veza Desk sends it only after you confirm.',
+    fix: ['Send the request again and confirm when Veza Desk asks.'],
+  },
+  KEY_IN_REQUEST: {
+    title: 'The request contains an API key',
+    explanation:
+      'An API key saved in Veza Desk was found inside the request. Saved requests and exported files never hold keys, so it was not saved. Veza Desk adds the key itself when it sends a request.',
+    fix: [
+      'Remove the key from the headers, the query parameters and the body.',
+      'Save or import again.',
+    ],
+  },
+  PAGING_FAILED: {
+    title: 'Not every page of the list could be fetched',
+    explanation:
+      'While following the pages of a list, Veza answered in a way that cannot lead to the end of the list, so fetching stopped.',
+    fix: [
+      'Send the request once without "Fetch all pages" to see what Veza answers.',
+      'Try again later; if it happens again, report it with the technical details below.',
+    ],
+  },
+  RESPONSE_BODY_GONE: {
+    title: 'This answer is no longer kept',
+    explanation:
+      'The body of this answer was removed, for example because its history entry was deleted or the history was cleared.',
+    fix: ['Send the request again to get a fresh answer.'],
+  },
+  DATA_FILE_DAMAGED: {
+    title: 'A Veza Desk file could not be read and was set aside',
+    explanation:
+      "The file {file} in Veza Desk's data folder is damaged. It was kept under a new name and Veza Desk started it afresh; nothing was overwritten.",
+    fix: [
+      'Carry on: the file fills up again as you work.',
+      'If you need what was in it, report the problem and include the set-aside file (it contains no API keys).',
+    ],
+  },
   IPC_INVALID_ARGUMENT: {
     title: 'Veza Desk passed itself data it could not use',
     explanation:

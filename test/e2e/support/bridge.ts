@@ -29,7 +29,7 @@ export async function installBridge(
     void page
       .evaluate(
         ([channel, data]) =>
-          (window as unknown as { __vezaDeliver(c: string, d: unknown): void }).__vezaDeliver(
+          (globalThis as unknown as { __vezaDeliver(c: string, d: unknown): void }).__vezaDeliver(
             channel,
             data,
           ),

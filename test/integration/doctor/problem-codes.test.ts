@@ -92,6 +92,15 @@ const appInternal = {
   IPC_UNTRUSTED_SENDER: 'test/unit/main/core/dispatcher.test.ts',
   IPC_UNKNOWN_CALL: 'test/unit/main/core/dispatcher.test.ts',
   INTERNAL_ERROR: 'test/unit/main/core/dispatcher.test.ts',
+  // The API keys view (issue 8) and the request workspace (issue 7).
+  KEY_TARGET_OTHER_INSTANCE: 'test/integration/keys/team-key-life.test.ts',
+  ROTATION_KEY_MISMATCH: 'test/integration/keys/rotate-team-key.test.ts',
+  REQUEST_OUTSIDE_INSTANCE: 'test/unit/main/core/requests/send-to-instance.test.ts',
+  PRODUCTION_NOT_CONFIRMED: 'test/integration/requests/send-requests.test.ts',
+  KEY_IN_REQUEST: 'test/integration/requests/send-requests.test.ts',
+  RESPONSE_BODY_GONE: 'test/integration/requests/send-requests.test.ts',
+  PAGING_FAILED: 'test/integration/requests/request-failures.test.ts',
+  DATA_FILE_DAMAGED: 'test/integration/requests/request-failures.test.ts',
 } as const;
 
 const produced = Object.values(producedIn).flat() as string[];

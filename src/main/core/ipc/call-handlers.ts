@@ -16,6 +16,10 @@ import type { EventSink } from './event-sink';
 import { createKeyHandlers } from './key-handlers';
 import { createProfileHandlers } from './profile-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import type { HistoryStore } from '../requests/history-store';
+import type { RequestService } from '../requests/request-service';
+import type { SavedRequestsStore } from '../requests/saved-requests-store';
+import { createRequestsHandlers } from './requests-handlers';
 
 /** Everything the handlers need, made by the Electron glue or by the test bridge. */
 export interface AppServices {
@@ -38,6 +42,10 @@ export interface AppServices {
   teamKeys: TeamKeysService;
   /** The app's own settings (settings.json): the key rotation reminder. */
   settings: SettingsStore;
+  /** The request workspace: sends over one shared transport; shutdown() on quit. */
+  requests: RequestService;
+  history: HistoryStore;
+  savedRequests: SavedRequestsStore;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
@@ -50,5 +58,6 @@ export function createCallHandlers(services: AppServices): CallHandlers {
     ...createNetworkHandlers(services),
     ...createKeyHandlers(services),
     ...createSettingsHandlers(services.settings),
+    ...createRequestsHandlers(services),
   };
 }

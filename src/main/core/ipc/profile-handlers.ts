@@ -1,14 +1,13 @@
-import path from 'node:path';
 import { makeProblem } from '../../../shared/problems/make-problem';
 import {
   buildEnvSnippet,
   envSnippetFileName,
   isSnippetSafe,
 } from '../../../shared/profiles/env-snippet';
-import type { FileWritten, ImportResult } from '../../../shared/profiles/profile-transfer';
+import type { ImportResult } from '../../../shared/profiles/profile-transfer';
 import type { ClipboardWriter } from '../clipboard-writer';
 import type { FileDialogs } from '../file-dialogs';
-import { writeFileAtomic } from '../persistence/write-file-atomic';
+import { writeChosenFile } from '../persistence/write-chosen-file';
 import { ProblemError } from '../problem-error';
 import { buildProfilesExport } from '../profiles/export-profiles';
 import { findVezaSettings } from '../profiles/find-veza-settings';
@@ -41,18 +40,6 @@ const cancelledImport: ImportResult = {
   skipped: [],
   notices: [],
 };
-
-async function writeChosenFile(file: string, text: string): Promise<FileWritten> {
-  try {
-    await writeFileAtomic(file, text);
-  } catch (error) {
-    throw ProblemError.of('FILE_UNWRITABLE', {
-      errorCode: (error as NodeJS.ErrnoException).code,
-      facts: { file: path.basename(file) },
-    });
-  }
-  return { cancelled: false, destination: file };
-}
 
 /**
  * The profiles calls. Paths never come from the window: main asks the user with its own

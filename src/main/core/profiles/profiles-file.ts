@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, link, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { link, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 import { normalizeInstanceUrl } from '../../../shared/profiles/normalize-instance-url';
 import { profileSchema, type Profile } from '../../../shared/profiles/profile';
+import { setAsideFile } from '../persistence/set-aside-file';
 import { writeFileAtomic } from '../persistence/write-file-atomic';
 
 export const profilesFileName = 'profiles.json';
@@ -71,22 +71,6 @@ async function readState(file: string): Promise<FileState> {
   return { kind: 'ok', profiles: kept, dropped: profiles.length - kept.length };
 }
 
-/** Moves a damaged file out of the way under a new name; never overwrites anything. */
-async function setAside(file: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  for (let attempt = 1; ; attempt += 1) {
-    const target = `${file}.damaged-${stamp}${attempt > 1 ? `-${attempt}` : ''}`;
-    try {
-      await copyFile(file, target, constants.COPYFILE_EXCL);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 100) continue;
-      throw error;
-    }
-    await unlink(file);
-    return path.basename(target);
-  }
-}
-
 /**
  * Reads profiles.json. A damaged file (truncated, not JSON, invalid entries) is set aside under
  * a timestamped name and the best copy is used: the valid entries of the file itself, or the
@@ -134,7 +118,7 @@ export async function loadProfilesFile(
   let readOnly = options.inspectOnly === true;
   if (!options.inspectOnly) {
     try {
-      where = `set aside as ${await setAside(file)}`;
+      where = `set aside as ${await setAsideFile(file)}`;
       await writeFileAtomic(file, serializeProfiles(recovered));
     } catch (error) {
       // Could not move it: keep it untouched and change nothing rather than overwrite it.

@@ -8,6 +8,7 @@ import { KeysView } from '../keys/KeysView';
 import { VerifyPanel } from '../doctor/VerifyPanel';
 import { useDoctorStore } from '../doctor/doctor-store';
 import { useVerifyShortcut, verifyShortcutText } from '../doctor/use-verify-shortcut';
+import { RequestsTab } from '../requests/RequestsTab';
 import { InstanceHeader } from './InstanceHeader';
 import { InstanceOverview } from './InstanceOverview';
 import { useProfilesStore } from './profiles-store';
@@ -84,6 +85,7 @@ export function InstanceView({ profile }: { profile: Profile }) {
             render: () => <InstanceOverview profile={profile} />,
           },
           { id: 'verify', label: 'Verify', render: () => <VerifyPanel profile={profile} /> },
+          { id: 'requests', label: 'Requests', render: () => <RequestsTab profile={profile} /> },
           { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
         ]}
       />

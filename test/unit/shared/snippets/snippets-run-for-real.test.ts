@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curlBashSnippet } from '../../../../src/shared/snippets/curl-bash';
 import { pythonRequestsSnippet } from '../../../../src/shared/snippets/python-requests';
@@ -7,6 +6,7 @@ import { effectiveHeaders } from '../../../../src/shared/requests/effective-head
 import type { RequestSpec } from '../../../../src/shared/requests/request-spec';
 import { startEchoServer } from '../../../support/echo-server';
 import { nastyRequests } from './nasty-requests';
+import { runWithVezaEnv } from '../../../support/run-with-veza-env';
 
 // The bash and Python snippets are run for real (bash + curl, python3 + requests) against a
 // server on 127.0.0.1, which must receive exactly the request the app would send.
@@ -17,24 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => echo.close());
 
-function run(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          VEZA_URL: echo.origin,
-          VEZA_TOKEN: key,
-        },
-      },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
-    );
-  });
-}
+const run = (command: string, args: string[]) =>
+  runWithVezaEnv(command, args, { url: echo.origin, token: key });
 
 function expectReceived(spec: RequestSpec) {
   const request = echo.received.at(-1);

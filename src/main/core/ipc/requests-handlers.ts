@@ -1,0 +1,124 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { savedRequestsExportFileSchema } from '../../../shared/requests/request-records';
+import type { FileDialogs } from '../file-dialogs';
+import { writeChosenFile } from '../persistence/write-chosen-file';
+import { ProblemError } from '../problem-error';
+import type { HistoryStore } from '../requests/history-store';
+import type { RequestService } from '../requests/request-service';
+import type { SavedRequestsStore } from '../requests/saved-requests-store';
+import type { CallHandlers } from './dispatcher';
+import type { EventSink } from './event-sink';
+
+type RequestCalls = Extract<
+  keyof CallHandlers,
+  `requests.${string}` | `history.${string}` | `saved.${string}`
+>;
+
+// A saved-requests export is a few hundred KB at most; anything far bigger is the wrong file.
+const maxImportBytes = 20 * 1024 * 1024;
+
+async function readSavedRequestsFile(file: string): Promise<unknown[]> {
+  let text: string;
+  try {
+    const info = await stat(file);
+    if (info.size > maxImportBytes) {
+      throw ProblemError.of('IMPORT_INVALID', {
+        raw: `${path.basename(file)} is ${info.size} bytes`,
+      });
+    }
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    throw ProblemError.of('FILE_UNREADABLE', { errorCode: (error as NodeJS.ErrnoException).code });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw ProblemError.of('IMPORT_INVALID', { raw: `${path.basename(file)} is not JSON` });
+  }
+  const parsed = savedRequestsExportFileSchema.safeParse(data);
+  if (!parsed.success) {
+    throw ProblemError.of('IMPORT_INVALID', {
+      raw: `${path.basename(file)} is not a saved-requests export`,
+    });
+  }
+  return parsed.data.requests;
+}
+
+export function createRequestsHandlers(deps: {
+  requests: RequestService;
+  history: HistoryStore;
+  savedRequests: SavedRequestsStore;
+  dialogs: FileDialogs;
+  emit: EventSink;
+}): Pick<CallHandlers, RequestCalls> {
+  const { requests, history, savedRequests, dialogs, emit } = deps;
+  return {
+    'requests.send': (args) => requests.send(args),
+    'requests.fetchAllPages': (args) =>
+      requests.sendAllPages(args, (progress) =>
+        emit('requests.pagingProgress', { requestId: args.requestId, ...progress }),
+      ),
+    'requests.cancel': ({ requestId }) => {
+      requests.cancel(requestId);
+      return undefined;
+    },
+    'requests.readBody': ({ ref, offset, length }) => requests.readBody(ref, offset, length),
+    'requests.saveBody': async ({ historyId }) => {
+      const body = await requests.bodyOf(historyId);
+      const file = await dialogs.chooseFileToSave({
+        title: 'Save the response',
+        defaultName: 'veza-response.json',
+        filters: [
+          { name: 'JSON', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      if (!file) return { cancelled: true };
+      return writeChosenFile(file, body);
+    },
+
+    'history.list': ({ query }) => ({
+      entries: history.list(query),
+      ...(history.loadProblem ? { problem: history.loadProblem } : {}),
+    }),
+    'history.get': ({ id }) => history.get(id),
+    'history.delete': async ({ id }) => {
+      await history.remove(id);
+      return undefined;
+    },
+    'history.clear': async () => {
+      await history.clear();
+      return undefined;
+    },
+
+    'saved.list': () => ({ requests: savedRequests.list() }),
+    'saved.save': (input) => savedRequests.save(input),
+    'saved.delete': async ({ id }) => {
+      await savedRequests.remove(id);
+      return undefined;
+    },
+    'saved.exportFile': async () => {
+      const file = await dialogs.chooseFileToSave({
+        title: 'Export saved requests (without API keys)',
+        defaultName: 'veza-desk-requests.json',
+        filters: [{ name: 'Veza Desk requests', extensions: ['json'] }],
+      });
+      if (!file) return { cancelled: true };
+      return writeChosenFile(file, savedRequests.exportText());
+    },
+    'saved.importFile': async () => {
+      const file = await dialogs.chooseFileToOpen({
+        title: 'Import saved requests',
+        filters: [
+          { name: 'Veza Desk requests', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      if (!file) return { cancelled: true, imported: 0, notes: [] };
+      return savedRequests.importEntries(await readSavedRequestsFile(file));
+    },
+  };
+}

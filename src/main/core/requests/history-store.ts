@@ -1,0 +1,93 @@
+import path from 'node:path';
+import {
+  historyEntrySchema,
+  type HistoryEntry,
+  type HistorySummary,
+} from '../../../shared/requests/request-records';
+import type { Problem } from '../../../shared/problems/problem';
+import { openVersionedListFile } from '../persistence/versioned-list-file';
+import { ProblemError } from '../problem-error';
+import type { BodyFiles } from './body-files';
+
+export const historyFileName = 'history.json';
+export const historyFileVersion = 1;
+/** Oldest entries (and their body files) go beyond this many. */
+export const historyMaxEntries = 200;
+
+export interface HistoryStore {
+  readonly loadProblem?: Problem;
+  /** Newest first; `query` matches method, path, instance name and status. */
+  list(query?: string): HistorySummary[];
+  get(id: string): HistoryEntry;
+  add(entry: HistoryEntry): Promise<void>;
+  remove(id: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+function summaryOf(entry: HistoryEntry): HistorySummary {
+  const { spec: _spec, headers: _headers, timings: _timings, body: _body, ...summary } = entry;
+  return summary;
+}
+
+function matches(entry: HistoryEntry, words: string[]): boolean {
+  const text = [entry.method, entry.target, entry.instanceName, entry.status ?? entry.problemCode]
+    .join(' ')
+    .toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+const fileRef = (entry: HistoryEntry): string | undefined =>
+  entry.body?.kind === 'file' ? entry.body.ref : undefined;
+
+/**
+ * Every request sent, in history.json in the data folder: method, path, status, time, size,
+ * instance and the spec (which cannot hold a credential). Large bodies are files under
+ * `bodies/`, removed with their entry and by "Clear history".
+ */
+export async function openHistoryStore(folder: string, bodies: BodyFiles): Promise<HistoryStore> {
+  const list = await openVersionedListFile(
+    path.join(folder, historyFileName),
+    historyFileVersion,
+    historyEntrySchema,
+  );
+  // Body files nobody points at (a crash between writing a body and its entry).
+  const referenced = new Set(list.items().flatMap((entry) => fileRef(entry) ?? []));
+  await bodies.removeAllExcept(referenced);
+
+  const removeBodies = (entries: readonly HistoryEntry[]) =>
+    Promise.all(entries.flatMap((entry) => fileRef(entry) ?? []).map((ref) => bodies.remove(ref)));
+
+  return {
+    ...(list.loadProblem ? { loadProblem: list.loadProblem } : {}),
+    list: (query = '') => {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      return list
+        .items()
+        .filter((entry) => matches(entry, words))
+        .map(summaryOf);
+    },
+    get: (id) => {
+      const entry = list.items().find((candidate) => candidate.id === id);
+      if (!entry) throw ProblemError.of('RESPONSE_BODY_GONE', { raw: `history entry ${id}` });
+      return entry;
+    },
+    add: async (entry) => {
+      const dropped = await list.commit((items) => ({
+        items: [entry, ...items].slice(0, historyMaxEntries),
+        value: items.slice(historyMaxEntries - 1),
+      }));
+      await removeBodies(dropped);
+    },
+    remove: async (id) => {
+      const removed = await list.commit((items) => ({
+        items: items.filter((entry) => entry.id !== id),
+        value: items.filter((entry) => entry.id === id),
+      }));
+      await removeBodies(removed);
+    },
+    clear: async () => {
+      await list.commit(() => ({ items: [], value: undefined }));
+      await bodies.removeAllExcept(new Set());
+    },
+  };
+}

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { fetchAllPages, PagingError, type VezaPage } from '../../../shared/paging/fetch-all-pages';
+import type { Profile } from '../../../shared/profiles/profile';
+import { buildRequestTarget } from '../../../shared/requests/build-request-url';
+import {
+  inlineBodyLimit,
+  type HistoryEntry,
+  type ResponseBodyRef,
+  type SentResponse,
+} from '../../../shared/requests/request-records';
+import type { RequestSpec } from '../../../shared/requests/request-spec';
+import { specContainsKey } from '../../../shared/requests/strip-secrets';
+import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
+import { ProblemError } from '../problem-error';
+import type { ProfileService } from '../profiles/profile-service';
+import { TransportError, type Transport, type TransportResponse } from '../transport';
+import type { BodyFiles } from './body-files';
+import type { HistoryStore } from './history-store';
+import { headerRows, requestTimings } from './response-record';
+import { sendToInstance } from './send-to-instance';
+
+export interface RequestServiceDeps {
+  profiles: ProfileService;
+  /** The one transport every request of the workspace shares (pooled connections). */
+  transport: Transport;
+  history: HistoryStore;
+  bodies: BodyFiles;
+  now?: () => Date;
+}
+
+export interface SendArgs {
+  profileId: string;
+  spec: RequestSpec;
+  requestId: string;
+  confirmedProduction?: boolean;
+}
+
+// Veza error envelopes are small; a larger body is not read for one.
+const envelopeLimit = 1_000_000;
+
+/** A spec fit for history: should the user have typed the key into it, it is taken out. */
+function withoutKey(spec: RequestSpec, key: string | undefined): RequestSpec {
+  if (!key || !specContainsKey(spec, [key])) return spec;
+  return JSON.parse(JSON.stringify(spec).split(key).join('[key removed]')) as RequestSpec;
+}
+
+async function bodyBytes(response: TransportResponse): Promise<Buffer> {
+  return response.body.kind === 'memory' ? response.body.bytes : readFile(response.body.path);
+}
+
+/**
+ * The request workspace in main: sends the composer's requests, follows pages, keeps every
+ * request in history and large bodies in files the window reads in chunks. The key is read
+ * from the keychain here and handed to the transport as credentials; it never leaves main.
+ */
+export function createRequestService(deps: RequestServiceDeps) {
+  const { profiles, transport, history, bodies } = deps;
+  const now = deps.now ?? (() => new Date());
+  const running = new Map<string, AbortController>();
+
+  const profileOf = (id: string): Profile => {
+    const profile = profiles.get(id);
+    if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND', { raw: `profile ${id}` });
+    return profile;
+  };
+
+  /** Small bodies inline, large ones into a body file (copied from the transport's temp file). */
+  async function keepBody(bytes: Uint8Array): Promise<ResponseBodyRef> {
+    if (bytes.length <= inlineBodyLimit) {
+      return { kind: 'inline', base64: Buffer.from(bytes).toString('base64') };
+    }
+    return { kind: 'file', ref: await bodies.write(bytes), size: bytes.length };
+  }
+
+  async function keepResponseBody(response: TransportResponse): Promise<ResponseBodyRef> {
+    if (response.body.kind === 'memory') return keepBody(response.body.bytes);
+    return { kind: 'file', ref: await bodies.copyIn(response.body.path), size: response.size };
+  }
+
+  async function vezaProblem(profile: Profile, response: TransportResponse) {
+    if (response.status < 400) return undefined;
+    const header = response.headers['retry-after'];
+    return problemFromVezaResponse({
+      status: response.status,
+      body:
+        response.size < envelopeLimit ? (await bodyBytes(response)).toString('utf8') : undefined,
+      retryAfter: Array.isArray(header) ? header[0] : header,
+      keyKind: profile.key?.kind,
+      host: new URL(profile.baseUrl).host,
+      url: response.url,
+    });
+  }
+
+  /** Runs `work` with a cancel switch under the window's request id. */
+  async function cancellable<T>(requestId: string, work: (signal: AbortSignal) => Promise<T>) {
+    const controller = new AbortController();
+    running.get(requestId)?.abort();
+    running.set(requestId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (running.get(requestId) === controller) running.delete(requestId);
+    }
+  }
+
+  function entryBase(profile: Profile, spec: RequestSpec, key: string | undefined) {
+    const kept = withoutKey(spec, key);
+    return {
+      id: randomUUID(),
+      at: now().toISOString(),
+      profileId: profile.id,
+      instanceName: profile.name,
+      method: kept.method,
+      target: buildRequestTarget(kept),
+      spec: kept,
+    };
+  }
+
+  /** A failure that happened on the way (no answer) is history too; refusals before sending are not. */
+  async function recordFailure(
+    base: ReturnType<typeof entryBase>,
+    error: unknown,
+    startedAt: number,
+  ) {
+    if (!(error instanceof TransportError)) return;
+    await history
+      .add({ ...base, problemCode: error.problem.code, durationMs: performance.now() - startedAt })
+      .catch(() => {});
+  }
+
+  async function send(args: SendArgs): Promise<SentResponse> {
+    const profile = profileOf(args.profileId);
+    const key = await profiles.readKey(profile.id);
+    const base = entryBase(profile, args.spec, key);
+    const startedAt = performance.now();
+    return cancellable(args.requestId, async (signal) => {
+      let response: TransportResponse;
+      try {
+        response = await sendToInstance(transport, {
+          profile,
+          spec: args.spec,
+          key,
+          confirmedProduction: args.confirmedProduction === true,
+          signal,
+        });
+      } catch (error) {
+        await recordFailure(base, error, startedAt);
+        throw error;
+      }
+      try {
+        const body = await keepResponseBody(response);
+        const problem = await vezaProblem(profile, response);
+        const entry: HistoryEntry = {
+          ...base,
+          status: response.status,
+          durationMs: response.timings.total,
+          size: response.size,
+          headers: headerRows(response.headers),
+          timings: requestTimings(response.timings),
+          body,
+        };
+        await history.add(entry);
+        return {
+          historyId: entry.id,
+          status: response.status,
+          headers: entry.headers ?? [],
+          timings: requestTimings(response.timings),
+          size: response.size,
+          route: response.route,
+          authorizationDropped: response.authorizationDropped,
+          url: response.url,
+          body,
+          ...(problem ? { problem } : {}),
+        };
+      } finally {
+        await response.release();
+      }
+    });
+  }
+
+  /**
+   * "Fetch all pages": the same request again with each next page_token until Veza says
+   * has_more is false, then one answer with the merged `values`. Progress after each page.
+   */
+  async function sendAllPages(
+    args: SendArgs,
+    onProgress: (progress: { pages: number; items: number }) => void,
+  ): Promise<SentResponse> {
+    const profile = profileOf(args.profileId);
+    const key = await profiles.readKey(profile.id);
+    const base = entryBase(profile, args.spec, key);
+    const startedAt = performance.now();
+    return cancellable(args.requestId, async (signal) => {
+      let last: { response: TransportResponse; headers: SentResponse['headers'] } | undefined;
+      const fetchPage = async (token: string | undefined): Promise<VezaPage<unknown>> => {
+        const spec: RequestSpec = {
+          ...args.spec,
+          query: [
+            ...args.spec.query.filter((row) => row.name !== 'page_token'),
+            ...(token ? [{ name: 'page_token', value: token, enabled: true }] : []),
+          ],
+        };
+        const response = await sendToInstance(transport, {
+          profile,
+          spec,
+          key,
+          confirmedProduction: args.confirmedProduction === true,
+          signal,
+        });
+        try {
+          last = { response, headers: headerRows(response.headers) };
+          const problem = await vezaProblem(profile, response);
+          if (problem) throw new ProblemError(problem);
+          return JSON.parse((await bodyBytes(response)).toString('utf8')) as VezaPage<unknown>;
+        } catch (error) {
+          if (error instanceof SyntaxError) {
+            throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
+          }
+          throw error;
+        } finally {
+          await response.release();
+        }
+      };
+      let all;
+      try {
+        all = await fetchAllPages(fetchPage, { signal, onProgress });
+      } catch (error) {
+        await recordFailure(base, error, startedAt);
+        if (error instanceof PagingError)
+          throw ProblemError.of('PAGING_FAILED', { raw: error.message });
+        throw error;
+      }
+      const merged = Buffer.from(JSON.stringify({ values: all.values }, null, 2));
+      const body = await keepBody(merged);
+      const totalMs = performance.now() - startedAt;
+      const status = last?.response.status ?? 200;
+      const headers = last?.headers ?? [];
+      await history.add({
+        ...base,
+        status,
+        durationMs: totalMs,
+        size: merged.length,
+        pages: all.pages,
+        headers,
+        timings: { totalMs },
+        body,
+      });
+      return {
+        historyId: base.id,
+        status,
+        headers,
+        timings: { totalMs },
+        size: merged.length,
+        route: last?.response.route ?? 'direct',
+        authorizationDropped: last?.response.authorizationDropped ?? false,
+        url: last?.response.url ?? profile.baseUrl,
+        body,
+        paging: { pages: all.pages, items: all.values.length, stoppedBy: all.stoppedBy },
+      };
+    });
+  }
+
+  return {
+    send,
+    sendAllPages,
+    /** Stops a request or a page walk; harmless when it already ended. */
+    cancel: (requestId: string): void => running.get(requestId)?.abort(),
+    /** A chunk of a large body, as base64 (a string crosses Electron IPC and the test bridge alike). */
+    readBody: async (ref: string, offset: number, length: number) => {
+      const size = await bodies.size(ref);
+      const bytes = await bodies.read(ref, offset, length);
+      return { base64: bytes.toString('base64'), size };
+    },
+    /** A history entry's body, whole, for "Save to file" (written by main, never by the window). */
+    bodyOf: async (historyId: string): Promise<Buffer> => {
+      const { body } = history.get(historyId);
+      if (!body) throw ProblemError.of('RESPONSE_BODY_GONE');
+      if (body.kind === 'inline') return Buffer.from(body.base64, 'base64');
+      return readFile(bodies.pathOf(body.ref)).catch(() => {
+        throw ProblemError.of('RESPONSE_BODY_GONE');
+      });
+    },
+    /** On quit: stop what is running, remove the transport's temp files, close connections. */
+    shutdown: async (): Promise<void> => {
+      for (const controller of running.values()) controller.abort();
+      transport.cleanupAll();
+      await transport.close();
+    },
+  };
+}
+
+export type RequestService = ReturnType<typeof createRequestService>;

@@ -1,0 +1,141 @@
+import { useId, type KeyboardEvent } from 'react';
+import type { VezaEndpoint } from '../../../shared/catalog/endpoint';
+import { findEndpoint } from '../../../shared/catalog/search-endpoints';
+import { httpMethods, type HttpMethod } from '../../../shared/http-protocol/http-method';
+import type { Profile } from '../../../shared/profiles/profile';
+import type { RequestSpec } from '../../../shared/requests/request-spec';
+import { LazyJsonBodyEditor } from '../body-editor/LazyJsonBodyEditor';
+import { EndpointHelp } from './EndpointHelp';
+import { PathCombobox } from './PathCombobox';
+import { RowsTable } from './RowsTable';
+
+const methodsWithBody = new Set<HttpMethod>(['POST', 'PUT', 'PATCH']);
+
+interface ComposerProps {
+  profile: Profile;
+  spec: RequestSpec;
+  onChange: (spec: RequestSpec) => void;
+  busy: boolean;
+  onSend: () => void;
+  onFetchAll: () => void;
+  onCancel: () => void;
+}
+
+/** The Authorization row: where the key comes from and its fingerprint, never the key. */
+function AuthorizationRow({ profile }: { profile: Profile }) {
+  const key = profile.key;
+  return (
+    <tr className="fixed-row">
+      <td>
+        <input
+          type="checkbox"
+          aria-label="Send Authorization"
+          checked={key !== undefined}
+          disabled
+          readOnly
+        />
+      </td>
+      <td className="mono">Authorization</td>
+      <td>
+        {key
+          ? `Bearer … from keychain (${key.length} characters, ending in …${key.last4})`
+          : 'No key saved for this instance: add one with "Add key" above.'}
+      </td>
+      <td />
+    </tr>
+  );
+}
+
+/**
+ * The request composer: method, path with the catalogue's suggestions and help, query and
+ * header tables, the body editor (loaded when first needed), Send / Cancel (Ctrl/Cmd+Enter)
+ * and, for paged lists, "Fetch all pages".
+ */
+export function Composer({
+  profile,
+  spec,
+  onChange,
+  busy,
+  onSend,
+  onFetchAll,
+  onCancel,
+}: ComposerProps) {
+  const ids = useId();
+  const endpoint = findEndpoint(spec.method, spec.path);
+  const set = (change: Partial<RequestSpec>) => onChange({ ...spec, ...change });
+  const pick = (chosen: VezaEndpoint) =>
+    set({
+      method: chosen.method,
+      path: chosen.path,
+      ...(!methodsWithBody.has(chosen.method) ? { body: undefined } : {}),
+    });
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (busy) onCancel();
+      else onSend();
+    }
+  };
+
+  return (
+    <section className="composer" aria-label="Compose a request" onKeyDown={onKeyDown}>
+      <div className="composer-line">
+        <div className="field method-field">
+          <label htmlFor={`${ids}-method`}>Method</label>
+          <select
+            id={`${ids}-method`}
+            value={spec.method}
+            onChange={(event) => set({ method: event.target.value as HttpMethod })}
+          >
+            {httpMethods.map((method) => (
+              <option key={method}>{method}</option>
+            ))}
+          </select>
+        </div>
+        <PathCombobox value={spec.path} onChange={(path) => set({ path })} onPick={pick} />
+        <div className="button-row send-buttons">
+          {busy ? (
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              onClick={onSend}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            >
+              Send
+            </button>
+          )}
+          {endpoint?.pagedList && !busy && (
+            <button type="button" onClick={onFetchAll}>
+              Fetch all pages
+            </button>
+          )}
+        </div>
+      </div>
+      {endpoint && <EndpointHelp endpoint={endpoint} onUseExample={(body) => set({ body })} />}
+      <RowsTable
+        caption="Query parameters"
+        noun="parameter"
+        rows={spec.query}
+        onChange={(query) => set({ query })}
+      />
+      <RowsTable
+        caption="Headers"
+        noun="header"
+        rows={spec.headers}
+        onChange={(headers) => set({ headers })}
+        fixedRow={<AuthorizationRow profile={profile} />}
+      />
+      {methodsWithBody.has(spec.method) && (
+        <LazyJsonBodyEditor
+          label="Request body"
+          value={spec.body ?? ''}
+          onChange={(body) => set({ body })}
+        />
+      )}
+    </section>
+  );
+}

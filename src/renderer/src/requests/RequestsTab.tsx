@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { Profile } from '../../../shared/profiles/profile';
+import type { HistoryEntry } from '../../../shared/requests/request-records';
+import type { RequestSpec } from '../../../shared/requests/request-spec';
+import { CodePanel } from './CodePanel';
+import { Composer } from './Composer';
+import { CurlImportDialog } from './CurlImportDialog';
+import { HistoryPanel } from './HistoryPanel';
+import { ProductionConfirmDialog } from './ProductionConfirmDialog';
+import { readResponseBody } from './read-response-body';
+import { useRequestsStore, useWorkspace } from './requests-store';
+import { ResponseArea } from './ResponseArea';
+import { SavedPanel } from './SavedPanel';
+import { useSendRequest } from './use-send-request';
+import './requests.css';
+
+/** The Requests tab of an instance: composer, answer, code to copy, history, saved requests. */
+export function RequestsTab({ profile }: { profile: Profile }) {
+  const workspace = useWorkspace(profile.id);
+  const update = useRequestsStore((state) => state.update);
+  const sender = useSendRequest(profile);
+  const [importing, setImporting] = useState(false);
+  const [showCode, setShowCode] = useState(false);
+  const setSpec = (spec: RequestSpec) => update(profile.id, { spec, invalid: undefined });
+
+  const openEntry = async (entry: HistoryEntry) => {
+    setSpec(entry.spec);
+    if (entry.status === undefined || !entry.body)
+      return update(profile.id, { response: undefined });
+    const body = await readResponseBody(entry.body);
+    if (!body.ok) return update(profile.id, { problem: body.problem, response: undefined });
+    update(profile.id, {
+      problem: undefined,
+      response: {
+        answer: {
+          historyId: entry.id,
+          status: entry.status,
+          headers: entry.headers ?? [],
+          timings: entry.timings ?? { totalMs: entry.durationMs ?? 0 },
+          size: entry.size ?? body.bytes.length,
+        },
+        bytes: body.bytes,
+      },
+    });
+  };
+
+  return (
+    <div className="requests-workspace">
+      <div className="requests-main">
+        <div className="button-row" role="group" aria-label="Request tools">
+          <button type="button" onClick={() => setImporting(true)}>
+            Import from curl…
+          </button>
+          <button
+            type="button"
+            aria-expanded={showCode}
+            onClick={() => setShowCode((shown) => !shown)}
+          >
+            Code to copy
+          </button>
+        </div>
+        <Composer
+          profile={profile}
+          spec={workspace.spec}
+          onChange={setSpec}
+          busy={workspace.running !== undefined}
+          onSend={() => sender.send(workspace.spec)}
+          onFetchAll={() => sender.send(workspace.spec, true)}
+          onCancel={sender.cancel}
+        />
+        {workspace.invalid && (
+          <p role="alert" className="composer-invalid">
+            {workspace.invalid}
+          </p>
+        )}
+        {showCode && <CodePanel spec={workspace.spec} />}
+        <ResponseArea profile={profile} workspace={workspace} />
+      </div>
+      <aside className="requests-side" aria-label="History and saved requests">
+        <HistoryPanel
+          profileId={profile.id}
+          onOpen={(entry) => void openEntry(entry)}
+          onSendAgain={(entry) => {
+            setSpec(entry.spec);
+            sender.send(entry.spec);
+          }}
+        />
+        <SavedPanel spec={workspace.spec} onOpen={setSpec} />
+      </aside>
+      {importing && (
+        <CurlImportDialog
+          profile={profile}
+          onImport={setSpec}
+          onClose={() => setImporting(false)}
+        />
+      )}
+      {sender.confirming && (
+        <ProductionConfirmDialog
+          profile={profile}
+          spec={sender.confirming.spec}
+          onConfirm={sender.confirm}
+          onClose={sender.dismiss}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import type { Problem } from '../../../shared/problems/problem';
+import type { SentResponse } from '../../../shared/requests/request-records';
+import type { RequestSpec } from '../../../shared/requests/request-spec';
+
+/** What the viewer shows: an answer with its bytes, read from main. */
+export interface ShownResponse {
+  answer: Pick<SentResponse, 'historyId' | 'status' | 'headers' | 'timings' | 'size' | 'paging'> &
+    Partial<Pick<SentResponse, 'authorizationDropped' | 'route'>>;
+  bytes: Uint8Array;
+}
+
+export interface Workspace {
+  spec: RequestSpec;
+  /** A request or page walk in flight: its id, to cancel it. */
+  running?: { requestId: string; paging: boolean; pages?: number; items?: number };
+  response?: ShownResponse;
+  problem?: Problem;
+  /** Why the request cannot be sent as it is (the composer's own check), in plain words. */
+  invalid?: string;
+}
+
+export const emptySpec: RequestSpec = {
+  method: 'GET',
+  path: '/api/v1/users/self',
+  query: [],
+  headers: [],
+};
+
+interface RequestsStore {
+  /** One composer per instance, kept while the app runs (switching tabs keeps it). */
+  byProfile: Record<string, Workspace>;
+  /** Bumped after every send or history change, so the history list reloads. */
+  historyVersion: number;
+  update: (profileId: string, change: Partial<Workspace>) => void;
+  historyChanged: () => void;
+}
+
+export const useRequestsStore = create<RequestsStore>((set) => ({
+  byProfile: {},
+  historyVersion: 0,
+  update: (profileId, change) =>
+    set((state) => ({
+      byProfile: {
+        ...state.byProfile,
+        [profileId]: { spec: emptySpec, ...state.byProfile[profileId], ...change },
+      },
+    })),
+  historyChanged: () => set((state) => ({ historyVersion: state.historyVersion + 1 })),
+}));
+
+export function useWorkspace(profileId: string): Workspace {
+  return useRequestsStore((state) => state.byProfile[profileId]) ?? { spec: emptySpec };
+}

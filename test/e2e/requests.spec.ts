@@ -1,0 +1,150 @@
+import { test, expect, type AppHarness } from './support/app-fixture';
+import type { Sandbox } from '../../src/sandbox/start-sandbox';
+
+const tree = (app: AppHarness) => app.page.getByRole('tree', { name: 'Response body, formatted' });
+
+/** An instance on the simulated Veza, saved through main (the page never sees the key). */
+async function addInstance(app: AppHarness, sandbox: Sandbox, name: string, production: boolean) {
+  await app.profiles.create(
+    {
+      name,
+      address: sandbox.url,
+      colour: production ? '#c62828' : '#2457c5',
+      production,
+      notes: '',
+    },
+    { apiKey: sandbox.keys.admin as string, acceptAsIs: false },
+  );
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name }).click();
+  await page.getByRole('tab', { name: 'Requests' }).click();
+}
+
+/** Everything the page holds, for the key search. */
+const pageText = (app: AppHarness) =>
+  app.page.evaluate(() =>
+    JSON.stringify({
+      html: document.documentElement.outerHTML,
+      values: Array.from(document.querySelectorAll('input, textarea')).map(
+        (element) => (element as HTMLInputElement).value,
+      ),
+    }),
+  );
+
+test.describe('the request workspace', () => {
+  test('pick from the catalogue, send, read, find in history, send again, copy the code; no key anywhere', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await addInstance(app, sandbox, 'Sandbox', false);
+    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
+    await path.fill('list roles');
+    const option = page.getByRole('option', { name: /List roles/ });
+    await expect(option).toBeVisible();
+    await path.press('ArrowDown');
+    await expect(path).toHaveAttribute(
+      'aria-activedescendant',
+      (await option.getAttribute('id')) ?? '',
+    );
+    await path.press('Enter');
+    await expect(path).toHaveValue('/api/v1/roles');
+    await expect(page.getByRole('region', { name: 'About this call: List roles' })).toContainText(
+      'Lists the roles a user can have',
+    );
+    // The Authorization row: where the key comes from and its fingerprint.
+    const key = sandbox.keys.admin as string;
+    await expect(page.getByRole('cell', { name: /from keychain/ })).toContainText(
+      `…${key.slice(-4)}`,
+    );
+
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response).toContainText('200 OK');
+    await expect(
+      tree(app)
+        .getByRole('treeitem', { name: /"oaa_push"/ })
+        .first(),
+    ).toBeVisible();
+
+    const history = page.getByRole('list', { name: 'Sent requests' });
+    await expect(history.getByRole('listitem', { name: 'GET /api/v1/roles' })).toHaveCount(1);
+    await history.getByRole('button', { name: 'Send again' }).click();
+    await expect(history.getByRole('listitem', { name: 'GET /api/v1/roles' })).toHaveCount(2);
+    await page.getByRole('searchbox', { name: 'Search history' }).fill('nothing-like-this');
+    await expect(history).toHaveCount(0);
+    await page.getByRole('searchbox', { name: 'Search history' }).fill('roles');
+    await expect(history.getByRole('listitem')).toHaveCount(2);
+
+    await page.getByRole('button', { name: 'Code to copy' }).click();
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await expect.poll(() => app.clipboard.at(-1)?.text ?? '').toContain('"$VEZA_URL/api/v1/roles"');
+    expect(app.clipboard.at(-1)?.text).toContain('Bearer $VEZA_TOKEN');
+    expect(app.clipboard.at(-1)?.containsSecret).toBe(false);
+
+    expect(await pageText(app)).not.toContain(key);
+    expect(JSON.stringify(app.records)).not.toContain(key);
+  });
+
+  test('a POST on a production instance asks first, naming the instance', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await addInstance(app, sandbox, 'Live', true);
+    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
+    await path.fill('create a team');
+    await page.getByRole('option', { name: /^Create a team POST/ }).click();
+    await page.getByRole('button', { name: 'Use example body' }).click();
+    const before = sandbox.requests.length;
+
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const confirm = page.getByRole('dialog', {
+      name: 'Send a POST to the production instance Live?',
+    });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole('button', { name: "Don't send" }).click();
+    await expect(confirm).toBeHidden();
+    expect(sandbox.requests.length).toBe(before);
+
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Send to Live' }).click();
+    await expect(page.getByRole('region', { name: 'Response' })).toContainText(/20[01]/);
+    expect(sandbox.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/teams' });
+  });
+
+  test('fetch all pages merges the list; import from curl fills the composer and offers the key', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await addInstance(app, sandbox, 'Sandbox', false);
+    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
+    await path.fill('/api/v1/providers');
+    await path.press('Escape');
+    await page.getByRole('button', { name: 'Add parameter' }).click();
+    await page.getByRole('textbox', { name: 'parameter 1 name' }).fill('page_size');
+    await page.getByRole('textbox', { name: 'parameter 1 value' }).fill('10');
+    await page.getByRole('button', { name: 'Fetch all pages' }).click();
+    await expect(page.getByText(/42 items from \d+ pages, the whole list/)).toBeVisible();
+
+    const typedKey = Buffer.from(`veza-e2e-key-${Date.now()}`).toString('base64');
+    await page.getByRole('button', { name: 'Import from curl…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from curl' });
+    await dialog
+      .getByRole('textbox', { name: 'curl command' })
+      .fill(`curl -k -H "Authorization: Bearer ${typedKey}" "$VEZA_URL/api/v1/teams?page_size=5"`);
+    await dialog.getByRole('button', { name: 'Fill the composer' }).click();
+    await expect(dialog.getByRole('list', { name: 'Warnings' })).toBeVisible();
+    await expect(path).toHaveValue('/api/v1/teams');
+    await dialog.getByRole('button', { name: 'Save this key for Sandbox' }).click();
+    await expect(dialog.getByText('The key is saved in the keychain for Sandbox.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    expect(await pageText(app)).not.toContain(typedKey);
+    const carrying = app.records.filter((record) => JSON.stringify(record).includes(typedKey));
+    expect(carrying.map((record) => `${record.direction} ${record.name}`)).toEqual([
+      'call profiles.setKey',
+    ]);
+  });
+});
