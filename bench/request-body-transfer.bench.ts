@@ -6,13 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { readAppInfo } from '../src/main/core/app-info';
 import type { AppServices } from '../src/main/core/ipc/call-handlers';
 import { openAppServices } from '../src/main/core/open-app-services';
 import type { SecretStore } from '../src/main/core/secrets/secret-store';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 import { installBridge } from '../test/e2e/support/bridge';
+import { chromiumArgs, chromiumExecutable } from '../test/support/chromium';
 import { fakeLookup } from '../test/support/network/lookups';
 import { serveRenderer } from '../test/support/serve-renderer';
 import { median, report } from './support/figure';
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'veza-bench-requests-'));
   const server = await serveRenderer(path.join(root, 'out/renderer'));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    executablePath: chromiumExecutable,
+    args: chromiumArgs,
   });
   let services: AppServices | undefined;
   try {
