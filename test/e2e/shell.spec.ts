@@ -64,10 +64,16 @@ test.describe('app shell', () => {
     expect(dark).toBe('rgb(22, 24, 29)');
   });
 
-  test('README screenshot of the real renderer', async ({ app }) => {
+  test('README screenshot: the demo instance, verified, in the real renderer', async ({ app }) => {
     const { page } = app;
-    await page.setViewportSize({ width: 1100, height: 680 });
-    await expect(page.getByRole('heading', { name: 'Welcome to Veza Desk' })).toBeVisible();
+    await page.setViewportSize({ width: 1200, height: 820 });
+    await page.getByRole('button', { name: 'Try the demo instance' }).click();
+    await page
+      .getByRole('group', { name: 'Instance actions' })
+      .getByRole('button', { name: 'Verify' })
+      .click();
+    const panel = page.getByRole('tabpanel', { name: 'Verify' });
+    await expect(panel.getByRole('heading', { name: /The key works/ })).toBeVisible();
     // Regenerated on demand (VEZA_UPDATE_DOCS=1 npm run test:e2e), so CI never edits tracked files.
     const target =
       process.env.VEZA_UPDATE_DOCS === '1'
