@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { displayOrigin } from '../../../shared/profiles/display-origin';
-import { lintApiKey } from '../../../shared/profiles/lint-api-key';
 import {
   networkFormOf,
   networkFromForm,
@@ -19,7 +18,8 @@ import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import { AddressField } from './AddressField';
-import { ApiKeyField, isKeySendable } from './ApiKeyField';
+import { ApiKeyField } from './ApiKeyField';
+import { useApiKeyDraft } from './use-api-key-draft';
 import { ColourPicker } from './ColourPicker';
 import { NetworkSettingsFields } from './NetworkSettingsFields';
 import { useProfilesStore } from './profiles-store';
@@ -38,8 +38,8 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
   const [networkForm, setNetworkForm] = useState(() => networkFormOf(existing?.network));
   const [networkProblems, setNetworkProblems] = useState<readonly NetworkFormProblem[]>([]);
   // The key as typed: in this component only, sent once on save, gone when the form closes.
-  const [apiKey, setApiKey] = useState('');
-  const [acceptAsIs, setAcceptAsIs] = useState(false);
+  const keyDraft = useApiKeyDraft();
+  const { apiKey, acceptAsIs } = keyDraft;
   const [addressTouched, setAddressTouched] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
@@ -53,8 +53,9 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
     const network = networkFromForm(networkForm, existing?.network?.pinnedCertSha256);
     setNetworkProblems(network.problems);
     if (!url.ok || network.problems.length > 0) return;
-    if (apiKey !== '' && !isKeySendable(apiKey, acceptAsIs)) {
-      setProblem(lintApiKey(apiKey).problems[0] ?? null);
+    const keyProblem = apiKey === '' ? null : keyDraft.blockingProblem();
+    if (keyProblem) {
+      setProblem(keyProblem);
       return;
     }
     const draft: ProfileDraft = {
@@ -77,7 +78,7 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
       setProblem(result.problem);
       return;
     }
-    setApiKey('');
+    keyDraft.clear();
     select(result.value.id);
     closeDialog();
   };
@@ -152,13 +153,7 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
         />
         {!existing && (
           <ApiKeyField
-            value={apiKey}
-            onChange={(value) => {
-              setApiKey(value);
-              setAcceptAsIs(false);
-            }}
-            acceptAsIs={acceptAsIs}
-            onAcceptAsIsChange={setAcceptAsIs}
+            {...keyDraft.fieldProps}
             hint="Optional now. Saved in this computer's keychain and never shown again."
           />
         )}

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
-import { lintApiKey } from '../../../shared/profiles/lint-api-key';
 import { useUiStore } from '../app/ui-store';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
-import { ApiKeyField, isKeySendable } from './ApiKeyField';
+import { ApiKeyField } from './ApiKeyField';
+import { useApiKeyDraft } from './use-api-key-draft';
 import { useProfilesStore } from './profiles-store';
 
 /** Saves a new key for an instance; the old one is overwritten in the keychain. */
@@ -13,15 +13,16 @@ export function ReplaceKeyDialog({ profileId }: { profileId: string }) {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const profile = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
   const formId = useId();
-  const [apiKey, setApiKey] = useState('');
-  const [acceptAsIs, setAcceptAsIs] = useState(false);
+  const keyDraft = useApiKeyDraft();
+  const { apiKey, acceptAsIs } = keyDraft;
   const [problem, setProblem] = useState<Problem | null>(null);
   if (!profile) return null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!isKeySendable(apiKey, acceptAsIs)) {
-      setProblem(lintApiKey(apiKey).problems[0] ?? null);
+    const keyProblem = keyDraft.blockingProblem();
+    if (keyProblem) {
+      setProblem(keyProblem);
       return;
     }
     const result = await veza.invoke('profiles.setKey', {
@@ -32,7 +33,7 @@ export function ReplaceKeyDialog({ profileId }: { profileId: string }) {
       setProblem(result.problem);
       return;
     }
-    setApiKey('');
+    keyDraft.clear();
     closeDialog();
   };
   const removeKey = async () => {
@@ -62,13 +63,7 @@ export function ReplaceKeyDialog({ profileId }: { profileId: string }) {
       <form id={formId} onSubmit={(event) => void submit(event)} noValidate>
         {problem && <ProblemCard problem={problem} />}
         <ApiKeyField
-          value={apiKey}
-          onChange={(value) => {
-            setApiKey(value);
-            setAcceptAsIs(false);
-          }}
-          acceptAsIs={acceptAsIs}
-          onAcceptAsIsChange={setAcceptAsIs}
+          {...keyDraft.fieldProps}
           label="New API key"
           hint="Saved in this computer's keychain in place of the old one, and never shown again."
         />
