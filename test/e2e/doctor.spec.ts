@@ -3,6 +3,7 @@ import type { Locator } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { problemCatalog } from '../../src/shared/problems/catalog';
 import { test, expect, type AppHarness } from './support/app-fixture';
+import { pageSnapshot } from './support/page-snapshot';
 
 // The connection doctor as a user meets it: Verify on one instance (button and shortcut),
 // "Check all instances", the sidebar status, and "Trust this certificate" — against the
@@ -60,17 +61,6 @@ const stepOf = (panel: Locator, label: string) =>
     .getByRole('listitem')
     .filter({ hasText: label });
 
-/** The page's HTML and every value in it, where a leaked key would show. */
-const pageText = (app: AppHarness) =>
-  app.page.evaluate(() =>
-    JSON.stringify({
-      html: document.documentElement.outerHTML,
-      values: Array.from(document.querySelectorAll('input, textarea')).map(
-        (element) => (element as HTMLInputElement).value,
-      ),
-    }),
-  );
-
 test.describe('verify connection', () => {
   test('a personal key: live steps, the success card with who and what kind, the sidebar badge; the key stays in main', async ({
     app,
@@ -113,7 +103,7 @@ test.describe('verify connection', () => {
       'call profiles.create',
     ]);
     expect(app.records.some((record) => record.name === 'doctor.progress')).toBe(true);
-    expect(await pageText(app)).not.toContain(key);
+    expect(await pageSnapshot(app.page)).not.toContain(key);
   });
 
   test('a team key, verified with the keyboard shortcut', async ({ app, sandbox }) => {
@@ -152,7 +142,7 @@ test.describe('verify connection', () => {
     await expect.poll(() => app.clipboard.length).toBe(1);
     expect(app.clipboard[0]?.text).toContain('AUTH_INVALID_KEY');
     expect(app.clipboard[0]?.text).not.toContain(sandbox.keys.revoked);
-    expect(await pageText(app)).not.toContain(sandbox.keys.revoked);
+    expect(await pageSnapshot(app.page)).not.toContain(sandbox.keys.revoked);
     expect(JSON.stringify(app.records)).not.toContain(sandbox.keys.revoked);
   });
 
@@ -218,7 +208,7 @@ test.describe('verify connection', () => {
     await expect(main).toBeVisible();
     await expect.poll(runs).toBe(3);
     await expect(summary).toHaveText(/^5 of 5 checked/);
-    for (const [, key] of cases) expect(await pageText(app)).not.toContain(key);
+    for (const [, key] of cases) expect(await pageSnapshot(app.page)).not.toContain(key);
     for (const [, key] of cases) expect(JSON.stringify(app.records)).not.toContain(key);
   });
 

@@ -1,4 +1,5 @@
 import { test, expect, type AppHarness } from './support/app-fixture';
+import { pageSnapshot } from './support/page-snapshot';
 import type { Sandbox } from '../../src/sandbox/start-sandbox';
 
 const tree = (app: AppHarness) => app.page.getByRole('tree', { name: 'Response body, formatted' });
@@ -19,17 +20,6 @@ async function addInstance(app: AppHarness, sandbox: Sandbox, name: string, prod
   await page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name }).click();
   await page.getByRole('tab', { name: 'Requests' }).click();
 }
-
-/** Everything the page holds, for the key search. */
-const pageText = (app: AppHarness) =>
-  app.page.evaluate(() =>
-    JSON.stringify({
-      html: document.documentElement.outerHTML,
-      values: Array.from(document.querySelectorAll('input, textarea')).map(
-        (element) => (element as HTMLInputElement).value,
-      ),
-    }),
-  );
 
 test.describe('the request workspace', () => {
   test('pick from the catalogue, send, read, find in history, send again, copy the code; no key anywhere', async ({
@@ -82,7 +72,7 @@ test.describe('the request workspace', () => {
     expect(app.clipboard.at(-1)?.text).toContain('Bearer $VEZA_TOKEN');
     expect(app.clipboard.at(-1)?.containsSecret).toBe(false);
 
-    expect(await pageText(app)).not.toContain(key);
+    expect(await pageSnapshot(app.page)).not.toContain(key);
     expect(JSON.stringify(app.records)).not.toContain(key);
   });
 
@@ -141,7 +131,7 @@ test.describe('the request workspace', () => {
     await expect(dialog.getByText('The key is saved in the keychain for Sandbox.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    expect(await pageText(app)).not.toContain(typedKey);
+    expect(await pageSnapshot(app.page)).not.toContain(typedKey);
     const carrying = app.records.filter((record) => JSON.stringify(record).includes(typedKey));
     expect(carrying.map((record) => `${record.direction} ${record.name}`)).toEqual([
       'call profiles.setKey',
