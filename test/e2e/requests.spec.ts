@@ -22,6 +22,28 @@ async function addInstance(app: AppHarness, sandbox: Sandbox, name: string, prod
 }
 
 test.describe('the request workspace', () => {
+  test('a call with a value in its address gets a field for it', async ({ app, sandbox }) => {
+    const { page } = app;
+    await addInstance(app, sandbox, 'Sandbox', false);
+    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
+    await path.fill('show one team');
+    await page.getByRole('option', { name: /Show one team/ }).click();
+    await expect(path).toHaveValue('/api/v1/teams/{id}');
+    const fields = page.getByRole('form', { name: 'Path parameters' });
+    await fields.getByRole('textbox', { name: 'id' }).fill(sandbox.demo.teams.platform);
+    await fields.getByRole('button', { name: 'Fill in' }).click();
+    await expect(path).toHaveValue(`/api/v1/teams/${sandbox.demo.teams.platform}`);
+    await expect(fields).toHaveCount(0);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response).toContainText('200 OK');
+    await expect(
+      tree(app)
+        .getByRole('treeitem', { name: /"Platform"/ })
+        .first(),
+    ).toBeVisible();
+  });
+
   test('pick from the catalogue, send, read, find in history, send again, copy the code; no key anywhere', async ({
     app,
     sandbox,

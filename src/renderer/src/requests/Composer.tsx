@@ -7,6 +7,7 @@ import type { RequestSpec } from '../../../shared/requests/request-spec';
 import { LazyJsonBodyEditor } from '../body-editor/LazyJsonBodyEditor';
 import { EndpointHelp } from './EndpointHelp';
 import { PathCombobox } from './PathCombobox';
+import { PathParameterFields } from './PathParameterFields';
 import { RowsTable } from './RowsTable';
 
 const methodsWithBody = new Set<HttpMethod>(['POST', 'PUT', 'PATCH']);
@@ -115,6 +116,7 @@ export function Composer({
           )}
         </div>
       </div>
+      <PathParameterFields path={spec.path} onFill={(path) => set({ path })} />
       {endpoint && <EndpointHelp endpoint={endpoint} onUseExample={(body) => set({ body })} />}
       <RowsTable
         caption="Query parameters"
