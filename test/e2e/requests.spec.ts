@@ -21,6 +21,13 @@ async function addInstance(app: AppHarness, sandbox: Sandbox, name: string, prod
   await page.getByRole('tab', { name: 'Requests' }).click();
 }
 
+/** Presses Send and waits for a 200 whose formatted body shows `line`. */
+async function sendAndRead(app: AppHarness, line: RegExp) {
+  await app.page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(app.page.getByRole('region', { name: 'Response' })).toContainText('200 OK');
+  await expect(tree(app).getByRole('treeitem', { name: line }).first()).toBeVisible();
+}
+
 test.describe('the request workspace', () => {
   test('a call with a value in its address gets a field for it', async ({ app, sandbox }) => {
     const { page } = app;
@@ -34,14 +41,7 @@ test.describe('the request workspace', () => {
     await fields.getByRole('button', { name: 'Fill in' }).click();
     await expect(path).toHaveValue(`/api/v1/teams/${sandbox.demo.teams.platform}`);
     await expect(fields).toHaveCount(0);
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    const response = page.getByRole('region', { name: 'Response' });
-    await expect(response).toContainText('200 OK');
-    await expect(
-      tree(app)
-        .getByRole('treeitem', { name: /"Platform"/ })
-        .first(),
-    ).toBeVisible();
+    await sendAndRead(app, /"Platform"/);
   });
 
   test('pick from the catalogue, send, read, find in history, send again, copy the code; no key anywhere', async ({
@@ -70,14 +70,7 @@ test.describe('the request workspace', () => {
       `…${key.slice(-4)}`,
     );
 
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    const response = page.getByRole('region', { name: 'Response' });
-    await expect(response).toContainText('200 OK');
-    await expect(
-      tree(app)
-        .getByRole('treeitem', { name: /"oaa_push"/ })
-        .first(),
-    ).toBeVisible();
+    await sendAndRead(app, /"oaa_push"/);
 
     const history = page.getByRole('list', { name: 'Sent requests' });
     await expect(history.getByRole('listitem', { name: 'GET /api/v1/roles' })).toHaveCount(1);
