@@ -10,7 +10,7 @@ import { createKeytarSecretStore } from './core/secrets/keytar-secret-store';
 import { openAppServices } from './core/open-app-services';
 import { createWindowStateStore, fitToScreens } from './core/window-state-store';
 import { buildAppMenu } from './app-menu';
-import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { deliverTo, registerIpc } from './ipc/register-ipc';
 import { createElectronClipboard } from './electron-clipboard';
 import { createElectronFileDialogs } from './electron-file-dialogs';
@@ -49,7 +49,6 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  serveRendererOverAppScheme(path.join(__dirname, '../renderer'), new URL(appOrigin).host);
   denyAllPermissions(session.defaultSession);
 
   const emit = createEventSink(deliverTo(() => mainWindow?.webContents));
@@ -69,6 +68,12 @@ async function start(): Promise<void> {
       resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
       tempDir: path.join(app.getPath('temp'), 'veza-desk-bodies'),
     },
+  });
+  // Before the window exists: the page and the large response bodies it fetches come from here.
+  serveAppScheme({
+    rendererRoot: path.join(__dirname, '../renderer'),
+    host: new URL(appOrigin).host,
+    route: services.requests.answerBodyRequest,
   });
   const handlers = createCallHandlers(services);
   // A demo made earlier comes back with the app (new port, new key); it stops with the app.

@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises';
+import pathModule from 'node:path';
 import { test, expect, type AppHarness } from './support/app-fixture';
 import { pageSnapshot } from './support/page-snapshot';
 import type { Sandbox } from '../../src/sandbox/start-sandbox';
@@ -16,9 +18,15 @@ async function addInstance(app: AppHarness, sandbox: Sandbox, name: string, prod
     },
     { apiKey: sandbox.keys.admin as string, acceptAsIs: false },
   );
-  const { page } = app;
-  await page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name }).click();
-  await page.getByRole('tab', { name: 'Requests' }).click();
+  await openRequests(app, name);
+}
+
+async function openRequests(app: AppHarness, name: string) {
+  await app.page
+    .getByRole('navigation', { name: 'Instances' })
+    .getByRole('button', { name })
+    .click();
+  await app.page.getByRole('tab', { name: 'Requests' }).click();
 }
 
 /** Presses Send and waits for a 200 whose formatted body shows `line`. */
@@ -116,6 +124,42 @@ test.describe('the request workspace', () => {
     await confirm.getByRole('button', { name: 'Send to Live' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText(/20[01]/);
     expect(sandbox.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/teams' });
+  });
+
+  test('a large answer is fetched from main by reference, again from history, and missed when gone', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await addInstance(app, sandbox, 'Sandbox', false);
+    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
+    await path.fill('/api/v1/sandbox/large');
+    await path.press('Escape');
+    await page.getByRole('button', { name: 'Add parameter' }).click();
+    await page.getByRole('textbox', { name: 'parameter 1 name' }).fill('bytes');
+    await page.getByRole('textbox', { name: 'parameter 1 value' }).fill('300000');
+    // Larger than the inline limit: the answer names a body file, the page fetches its bytes.
+    const fetched = page.waitForResponse((response) =>
+      response.url().includes('/response-bodies/'),
+    );
+    await sendAndRead(app, /"values"/);
+    const response = await fetched;
+    expect(response.status()).toBe(200);
+    expect((await response.body()).length).toBe(300000);
+
+    const history = page.getByRole('list', { name: 'Sent requests' });
+    await page.reload();
+    await openRequests(app, 'Sandbox');
+    await history.getByRole('button', { name: 'Open' }).click();
+    await expect(tree(app).getByRole('treeitem', { name: /"values"/ })).toBeVisible();
+
+    // The body file removed behind the app's back: the page says so instead of showing nothing.
+    const bodies = pathModule.join(app.home, 'bodies');
+    for (const name of await readdir(bodies)) await rm(pathModule.join(bodies, name));
+    await page.reload();
+    await openRequests(app, 'Sandbox');
+    await history.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByText('This answer is no longer kept')).toBeVisible();
   });
 
   test('fetch all pages merges the list; import from curl fills the composer and offers the key', async ({

@@ -23,6 +23,8 @@ export interface ProfileHarness {
   clipboard: { text: string; containsSecret: boolean }[];
   dialogs: { nextOpen?: string; nextSave?: string };
   env: Record<string, string | undefined>;
+  /** Main's routes on the page's origin (response bodies), as app:// serves them. */
+  pageRoute: (method: string, urlPath: string) => Promise<Response | undefined>;
   close: () => Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function openProfileHarness(home?: string): Promise<ProfileHarness>
     clipboard,
     dialogs,
     env,
+    pageRoute: services.requests.answerBodyRequest,
     close: async () => {
       await services.requests.shutdown();
       await rm(folder, { recursive: true, force: true });

@@ -1,6 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { readRendererFile, type RendererFileResponse } from '../../src/main/core/renderer-files';
+
+/** Answers the routes main serves on the page's origin besides its files (response bodies). */
+export type PageRoute = (method: string, urlPath: string) => Promise<Response | undefined>;
 
 /**
  * Serves the built renderer (out/renderer) on 127.0.0.1 through the same function the app://
@@ -10,14 +15,26 @@ export async function serveRenderer(
   root: string,
   /** Answers some paths itself (test fixtures); undefined falls through to the built files. */
   override?: (urlPath: string) => RendererFileResponse | undefined,
+  /** Main's own routes, as app:// answers them (app-protocol.ts); asked before the files. */
+  route?: PageRoute,
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
-    const answer = override?.(request.url ?? '/');
-    const file = answer ? Promise.resolve(answer) : readRendererFile(root, request.url ?? '/');
-    void file.then(({ status, headers, body }) => {
+    const urlPath = request.url ?? '/';
+    void (async () => {
+      const routed = await route?.(request.method ?? 'GET', urlPath);
+      if (routed) {
+        response.writeHead(routed.status, Object.fromEntries(routed.headers));
+        if (!routed.body) return response.end();
+        Readable.fromWeb(routed.body as NodeReadableStream)
+          .on('error', () => response.destroy())
+          .pipe(response);
+        return;
+      }
+      const { status, headers, body } =
+        override?.(urlPath) ?? (await readRendererFile(root, urlPath));
       response.writeHead(status, headers);
       response.end(body);
-    });
+    })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -27,8 +27,6 @@ import { appSettingsChangeSchema, appSettingsSchema } from '../settings/app-sett
 
 import { problemSchema } from '../problems/problem';
 import {
-  bodyChunkLimit,
-  bodyRefSchema,
   historyEntrySchema,
   historySummarySchema,
   savedImportResultSchema,
@@ -158,15 +156,6 @@ export const calls = {
   /** Follows next_page_token to the end; progress as `requests.pagingProgress`. */
   'requests.fetchAllPages': call(sendRequestArgsSchema, sentResponseSchema),
   'requests.cancel': call(z.object({ requestId: z.uuid() }), z.undefined()),
-  /** A chunk of a large body as base64: strings cross Electron IPC and the test bridge alike. */
-  'requests.readBody': call(
-    z.object({
-      ref: bodyRefSchema,
-      offset: z.number().int().nonnegative(),
-      length: z.number().int().positive().max(bodyChunkLimit),
-    }),
-    z.object({ base64: z.string(), size: z.number().int().nonnegative() }),
-  ),
   /** Main asks where (save dialog) and writes the body of a history entry. */
   'requests.saveBody': call(z.object({ historyId: z.uuid() }), fileWrittenSchema),
   'history.list': call(

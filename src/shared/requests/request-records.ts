@@ -10,11 +10,10 @@ import { requestSpecSchema } from './request-spec';
 
 /**
  * Bodies up to this size travel inline (base64) and stay inline in history; larger ones are
- * written to a file under the data folder's `bodies/` and read in chunks by reference.
+ * written to a file under the data folder's `bodies/` that the page fetches by reference
+ * (response-body-url.ts).
  */
 export const inlineBodyLimit = 16 * 1024;
-/** The largest chunk `requests.readBody` answers (base64 makes it a third bigger). */
-export const bodyChunkLimit = 8 * 1024 * 1024;
 
 export const bodyRefSchema = z.uuid();
 

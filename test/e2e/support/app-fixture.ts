@@ -62,7 +62,11 @@ export const test = base.extend<{
   app: async ({ page, profilesFile }, use) => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-'));
     if (profilesFile !== undefined) await writeFile(path.join(home, 'profiles.json'), profilesFile);
-    const server = await serveRenderer(rendererRoot);
+    let services: AppServices | undefined;
+    // Main's routes (response bodies) answer once the services below are open, as in the app.
+    const server = await serveRenderer(rendererRoot, undefined, async (method, urlPath) =>
+      services?.requests.answerBodyRequest(method, urlPath),
+    );
     const dialogs: ScriptedDialogs = { asked: [] };
     const clipboard: AppHarness['clipboard'] = [];
     const env: AppHarness['env'] = {};
@@ -76,7 +80,6 @@ export const test = base.extend<{
         return dialogs.nextSave;
       },
     };
-    let services: AppServices | undefined;
     const { emit, records } = await installBridge(page, server.origin, async (sink) => {
       services = await openAppServices({
         appInfo: readAppInfo('Veza Desk', '0.1.0'),

@@ -4,15 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { importCurl } from '../../../src/shared/curl-import/import-curl';
 import type { RequestSpec } from '../../../src/shared/requests/request-spec';
+import { responseBodyPath } from '../../../src/shared/requests/response-body-url';
 import { curlBashSnippet } from '../../../src/shared/snippets/curl-bash';
 import { pythonRequestsSnippet } from '../../../src/shared/snippets/python-requests';
 import { runWithVezaEnv } from '../../support/run-with-veza-env';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
+import { serveRenderer } from '../../support/serve-renderer';
 
 // The request workspace's main side through the real dispatcher, keychain and transport,
 // against the simulated Veza on 127.0.0.1.
 let sandbox: Sandbox;
 let harness: ProfileHarness;
+let page: { origin: string; close: () => Promise<void> };
 let profileId: string;
 let productionId: string;
 const key = () => sandbox.keys.admin as string;
@@ -20,6 +23,8 @@ const key = () => sandbox.keys.admin as string;
 beforeAll(async () => {
   sandbox = await startSandbox();
   harness = await openProfileHarness();
+  // Large bodies are fetched from the page's origin: main's route behind a real HTTP server.
+  page = await serveRenderer(path.join(harness.home, 'no-renderer'), undefined, harness.pageRoute);
   const made = await harness.call('profiles.create', {
     draft: {
       name: 'Sandbox',
@@ -46,6 +51,7 @@ beforeAll(async () => {
   productionId = prod.value.id;
 });
 afterAll(async () => {
+  await page?.close();
   await harness?.close();
   await sandbox?.close();
 });
@@ -60,24 +66,14 @@ const spec = (path: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({
 });
 const requestId = () => crypto.randomUUID();
 
-/** The body the window would assemble: inline, or read by reference in chunks. */
+/** The body the window would read: inline, or fetched by reference from the page's origin. */
 async function bodyOf(answer: {
   body: { kind: string; base64?: string; ref?: string; size?: number };
 }) {
   if (answer.body.kind === 'inline') return Buffer.from(answer.body.base64 as string, 'base64');
-  const chunks: Buffer[] = [];
-  for (let offset = 0; offset < (answer.body.size as number);) {
-    const chunk = await harness.call('requests.readBody', {
-      ref: answer.body.ref,
-      offset,
-      length: 1024 * 1024,
-    });
-    expect(chunk.ok).toBe(true);
-    const bytes = Buffer.from(chunk.value.base64, 'base64');
-    chunks.push(bytes);
-    offset += bytes.length;
-  }
-  return Buffer.concat(chunks);
+  const response = await fetch(`${page.origin}${responseBodyPath(answer.body.ref as string)}`);
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
 }
 
 async function send(request: RequestSpec, id = profileId, extra: object = {}) {
@@ -156,7 +152,7 @@ describe('sending', () => {
     expect(missing.problem?.title).toBeTruthy();
   });
 
-  it('delivers a large body by reference, in chunks, byte for byte', async () => {
+  it('delivers a large body by reference, fetched from the page origin, byte for byte', async () => {
     const big = await send(
       spec('/api/v1/sandbox/large', {
         query: [{ name: 'bytes', value: '3000000', enabled: true }],
@@ -292,12 +288,9 @@ describe('history and saved requests', () => {
     expect(await readdir(bodies)).toContain(`${big.body.ref}.body`);
     await harness.call('history.delete', { id: big.historyId });
     expect(await readdir(bodies)).not.toContain(`${big.body.ref}.body`);
-    const gone = await harness.call('requests.readBody', {
-      ref: big.body.ref,
-      offset: 0,
-      length: 10,
-    });
-    expect(gone.problem.code).toBe('RESPONSE_BODY_GONE');
+    const gone = await fetch(`${page.origin}${responseBodyPath(big.body.ref)}`);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { code: string }).code).toBe('RESPONSE_BODY_GONE');
     await send(
       spec('/api/v1/sandbox/large', { query: [{ name: 'bytes', value: '100000', enabled: true }] }),
     );

@@ -65,7 +65,6 @@ export function createRequestsHandlers(deps: {
       requests.cancel(requestId);
       return undefined;
     },
-    'requests.readBody': ({ ref, offset, length }) => requests.readBody(ref, offset, length),
     'requests.saveBody': async ({ historyId }) => {
       const body = await requests.bodyOf(historyId);
       const file = await dialogs.chooseFileToSave({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ProblemError } from '../problem-error';
 
@@ -7,7 +7,7 @@ export const bodiesFolderName = 'bodies';
 
 /**
  * Large response bodies, one file each under the data folder's `bodies/`, named by a random
- * id (the reference history keeps and the window reads by). A reference is checked to be an
+ * id (the reference history keeps and the window fetches by, response-body-route.ts). A reference is checked to be an
  * id before it becomes a path, so the window cannot name any other file.
  */
 export function createBodyFiles(dataFolder: string) {
@@ -15,11 +15,6 @@ export function createBodyFiles(dataFolder: string) {
   const pathOf = (ref: string): string => {
     if (!/^[0-9a-f-]{36}$/.test(ref)) throw ProblemError.of('RESPONSE_BODY_GONE');
     return path.join(folder, `${ref}.body`);
-  };
-  const gone = (error: unknown): never => {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw ProblemError.of('RESPONSE_BODY_GONE');
-    throw error;
   };
   return {
     folder,
@@ -37,20 +32,6 @@ export function createBodyFiles(dataFolder: string) {
       const ref = randomUUID();
       await copyFile(file, pathOf(ref));
       return ref;
-    },
-    async size(ref: string): Promise<number> {
-      return (await stat(pathOf(ref)).catch(gone)).size;
-    },
-    /** A slice of a body: the window reads large bodies in bounded chunks. */
-    async read(ref: string, offset: number, length: number): Promise<Buffer> {
-      const handle = await open(pathOf(ref), 'r').catch(gone);
-      try {
-        const buffer = Buffer.alloc(length);
-        const { bytesRead } = await handle.read(buffer, 0, length, offset);
-        return buffer.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
     },
     remove: (ref: string): Promise<void> => rm(pathOf(ref), { force: true }),
     /** Removes every body file not in `keep` (leftovers of a crash or a cleared history). */

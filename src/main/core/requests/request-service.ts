@@ -19,6 +19,7 @@ import { TransportError, type Transport, type TransportResponse } from '../trans
 import type { BodyFiles } from './body-files';
 import type { HistoryStore } from './history-store';
 import { headerRows, requestTimings } from './response-record';
+import { answerResponseBodyRequest } from './response-body-route';
 import { sendToInstance } from './send-to-instance';
 
 export interface RequestServiceDeps {
@@ -52,7 +53,7 @@ async function bodyBytes(response: TransportResponse): Promise<Buffer> {
 
 /**
  * The request workspace in main: sends the composer's requests, follows pages, keeps every
- * request in history and large bodies in files the window reads in chunks. The key is read
+ * request in history and large bodies in files the window fetches from its own origin. The key is read
  * from the keychain here and handed to the transport as credentials; it never leaves main.
  */
 export function createRequestService(deps: RequestServiceDeps) {
@@ -267,12 +268,9 @@ export function createRequestService(deps: RequestServiceDeps) {
     sendAllPages,
     /** Stops a request or a page walk; harmless when it already ended. */
     cancel: (requestId: string): void => running.get(requestId)?.abort(),
-    /** A chunk of a large body, as base64 (a string crosses Electron IPC and the test bridge alike). */
-    readBody: async (ref: string, offset: number, length: number) => {
-      const size = await bodies.size(ref);
-      const bytes = await bodies.read(ref, offset, length);
-      return { base64: bytes.toString('base64'), size };
-    },
+    /** Serves GET /response-bodies/<ref> for the page's origin (see response-body-route.ts). */
+    answerBodyRequest: (method: string, urlPath: string) =>
+      answerResponseBodyRequest(bodies, method, urlPath),
     /** A history entry's body, whole, for "Save to file" (written by main, never by the window). */
     bodyOf: async (historyId: string): Promise<Buffer> => {
       const { body } = history.get(historyId);

@@ -1,10 +1,7 @@
-import { bodyChunkLimit, type ResponseBodyRef } from '../../../shared/requests/request-records';
+import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
-import { veza } from '../bridge/veza';
-
-// Each chunk is decoded on the UI thread as it arrives: 2 MB keeps every such step short
-// (bench/request-body-transfer.bench.ts: 8 MB chunks made 100-150 ms tasks).
-const chunkBytes = Math.min(2 * 1024 * 1024, bodyChunkLimit);
+import type { ResponseBodyRef } from '../../../shared/requests/request-records';
+import { responseBodyPath } from '../../../shared/requests/response-body-url';
 
 /** Base64 to bytes: the native decoder where Chromium has it (140+), atob otherwise. */
 export function decodeBase64(text: string): Uint8Array {
@@ -18,24 +15,21 @@ export function decodeBase64(text: string): Uint8Array {
 }
 
 /**
- * The bytes of an answer for the viewer. A large body is read from main in bounded base64
- * chunks straight into one buffer of its final size: strings cross Electron's IPC and the test
- * bridge the same way, and no chunk is kept once copied.
+ * The bytes of an answer for the viewer. A small body came inline with the answer; a large one
+ * is fetched from the page's own origin by reference (main serves it, response-body-route.ts):
+ * the network stack fills one ArrayBuffer off the UI thread, where base64 chunks over IPC made
+ * tens of MB of strings to decode and collect (bench/request-body-transfer.bench.ts).
  */
 export async function readResponseBody(
   body: ResponseBodyRef,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
   if (body.kind === 'inline') return { ok: true, bytes: decodeBase64(body.base64) };
-  const bytes = new Uint8Array(body.size);
-  let offset = 0;
-  while (offset < body.size) {
-    const length = Math.min(chunkBytes, body.size - offset);
-    const chunk = await veza.invoke('requests.readBody', { ref: body.ref, offset, length });
-    if (!chunk.ok) return chunk;
-    const part = decodeBase64(chunk.value.base64);
-    if (part.length === 0) break;
-    bytes.set(part, offset);
-    offset += part.length;
+  const gone = { ok: false as const, problem: makeProblem('RESPONSE_BODY_GONE') };
+  try {
+    const response = await fetch(responseBodyPath(body.ref), { cache: 'no-store' });
+    if (!response.ok) return gone;
+    return { ok: true, bytes: new Uint8Array(await response.arrayBuffer()) };
+  } catch {
+    return gone;
   }
-  return { ok: true, bytes: offset === body.size ? bytes : bytes.subarray(0, offset) };
 }
