@@ -162,6 +162,34 @@ test.describe('the request workspace', () => {
     await expect(page.getByText('This answer is no longer kept')).toBeVisible();
   });
 
+  test("clearing one instance's history asks first and keeps the other's", async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
+    const history = page.getByRole('list', { name: 'Sent requests' });
+    for (const name of ['Staging', 'Sandbox']) {
+      await addInstance(app, sandbox, name, false);
+      await path.fill('/api/v1/roles');
+      await path.press('Escape');
+      await sendAndRead(app, /"oaa_push"/);
+      await expect(history.getByRole('listitem')).toHaveCount(1);
+    }
+
+    await page.getByRole('button', { name: 'Clear history' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clear the history of Sandbox?' });
+    await expect(dialog).toContainText('The request sent to Sandbox and its answer are removed');
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Clear history' }).click();
+    await dialog.getByRole('button', { name: 'Clear history' }).click();
+    await expect(page.getByText('Nothing sent yet.')).toBeVisible();
+    await openRequests(app, 'Staging');
+    await expect(history.getByRole('listitem', { name: 'GET /api/v1/roles' })).toHaveCount(1);
+  });
+
   test('fetch all pages merges the list; import from curl fills the composer and offers the key', async ({
     app,
     sandbox,

@@ -158,13 +158,15 @@ export const calls = {
   'requests.cancel': call(z.object({ requestId: z.uuid() }), z.undefined()),
   /** Main asks where (save dialog) and writes the body of a history entry. */
   'requests.saveBody': call(z.object({ historyId: z.uuid() }), fileWrittenSchema),
+  /** Newest first; only one instance's entries when `profileId` is given. */
   'history.list': call(
-    z.object({ query: z.string().max(500).optional() }),
+    z.object({ query: z.string().max(500).optional(), profileId: z.uuid().optional() }),
     z.object({ entries: z.array(historySummarySchema), problem: problemSchema.optional() }),
   ),
   'history.get': call(z.object({ id: z.uuid() }), historyEntrySchema),
   'history.delete': call(z.object({ id: z.uuid() }), z.undefined()),
-  'history.clear': call(z.undefined(), z.undefined()),
+  /** Removes one instance's entries (and their bodies), or every entry without `profileId`. */
+  'history.clear': call(z.object({ profileId: z.uuid().optional() }), z.undefined()),
   'saved.list': call(z.undefined(), z.object({ requests: z.array(savedRequestSchema) })),
   'saved.save': call(
     z.object({

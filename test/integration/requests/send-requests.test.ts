@@ -294,9 +294,32 @@ describe('history and saved requests', () => {
     await send(
       spec('/api/v1/sandbox/large', { query: [{ name: 'bytes', value: '100000', enabled: true }] }),
     );
-    await harness.call('history.clear');
+    await harness.call('history.clear', {});
     expect(await readdir(bodies)).toEqual([]);
     expect((await harness.call('history.list', {})).value.entries).toEqual([]);
+  });
+
+  it("an instance's history is listed and cleared on its own; the other's stays, bodies too", async () => {
+    const large = spec('/api/v1/sandbox/large', {
+      query: [{ name: 'bytes', value: '100000', enabled: true }],
+    });
+    const mine = await send(large);
+    const theirs = await send(large, productionId);
+    const listed = async (id: string) =>
+      (await harness.call('history.list', { profileId: id })).value.entries.map(
+        (entry: { id: string }) => entry.id,
+      );
+    expect(await listed(profileId)).toContain(mine.historyId);
+    expect(await listed(profileId)).not.toContain(theirs.historyId);
+    expect(await listed(productionId)).toContain(theirs.historyId);
+
+    await harness.call('history.clear', { profileId });
+    expect(await listed(profileId)).toEqual([]);
+    expect(await listed(productionId)).toContain(theirs.historyId);
+    const bodies = await readdir(path.join(harness.home, 'bodies'));
+    expect(bodies).toContain(`${theirs.body.ref}.body`);
+    expect(bodies).not.toContain(`${mine.body.ref}.body`);
+    expect((await bodyOf(theirs)).length).toBe(100000);
   });
 
   it('saved requests: secrets stripped, a saved key refused, export and import round-trip', async () => {

@@ -79,8 +79,8 @@ export function createRequestsHandlers(deps: {
       return writeChosenFile(file, body);
     },
 
-    'history.list': ({ query }) => ({
-      entries: history.list(query),
+    'history.list': ({ query, profileId }) => ({
+      entries: history.list(query, profileId),
       ...(history.loadProblem ? { problem: history.loadProblem } : {}),
     }),
     'history.get': ({ id }) => history.get(id),
@@ -88,8 +88,8 @@ export function createRequestsHandlers(deps: {
       await history.remove(id);
       return undefined;
     },
-    'history.clear': async () => {
-      await history.clear();
+    'history.clear': async ({ profileId }) => {
+      await history.clear(profileId);
       return undefined;
     },
 

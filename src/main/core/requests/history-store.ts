@@ -16,12 +16,16 @@ export const historyMaxEntries = 200;
 
 export interface HistoryStore {
   readonly loadProblem?: Problem;
-  /** Newest first; `query` matches method, path, instance name and status. */
-  list(query?: string): HistorySummary[];
+  /**
+   * Newest first; `query` matches method, path, instance name and status; `profileId` keeps
+   * one instance's entries.
+   */
+  list(query?: string, profileId?: string): HistorySummary[];
   get(id: string): HistoryEntry;
   add(entry: HistoryEntry): Promise<void>;
   remove(id: string): Promise<void>;
-  clear(): Promise<void>;
+  /** One instance's entries and their bodies, or everything without `profileId`. */
+  clear(profileId?: string): Promise<void>;
 }
 
 function summaryOf(entry: HistoryEntry): HistorySummary {
@@ -57,12 +61,21 @@ export async function openHistoryStore(folder: string, bodies: BodyFiles): Promi
   const removeBodies = (entries: readonly HistoryEntry[]) =>
     Promise.all(entries.flatMap((entry) => fileRef(entry) ?? []).map((ref) => bodies.remove(ref)));
 
+  const removeWhere = async (doomed: (entry: HistoryEntry) => boolean): Promise<void> => {
+    const removed = await list.commit((items) => ({
+      items: items.filter((entry) => !doomed(entry)),
+      value: items.filter(doomed),
+    }));
+    await removeBodies(removed);
+  };
+
   return {
     ...(list.loadProblem ? { loadProblem: list.loadProblem } : {}),
-    list: (query = '') => {
+    list: (query = '', profileId) => {
       const words = query.toLowerCase().split(/\s+/).filter(Boolean);
       return list
         .items()
+        .filter((entry) => profileId === undefined || entry.profileId === profileId)
         .filter((entry) => matches(entry, words))
         .map(summaryOf);
     },
@@ -78,14 +91,9 @@ export async function openHistoryStore(folder: string, bodies: BodyFiles): Promi
       }));
       await removeBodies(dropped);
     },
-    remove: async (id) => {
-      const removed = await list.commit((items) => ({
-        items: items.filter((entry) => entry.id !== id),
-        value: items.filter((entry) => entry.id === id),
-      }));
-      await removeBodies(removed);
-    },
-    clear: async () => {
+    remove: (id) => removeWhere((entry) => entry.id === id),
+    clear: async (profileId) => {
+      if (profileId !== undefined) return removeWhere((entry) => entry.profileId === profileId);
       await list.commit(() => ({ items: [], value: undefined }));
       await bodies.removeAllExcept(new Set());
     },

@@ -2,9 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import { formatDuration, formatSize } from '../../../shared/format/format-size';
 import { describeHttpStatus } from '../../../shared/http-protocol/describe-http-status';
 import type { Problem } from '../../../shared/problems/problem';
+import type { Profile } from '../../../shared/profiles/profile';
 import type { HistoryEntry, HistorySummary } from '../../../shared/requests/request-records';
 import { veza } from '../bridge/veza';
 import { ProblemCard } from '../problems/ProblemCard';
+import { ClearHistoryDialog } from './ClearHistoryDialog';
 import { useRequestsStore } from './requests-store';
 
 function outcomeOf(entry: HistorySummary): string {
@@ -18,11 +20,11 @@ function outcomeOf(entry: HistorySummary): string {
  * composer and its answer into the viewer), send again, delete, clear.
  */
 export function HistoryPanel({
-  profileId,
+  profile,
   onOpen,
   onSendAgain,
 }: {
-  profileId: string;
+  profile: Pick<Profile, 'id' | 'name'>;
   onOpen: (entry: HistoryEntry) => void;
   onSendAgain: (entry: HistoryEntry) => void;
 }) {
@@ -32,20 +34,21 @@ export function HistoryPanel({
   const [query, setQuery] = useState('');
   const [entries, setEntries] = useState<HistorySummary[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [confirmingClear, setConfirmingClear] = useState(false);
 
   useEffect(() => {
     let current = true;
-    void veza.invoke('history.list', { query }).then((result) => {
+    void veza.invoke('history.list', { query, profileId: profile.id }).then((result) => {
       if (!current) return;
       if (result.ok) {
-        setEntries(result.value.entries.filter((entry) => entry.profileId === profileId));
+        setEntries(result.value.entries);
         setProblem(result.value.problem ?? null);
       } else setProblem(result.problem);
     });
     return () => {
       current = false;
     };
-  }, [query, version, profileId]);
+  }, [query, version, profile.id]);
 
   const withEntry = async (id: string, then: (entry: HistoryEntry) => void) => {
     const result = await veza.invoke('history.get', { id });
@@ -109,13 +112,22 @@ export function HistoryPanel({
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        className="danger"
-        onClick={() => void act(veza.invoke('history.clear', undefined))}
-      >
-        Clear history
-      </button>
+      {entries.length > 0 && !query && (
+        <button type="button" className="danger" onClick={() => setConfirmingClear(true)}>
+          Clear history
+        </button>
+      )}
+      {confirmingClear && (
+        <ClearHistoryDialog
+          instanceName={profile.name}
+          count={entries.length}
+          onClose={() => setConfirmingClear(false)}
+          onConfirm={() => {
+            setConfirmingClear(false);
+            void act(veza.invoke('history.clear', { profileId: profile.id }));
+          }}
+        />
+      )}
     </section>
   );
 }

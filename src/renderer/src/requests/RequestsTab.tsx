@@ -78,7 +78,7 @@ export function RequestsTab({ profile }: { profile: Profile }) {
       </div>
       <aside className="requests-side" aria-label="History and saved requests">
         <HistoryPanel
-          profileId={profile.id}
+          profile={profile}
           onOpen={(entry) => void openEntry(entry)}
           onSendAgain={(entry) => {
             setSpec(entry.spec);
