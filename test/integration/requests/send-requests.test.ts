@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
@@ -352,6 +352,54 @@ describe('history and saved requests', () => {
     expect(imported.value).toMatchObject({ imported: 1 });
     expect(sandbox.requests.length).toBe(sentBefore);
     await expectNoKeyInDataFolder();
+  });
+});
+
+describe('importing a saved-requests file someone else made', () => {
+  it('says which credential rows it removed, never their values, and leaves out what is broken', async () => {
+    const foreignToken = `foreign-token-${Date.now()}`;
+    const file = path.join(harness.home, 'from-a-colleague.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 'veza-desk-requests',
+        version: 1,
+        exportedAt: '2026-11-01T09:00:00.000Z',
+        requests: [
+          {
+            name: 'Teams',
+            folder: 'Shared',
+            spec: {
+              ...spec('/api/v1/teams'),
+              headers: [
+                { name: 'Authorization', value: `Bearer ${foreignToken}`, enabled: true },
+                { name: 'Accept', value: 'application/json', enabled: true },
+              ],
+              query: [{ name: 'api_key', value: foreignToken, enabled: true }],
+            },
+          },
+          { name: 'Broken', spec: { method: 'TELEPORT' } },
+        ],
+      }),
+    );
+    harness.dialogs.nextOpen = file;
+    const imported = await harness.call('saved.importFile');
+    expect(imported.ok, JSON.stringify(imported.problem)).toBe(true);
+    expect(imported.value.imported).toBe(1);
+    expect(imported.value.notes).toEqual([
+      '"Teams": removed header "Authorization", query parameter "api_key" (Veza Desk adds the key from the keychain).',
+      'Request 2 was left out: it is not a valid request.',
+    ]);
+    const teams = (await harness.call('saved.list')).value.requests.find(
+      (request: { name: string }) => request.name === 'Teams',
+    );
+    expect(teams.spec.headers).toEqual([
+      { name: 'Accept', value: 'application/json', enabled: true },
+    ]);
+    expect(JSON.stringify(imported)).not.toContain(foreignToken);
+    expect(await readFile(path.join(harness.home, 'saved-requests.json'), 'utf8')).not.toContain(
+      foreignToken,
+    );
   });
 });
 

@@ -31,16 +31,15 @@ function readImported(
   notes: string[],
 ): { name: string; folder: string; spec: RequestSpec } | undefined {
   // Credential headers are taken out before the schema, which would refuse the whole entry.
+  const credentialRows: string[] = [];
   const raw = value as { spec?: { headers?: unknown } };
   if (raw && typeof raw === 'object' && raw.spec && Array.isArray(raw.spec.headers)) {
-    raw.spec.headers = raw.spec.headers.filter(
-      (row: unknown) =>
-        !(
-          row &&
-          typeof row === 'object' &&
-          isCredentialHeader(String((row as { name?: unknown }).name))
-        ),
-    );
+    raw.spec.headers = raw.spec.headers.filter((row: unknown) => {
+      const name = row && typeof row === 'object' ? (row as { name?: unknown }).name : undefined;
+      if (typeof name !== 'string' || !isCredentialHeader(name)) return true;
+      credentialRows.push(`header "${name.trim()}"`);
+      return false;
+    });
   }
   const parsed = exportedRequestSchema.safeParse(value);
   if (!parsed.success) {
@@ -48,7 +47,12 @@ function readImported(
     return undefined;
   }
   const { spec, removed } = stripSecrets(parsed.data.spec);
-  if (removed.length > 0) notes.push(`"${parsed.data.name}": removed ${removed.join(', ')}.`);
+  // Named, never quoted: the values may be keys.
+  const allRemoved = [...credentialRows, ...removed];
+  if (allRemoved.length > 0)
+    notes.push(
+      `"${parsed.data.name}": removed ${allRemoved.join(', ')} (Veza Desk adds the key from the keychain).`,
+    );
   if (specContainsKey(spec, keys)) {
     notes.push(`"${parsed.data.name}" was left out: it contains an API key.`);
     return undefined;
