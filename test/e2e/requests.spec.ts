@@ -29,6 +29,20 @@ async function openRequests(app: AppHarness, name: string) {
   await app.page.getByRole('tab', { name: 'Requests' }).click();
 }
 
+/** Types a path (closing the catalogue list) and adds query parameters, in order. */
+async function compose(app: AppHarness, target: string, query: Record<string, string> = {}) {
+  const { page } = app;
+  const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
+  await path.fill(target);
+  await path.press('Escape');
+  for (const [index, [name, value]] of Object.entries(query).entries()) {
+    await page.getByRole('button', { name: 'Add parameter' }).click();
+    await page.getByRole('textbox', { name: `parameter ${index + 1} name` }).fill(name);
+    await page.getByRole('textbox', { name: `parameter ${index + 1} value` }).fill(value);
+  }
+  return path;
+}
+
 /** Presses Send and waits for a 200 whose formatted body shows `line`. */
 async function sendAndRead(app: AppHarness, line: RegExp) {
   await app.page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -132,12 +146,7 @@ test.describe('the request workspace', () => {
   }) => {
     const { page } = app;
     await addInstance(app, sandbox, 'Sandbox', false);
-    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
-    await path.fill('/api/v1/sandbox/large');
-    await path.press('Escape');
-    await page.getByRole('button', { name: 'Add parameter' }).click();
-    await page.getByRole('textbox', { name: 'parameter 1 name' }).fill('bytes');
-    await page.getByRole('textbox', { name: 'parameter 1 value' }).fill('300000');
+    await compose(app, '/api/v1/sandbox/large', { bytes: '300000' });
     // Larger than the inline limit: the answer names a body file, the page fetches its bytes.
     const fetched = page.waitForResponse((response) =>
       response.url().includes('/response-bodies/'),
@@ -167,12 +176,10 @@ test.describe('the request workspace', () => {
     sandbox,
   }) => {
     const { page } = app;
-    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
     const history = page.getByRole('list', { name: 'Sent requests' });
     for (const name of ['Staging', 'Sandbox']) {
       await addInstance(app, sandbox, name, false);
-      await path.fill('/api/v1/roles');
-      await path.press('Escape');
+      await compose(app, '/api/v1/roles');
       await sendAndRead(app, /"oaa_push"/);
       await expect(history.getByRole('listitem')).toHaveCount(1);
     }
@@ -196,12 +203,7 @@ test.describe('the request workspace', () => {
   }) => {
     const { page } = app;
     await addInstance(app, sandbox, 'Sandbox', false);
-    const path = page.getByRole('combobox', { name: 'Path or what you want to do' });
-    await path.fill('/api/v1/providers');
-    await path.press('Escape');
-    await page.getByRole('button', { name: 'Add parameter' }).click();
-    await page.getByRole('textbox', { name: 'parameter 1 name' }).fill('page_size');
-    await page.getByRole('textbox', { name: 'parameter 1 value' }).fill('10');
+    const path = await compose(app, '/api/v1/providers', { page_size: '10' });
     await page.getByRole('button', { name: 'Fetch all pages' }).click();
     await expect(page.getByText(/42 items from \d+ pages, the whole list/)).toBeVisible();
 
