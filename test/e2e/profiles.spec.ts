@@ -157,6 +157,7 @@ test.describe('instances and keys', () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     const withKey = page.getByRole('dialog', { name: 'Delete Acme production EU?' });
     await expect(withKey).toContainText('removes its API key from this computer’s keychain');
+    await expect(withKey).toContainText('deletes the requests sent to it from the history');
     await withKey.getByRole('button', { name: 'Delete instance' }).click();
     await expect(sidebar.getByRole('button', { name: /Acme production/ })).toHaveCount(0);
     expect(await keytar.getPassword('veza-desk', prod.id)).toBeNull();

@@ -322,6 +322,33 @@ describe('history and saved requests', () => {
     expect((await bodyOf(theirs)).length).toBe(100000);
   });
 
+  it("deleting an instance deletes its history and bodies, not another's", async () => {
+    const made = await harness.call('profiles.create', {
+      draft: {
+        name: 'Short-lived',
+        address: sandbox.url,
+        colour: '#0f766e',
+        production: false,
+        notes: '',
+      },
+      key: { apiKey: key(), acceptAsIs: false },
+    });
+    const large = spec('/api/v1/sandbox/large', {
+      query: [{ name: 'bytes', value: '100000', enabled: true }],
+    });
+    const doomed = await send(large, made.value.id);
+    const kept = await send(large);
+    expect((await harness.call('profiles.delete', { id: made.value.id })).ok).toBe(true);
+    const ids = (await harness.call('history.list', {})).value.entries.map(
+      (entry: { id: string }) => entry.id,
+    );
+    expect(ids).not.toContain(doomed.historyId);
+    expect(ids).toContain(kept.historyId);
+    const bodies = await readdir(path.join(harness.home, 'bodies'));
+    expect(bodies).not.toContain(`${doomed.body.ref}.body`);
+    expect(bodies).toContain(`${kept.body.ref}.body`);
+  });
+
   it('saved requests: secrets stripped, a saved key refused, export and import round-trip', async () => {
     const saved = await harness.call('saved.save', {
       name: 'Roles',

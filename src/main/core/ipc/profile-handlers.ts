@@ -19,6 +19,7 @@ import {
 import type { ProfileService } from '../profiles/profile-service';
 import { readImportFile } from '../profiles/read-import-file';
 import type { DoctorService } from '../doctor/doctor-service';
+import type { HistoryStore } from '../requests/history-store';
 import type { CallHandlers } from './dispatcher';
 
 type ProfileCalls = Extract<keyof CallHandlers, `profiles.${string}`>;
@@ -31,6 +32,8 @@ export interface ProfileHandlerDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** Knows which certificate an instance's last check met: the only one it may trust. */
   doctor: Pick<DoctorService, 'lastRefusedCertificate'>;
+  /** An instance's requests and their bodies go with it: nothing would show them again. */
+  history: Pick<HistoryStore, 'clear'>;
 }
 
 const cancelledImport: ImportResult = {
@@ -47,7 +50,7 @@ const cancelledImport: ImportResult = {
  * answer carries one back.
  */
 export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandlers, ProfileCalls> {
-  const { profiles, dialogs, clipboard, env } = deps;
+  const { profiles, dialogs, clipboard, env, history } = deps;
   return {
     'profiles.list': () => profiles.state(),
     'profiles.create': ({ draft, key }) => profiles.create(draft, key),
@@ -55,6 +58,7 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandle
     'profiles.duplicate': ({ id }) => profiles.duplicate(id),
     'profiles.delete': async ({ id }) => {
       await profiles.remove(id);
+      await history.clear(id);
       return { id };
     },
     'profiles.setKey': ({ id, key }) => profiles.setKey(id, key),

@@ -6,7 +6,7 @@ import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import { useProfilesStore } from './profiles-store';
 
-/** Asks before deleting, naming the instance, and says what happens to the key. */
+/** Asks before deleting, naming the instance, and says what happens to the key and history. */
 export function DeleteProfileDialog({ profileId }: { profileId: string }) {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const profile = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
@@ -31,7 +31,8 @@ export function DeleteProfileDialog({ profileId }: { profileId: string }) {
       {problem && <ProblemCard problem={problem} />}
       <p>
         Veza Desk forgets <strong>{profile.name}</strong> ({profile.baseUrl})
-        {profile.key ? ' and removes its API key from this computer’s keychain' : ''}.
+        {profile.key ? ', removes its API key from this computer’s keychain' : ''} and deletes the
+        requests sent to it from the history. Saved requests are kept.
       </p>
       {profile.key && (
         <p className="muted">
