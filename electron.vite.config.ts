@@ -2,6 +2,10 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { resolveDataFolder } from './src/main/core/data-folder';
+import { createBodyFiles } from './src/main/core/requests/body-files';
+import { answerResponseBodyRequest } from './src/main/core/requests/response-body-route';
+import { writeWebResponse } from './src/main/core/write-web-response';
 import { contentSecurityPolicy } from './src/shared/security/content-security-policy';
 
 /** Puts the strict CSP into the built index.html (dev relies on main's header instead). */
@@ -14,6 +18,26 @@ function cspMetaTag(): Plugin {
         '<head>',
         `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
       ),
+  };
+}
+
+/**
+ * `npm run dev` serves the page from Vite, not app://, so the large response bodies the page
+ * fetches from its own origin are answered here, from the same data folder main uses.
+ */
+function responseBodiesInDev(): Plugin {
+  return {
+    name: 'veza-response-bodies-dev',
+    apply: 'serve',
+    configureServer(server) {
+      const bodies = createBodyFiles(resolveDataFolder());
+      server.middlewares.use((request, response, next) => {
+        void answerResponseBodyRequest(bodies, request.method ?? 'GET', request.url ?? '/').then(
+          (answer) => (answer ? writeWebResponse(answer, response) : next()),
+          next,
+        );
+      });
+    },
   };
 }
 
@@ -35,7 +59,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), cspMetaTag()],
+    plugins: [react(), cspMetaTag(), responseBodiesInDev()],
     build: {
       rolldownOptions: {
         input: {

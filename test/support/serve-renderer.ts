@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { readRendererFile, type RendererFileResponse } from '../../src/main/core/renderer-files';
+import { writeWebResponse } from '../../src/main/core/write-web-response';
 
 /** Answers the routes main serves on the page's origin besides its files (response bodies). */
 export type PageRoute = (method: string, urlPath: string) => Promise<Response | undefined>;
@@ -22,14 +21,7 @@ export async function serveRenderer(
     const urlPath = request.url ?? '/';
     void (async () => {
       const routed = await route?.(request.method ?? 'GET', urlPath);
-      if (routed) {
-        response.writeHead(routed.status, Object.fromEntries(routed.headers));
-        if (!routed.body) return response.end();
-        Readable.fromWeb(routed.body as NodeReadableStream)
-          .on('error', () => response.destroy())
-          .pipe(response);
-        return;
-      }
+      if (routed) return writeWebResponse(routed, response);
       const { status, headers, body } =
         override?.(urlPath) ?? (await readRendererFile(root, urlPath));
       response.writeHead(status, headers);
