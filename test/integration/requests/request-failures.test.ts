@@ -42,47 +42,57 @@ afterAll(async () => {
 const spec: RequestSpec = { method: 'GET', path: '/api/v1/providers', query: [], headers: [] };
 
 describe('saving a response to a file', () => {
-  it('writes the answer, byte for byte, where the user chose in main’s dialog; cancel writes nothing', async () => {
-    const body = JSON.stringify({ values: [{ id: 'n1', name: 'Ünïcode ✓' }], has_more: false });
-    const answering = await startHttpServer((_request, response) => {
-      response.setHeader('content-type', 'application/json');
-      response.end(body);
-    });
-    const h = await openProfileHarness();
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'veza-save-'));
-    try {
-      const created = await h.call('profiles.create', {
-        draft: {
-          name: 'Answering',
-          address: `http://127.0.0.1:${answering.port}`,
-          colour: '#2457c5',
-          production: false,
-          notes: '',
-        },
-        key: { apiKey: key, acceptAsIs: false },
+  // Inline (small) and body-file (large, streamed by main) answers take different ways.
+  it.each([
+    ['small', [{ id: 'n1', name: 'Ünïcode ✓' }]],
+    ['large', Array.from({ length: 5000 }, (_, i) => ({ id: `n${i}`, name: `Ünïcode ✓ ${i}` }))],
+  ])(
+    'writes a %s answer, byte for byte, where the user chose in main’s dialog; cancel writes nothing',
+    async (_size, values) => {
+      const body = JSON.stringify({ values, has_more: false });
+      const answering = await startHttpServer((_request, response) => {
+        response.setHeader('content-type', 'application/json');
+        response.end(body);
       });
-      const sent = await h.call('requests.send', {
-        profileId: created.value.id,
-        spec,
-        requestId: crypto.randomUUID(),
-      });
-      expect(sent.ok).toBe(true);
-      h.dialogs.nextSave = undefined;
-      expect(await h.call('requests.saveBody', { historyId: sent.value.historyId })).toMatchObject({
-        ok: true,
-        value: { cancelled: true },
-      });
-      const target = path.join(folder, 'answer.json');
-      h.dialogs.nextSave = target;
-      const saved = await h.call('requests.saveBody', { historyId: sent.value.historyId });
-      expect(saved).toMatchObject({ ok: true, value: { cancelled: false } });
-      expect(await readFile(target, 'utf8')).toBe(body);
-    } finally {
-      await h.close();
-      await answering.close();
-      await rm(folder, { recursive: true, force: true });
-    }
-  });
+      const h = await openProfileHarness();
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'veza-save-'));
+      try {
+        const created = await h.call('profiles.create', {
+          draft: {
+            name: 'Answering',
+            address: `http://127.0.0.1:${answering.port}`,
+            colour: '#2457c5',
+            production: false,
+            notes: '',
+          },
+          key: { apiKey: key, acceptAsIs: false },
+        });
+        const sent = await h.call('requests.send', {
+          profileId: created.value.id,
+          spec,
+          requestId: crypto.randomUUID(),
+        });
+        expect(sent.ok).toBe(true);
+        h.dialogs.nextSave = undefined;
+        expect(
+          await h.call('requests.saveBody', { historyId: sent.value.historyId }),
+        ).toMatchObject({
+          ok: true,
+          value: { cancelled: true },
+        });
+        const target = path.join(folder, 'answer.json');
+        h.dialogs.nextSave = target;
+        const saved = await h.call('requests.saveBody', { historyId: sent.value.historyId });
+        expect(saved).toMatchObject({ ok: true, value: { cancelled: false } });
+        expect(await readFile(target, 'utf8')).toBe(body);
+        expect(await readdir(folder)).toEqual(['answer.json']);
+      } finally {
+        await h.close();
+        await answering.close();
+        await rm(folder, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('request workspace failures', () => {

@@ -75,7 +75,10 @@ export function createRequestsHandlers(deps: {
           { name: 'All files', extensions: ['*'] },
         ],
       });
-      if (!file) return { cancelled: true };
+      if (!file) {
+        if (!Buffer.isBuffer(body)) body.destroy();
+        return { cancelled: true };
+      }
       return writeChosenFile(file, body);
     },
 

@@ -1,6 +1,7 @@
 import { open, rename, unlink, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 /**
  * Writes a file so that readers only ever see the old or the new content, even if the process
@@ -9,7 +10,8 @@ import { randomBytes } from 'node:crypto';
  */
 export async function writeFileAtomic(
   filePath: string,
-  data: string | Uint8Array,
+  /** A stream is copied through without being held in memory (large response bodies). */
+  data: string | Uint8Array | Readable,
   mode = 0o600,
 ): Promise<void> {
   const dir = path.dirname(filePath);
@@ -20,14 +22,16 @@ export async function writeFileAtomic(
   );
   const handle = await open(temp, 'w', mode);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for await (const chunk of data) await handle.write(chunk as Uint8Array);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, filePath);
   } catch (error) {
+    // A failed write (disk full, a broken source stream) leaves no half-written temp file.
     await unlink(temp).catch(() => {});
     throw error;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { fetchAllPages, PagingError, type VezaPage } from '../../../shared/paging/fetch-all-pages';
 import type { Profile } from '../../../shared/profiles/profile';
@@ -272,13 +273,16 @@ export function createRequestService(deps: RequestServiceDeps) {
     answerBodyRequest: (method: string, urlPath: string) =>
       answerResponseBodyRequest(bodies, method, urlPath),
     /** A history entry's body, whole, for "Save to file" (written by main, never by the window). */
-    bodyOf: async (historyId: string): Promise<Buffer> => {
+    bodyOf: async (historyId: string): Promise<Buffer | Readable> => {
       const { body } = history.get(historyId);
       if (!body) throw ProblemError.of('RESPONSE_BODY_GONE');
       if (body.kind === 'inline') return Buffer.from(body.base64, 'base64');
-      return readFile(bodies.pathOf(body.ref)).catch(() => {
+      // A stream, so saving hundreds of MB does not hold them in main's memory; opened now, so
+      // a removed body is reported before the save dialog.
+      const handle = await open(bodies.pathOf(body.ref), 'r').catch(() => {
         throw ProblemError.of('RESPONSE_BODY_GONE');
       });
+      return handle.createReadStream();
     },
     /** On quit: stop what is running, remove the transport's temp files, close connections. */
     shutdown: async (): Promise<void> => {

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../../src/main/core/persistence/write-file-atomic';
 
@@ -30,5 +31,20 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(path.join(file, 'inner'), 'x'); // "target" is now a folder
     await expect(writeFileAtomic(file, 'y')).rejects.toThrow();
     expect(await readdir(folder)).toEqual(['target']);
+  });
+
+  it('copies a stream through, and a stream that breaks leaves the old file and no temp file', async () => {
+    const file = path.join(folder, 'answer.json');
+    await writeFileAtomic(file, Readable.from([Buffer.from('new '), Buffer.from('content')]));
+    expect(await readFile(file, 'utf8')).toBe('new content');
+    const broken = Readable.from(
+      (async function* () {
+        yield Buffer.from('half');
+        throw new Error('source broke');
+      })(),
+    );
+    await expect(writeFileAtomic(file, broken)).rejects.toThrow('source broke');
+    expect(await readFile(file, 'utf8')).toBe('new content');
+    expect(await readdir(folder)).toEqual(['answer.json']);
   });
 });
