@@ -684,7 +684,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   RESPONSE_BODY_GONE: {
     title: 'This answer is no longer kept',
     explanation:
-      'The body of this answer was removed, for example because its history entry was deleted or the history was cleared.',
+      'The body of this answer was removed: its history entry was deleted, the history was cleared, or older answers made room for newer ones (the history keeps up to 512 MB of answers).',
     fix: ['Send the request again to get a fresh answer.'],
   },
   DATA_FILE_DAMAGED: {

@@ -86,6 +86,8 @@ export const historySummarySchema = z.object({
   durationMs: z.number().optional(),
   size: z.number().int().optional(),
   pages: z.number().int().optional(),
+  /** The answer came but its body is no longer kept (history's space limit). */
+  bodyRemoved: z.boolean().optional(),
 });
 export type HistorySummary = z.infer<typeof historySummarySchema>;
 

@@ -13,6 +13,11 @@ export const historyFileName = 'history.json';
 export const historyFileVersion = 1;
 /** Oldest entries (and their body files) go beyond this many. */
 export const historyMaxEntries = 200;
+/**
+ * Body files kept for history, in all. Beyond it the oldest entries lose their answer's body
+ * (the entry itself stays), so repeated large downloads cannot fill the disk unnoticed.
+ */
+export const historyBodyBudgetBytes = 512 * 1024 * 1024;
 
 export interface HistoryStore {
   readonly loadProblem?: Problem;
@@ -29,8 +34,26 @@ export interface HistoryStore {
 }
 
 function summaryOf(entry: HistoryEntry): HistorySummary {
-  const { spec: _spec, headers: _headers, timings: _timings, body: _body, ...summary } = entry;
-  return summary;
+  const { spec: _spec, headers: _headers, timings: _timings, body, ...summary } = entry;
+  return summary.status !== undefined && !body ? { ...summary, bodyRemoved: true } : summary;
+}
+
+/** Newest first, file bodies count against the budget; the newest answer is always kept. */
+function withinBodyBudget(
+  entries: readonly HistoryEntry[],
+  budget: number,
+): { items: HistoryEntry[]; bodiless: HistoryEntry[] } {
+  let total = 0;
+  const bodiless: HistoryEntry[] = [];
+  const items = entries.map((entry, index) => {
+    if (entry.body?.kind !== 'file') return entry;
+    total += entry.body.size;
+    if (index === 0 || total <= budget) return entry;
+    bodiless.push(entry);
+    const { body: _body, ...rest } = entry;
+    return rest;
+  });
+  return { items, bodiless };
 }
 
 function matches(entry: HistoryEntry, words: string[]): boolean {
@@ -48,7 +71,11 @@ const fileRef = (entry: HistoryEntry): string | undefined =>
  * instance and the spec (which cannot hold a credential). Large bodies are files under
  * `bodies/`, removed with their entry and by "Clear history".
  */
-export async function openHistoryStore(folder: string, bodies: BodyFiles): Promise<HistoryStore> {
+export async function openHistoryStore(
+  folder: string,
+  bodies: BodyFiles,
+  bodyBudgetBytes = historyBodyBudgetBytes,
+): Promise<HistoryStore> {
   const list = await openVersionedListFile(
     path.join(folder, historyFileName),
     historyFileVersion,
@@ -85,10 +112,11 @@ export async function openHistoryStore(folder: string, bodies: BodyFiles): Promi
       return entry;
     },
     add: async (entry) => {
-      const dropped = await list.commit((items) => ({
-        items: [entry, ...items].slice(0, historyMaxEntries),
-        value: items.slice(historyMaxEntries - 1),
-      }));
+      const dropped = await list.commit((items) => {
+        const all = [entry, ...items];
+        const kept = withinBodyBudget(all.slice(0, historyMaxEntries), bodyBudgetBytes);
+        return { items: kept.items, value: [...all.slice(historyMaxEntries), ...kept.bodiless] };
+      });
       await removeBodies(dropped);
     },
     remove: (id) => removeWhere((entry) => entry.id === id),

@@ -91,6 +91,7 @@ export function HistoryPanel({
                 {entry.durationMs !== undefined && `, ${formatDuration(entry.durationMs)}`}
                 {entry.size !== undefined && `, ${formatSize(entry.size)}`}
                 {entry.pages !== undefined && `, ${entry.pages} pages`}
+                {entry.bodyRemoved && ', answer no longer kept'}
                 {`, ${new Date(entry.at).toLocaleString()}`}
               </span>
               <span className="button-row">

@@ -8,6 +8,7 @@ import { CurlImportDialog } from './CurlImportDialog';
 import { HistoryPanel } from './HistoryPanel';
 import { ProductionConfirmDialog } from './ProductionConfirmDialog';
 import { readResponseBody } from './read-response-body';
+import { makeProblem } from '../../../shared/problems/make-problem';
 import { useRequestsStore, useWorkspace } from './requests-store';
 import { ResponseArea } from './ResponseArea';
 import { SavedPanel } from './SavedPanel';
@@ -25,9 +26,10 @@ export function RequestsTab({ profile }: { profile: Profile }) {
 
   const openEntry = async (entry: HistoryEntry) => {
     setSpec(entry.spec);
-    if (entry.status === undefined || !entry.body)
-      return update(profile.id, { response: undefined });
-    const body = await readResponseBody(entry.body);
+    if (entry.status === undefined) return update(profile.id, { response: undefined });
+    const body = entry.body
+      ? await readResponseBody(entry.body)
+      : { ok: false as const, problem: makeProblem('RESPONSE_BODY_GONE') };
     if (!body.ok) return update(profile.id, { problem: body.problem, response: undefined });
     update(profile.id, {
       problem: undefined,
