@@ -10,10 +10,10 @@ import { createDoctorService } from '../src/main/core/doctor/doctor-service';
 import { verify } from '../src/main/core/doctor/verify';
 import { createProfileService } from '../src/main/core/profiles/profile-service';
 import { openProfileStore } from '../src/main/core/profiles/profile-store';
-import type { SecretStore } from '../src/main/core/secrets/secret-store';
 import { createTransport, type Transport } from '../src/main/core/transport';
 import { median, report } from './support/figure';
 import { startSandboxProcess } from './support/sandbox-process';
+import { memorySecrets } from './support/memory-secrets';
 
 const timed = async (run: () => Promise<unknown>): Promise<number> => {
   const start = performance.now();
@@ -97,16 +97,6 @@ async function verifyOverhead(tempDir: string): Promise<boolean> {
   } finally {
     await sandbox.stop();
   }
-}
-
-/** A keychain in memory: the bench measures checking, not the OS keychain. */
-function memorySecrets(): SecretStore {
-  const keys = new Map<string, string>();
-  return {
-    get: async (id) => keys.get(id),
-    set: async (id, key) => void keys.set(id, key),
-    delete: async (id) => keys.delete(id),
-  };
 }
 
 async function checkAllFifty(tempDir: string): Promise<boolean> {

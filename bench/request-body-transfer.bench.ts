@@ -11,26 +11,16 @@ import { chromium } from '@playwright/test';
 import { readAppInfo } from '../src/main/core/app-info';
 import type { AppServices } from '../src/main/core/ipc/call-handlers';
 import { openAppServices } from '../src/main/core/open-app-services';
-import type { SecretStore } from '../src/main/core/secrets/secret-store';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 import { installBridge } from '../test/e2e/support/bridge';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium';
 import { fakeLookup } from '../test/support/network/lookups';
 import { serveRenderer } from '../test/support/serve-renderer';
 import { median, report } from './support/figure';
+import { memorySecrets } from './support/memory-secrets';
 
 const root = path.resolve(__dirname, '..');
 const bodyBytes = Number(process.env.BENCH_BODY_BYTES ?? 50 * 1024 * 1024);
-
-// The bench needs no real keychain: the key only has to reach the sandbox.
-function memorySecrets(): SecretStore {
-  const keys = new Map<string, string>();
-  return {
-    get: async (id) => keys.get(id),
-    set: async (id, key) => void keys.set(id, key),
-    delete: async (id) => keys.delete(id),
-  };
-}
 
 interface PageGlobals {
   __firstRowAt: number;
