@@ -184,10 +184,14 @@ test.describe('the request workspace', () => {
       await expect(history.getByRole('listitem')).toHaveCount(1);
     }
 
+    // Searching does not hide the button, and the dialog counts the whole history.
+    await page.getByRole('searchbox', { name: 'Search history' }).fill('nothing-like-this');
+    await expect(page.getByText('Nothing in the history matches.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear history' }).click();
     const dialog = page.getByRole('dialog', { name: 'Clear the history of Sandbox?' });
     await expect(dialog).toContainText('The request sent to Sandbox and its answer are removed');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await page.getByRole('searchbox', { name: 'Search history' }).fill('');
     await expect(history.getByRole('listitem')).toHaveCount(1);
 
     await page.getByRole('button', { name: 'Clear history' }).click();

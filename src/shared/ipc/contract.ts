@@ -161,7 +161,12 @@ export const calls = {
   /** Newest first; only one instance's entries when `profileId` is given. */
   'history.list': call(
     z.object({ query: z.string().max(500).optional(), profileId: z.uuid().optional() }),
-    z.object({ entries: z.array(historySummarySchema), problem: problemSchema.optional() }),
+    z.object({
+      entries: z.array(historySummarySchema),
+      /** How many entries there are before the search (for "Clear history"). */
+      total: z.number().int().nonnegative(),
+      problem: problemSchema.optional(),
+    }),
   ),
   'history.get': call(z.object({ id: z.uuid() }), historyEntrySchema),
   'history.delete': call(z.object({ id: z.uuid() }), z.undefined()),

@@ -312,6 +312,9 @@ describe('history and saved requests', () => {
     expect(await listed(profileId)).toContain(mine.historyId);
     expect(await listed(profileId)).not.toContain(theirs.historyId);
     expect(await listed(productionId)).toContain(theirs.historyId);
+    const searched = await harness.call('history.list', { profileId, query: 'no-such-words' });
+    expect(searched.value.entries).toEqual([]);
+    expect(searched.value.total).toBe((await listed(profileId)).length);
 
     await harness.call('history.clear', { profileId });
     expect(await listed(profileId)).toEqual([]);

@@ -84,6 +84,7 @@ export function createRequestsHandlers(deps: {
 
     'history.list': ({ query, profileId }) => ({
       entries: history.list(query, profileId),
+      total: history.list('', profileId).length,
       ...(history.loadProblem ? { problem: history.loadProblem } : {}),
     }),
     'history.get': ({ id }) => history.get(id),

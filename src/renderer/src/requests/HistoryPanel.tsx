@@ -33,6 +33,7 @@ export function HistoryPanel({
   const historyChanged = useRequestsStore((state) => state.historyChanged);
   const [query, setQuery] = useState('');
   const [entries, setEntries] = useState<HistorySummary[]>([]);
+  const [total, setTotal] = useState(0);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [confirmingClear, setConfirmingClear] = useState(false);
 
@@ -42,6 +43,7 @@ export function HistoryPanel({
       if (!current) return;
       if (result.ok) {
         setEntries(result.value.entries);
+        setTotal(result.value.total);
         setProblem(result.value.problem ?? null);
       } else setProblem(result.problem);
     });
@@ -113,7 +115,7 @@ export function HistoryPanel({
           ))}
         </ul>
       )}
-      {entries.length > 0 && !query && (
+      {total > 0 && (
         <button type="button" className="danger" onClick={() => setConfirmingClear(true)}>
           Clear history
         </button>
@@ -121,7 +123,7 @@ export function HistoryPanel({
       {confirmingClear && (
         <ClearHistoryDialog
           instanceName={profile.name}
-          count={entries.length}
+          count={total}
           onClose={() => setConfirmingClear(false)}
           onConfirm={() => {
             setConfirmingClear(false);
