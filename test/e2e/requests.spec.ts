@@ -171,6 +171,35 @@ test.describe('the request workspace', () => {
     await expect(page.getByText('This answer is no longer kept')).toBeVisible();
   });
 
+  test('an entry whose answer made room for newer ones says so', async ({ app, sandbox }) => {
+    const { page } = app;
+    await addInstance(app, sandbox, 'Sandbox', false);
+    const profileId = app.profiles.state().profiles[0]?.id as string;
+    // As the 512 MB budget leaves an old entry: its line, status and size, no body.
+    await app.history.add({
+      id: crypto.randomUUID(),
+      at: new Date().toISOString(),
+      profileId,
+      instanceName: 'Sandbox',
+      method: 'GET',
+      target: '/api/v1/providers',
+      status: 200,
+      size: 80_000_000,
+      spec: { method: 'GET', path: '/api/v1/providers', query: [], headers: [] },
+    });
+    await page.reload();
+    await openRequests(app, 'Sandbox');
+    const entry = page
+      .getByRole('list', { name: 'Sent requests' })
+      .getByRole('listitem', { name: 'GET /api/v1/providers' });
+    await expect(entry).toContainText('answer no longer kept');
+    await entry.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByText('This answer is no longer kept')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Path or what you want to do' })).toHaveValue(
+      '/api/v1/providers',
+    );
+  });
+
   test("clearing one instance's history asks first and keeps the other's", async ({
     app,
     sandbox,

@@ -7,6 +7,7 @@ import { resolveDataFolder } from '../../../src/main/core/data-folder';
 import type { FileDialogs } from '../../../src/main/core/file-dialogs';
 import type { EventSink } from '../../../src/main/core/ipc/event-sink';
 import type { ProfileService } from '../../../src/main/core/profiles/profile-service';
+import type { HistoryStore } from '../../../src/main/core/requests/history-store';
 import { createKeytarSecretStore } from '../../../src/main/core/secrets/keytar-secret-store';
 import { serveRenderer } from '../../support/serve-renderer';
 import type { AppServices } from '../../../src/main/core/ipc/call-handlers';
@@ -34,6 +35,8 @@ export interface AppHarness {
   records: BridgeRecord[];
   /** The real profile service behind the page (main's side), with the real keychain. */
   profiles: ProfileService;
+  /** Main's request history, to set up entries the UI cannot make quickly. */
+  history: HistoryStore;
   dialogs: ScriptedDialogs;
   /** What main put on the clipboard (stays in the test process, never in the page). */
   clipboard: { text: string; containsSecret: boolean }[];
@@ -107,6 +110,7 @@ export const test = base.extend<{
       emit,
       records,
       profiles: (services as AppServices).profiles,
+      history: (services as AppServices).history,
       dialogs,
       clipboard,
       env,
