@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBodyFiles, type BodyFiles } from '../../../src/main/core/requests/body-files';
@@ -78,4 +78,26 @@ describe('response body route', () => {
     expect(await answerResponseBodyRequest(bodies, 'GET', '/index.html')).toBeUndefined();
     expect(await answerResponseBodyRequest(bodies, 'GET', '/response-bodiesX/a')).toBeUndefined();
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'a page that stops reading mid-body leaves no file open',
+    async () => {
+      const ref = await bodies.write(randomBytes(32 * 1024 * 1024));
+      const file = bodies.pathOf(ref);
+      const openOnBody = async () => {
+        const fds = await readdir('/proc/self/fd');
+        const targets = await Promise.all(
+          fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')),
+        );
+        return targets.filter((target) => target === file).length;
+      };
+      const controller = new AbortController();
+      const response = await get(responseBodyPath(ref), { signal: controller.signal });
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      await reader.read();
+      expect(await openOnBody()).toBe(1);
+      controller.abort();
+      await expect.poll(openOnBody, { timeout: 5000 }).toBe(0);
+    },
+  );
 });

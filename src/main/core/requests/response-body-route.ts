@@ -33,7 +33,13 @@ export async function answerResponseBodyRequest(
     .then(() => open(bodies.pathOf(decodeURIComponent(ref)), 'r'))
     .catch(() => undefined);
   if (!handle) return gone();
-  const { size } = await handle.stat();
+  let size: number;
+  try {
+    size = (await handle.stat()).size;
+  } catch {
+    await handle.close();
+    return gone();
+  }
   const stream = Readable.toWeb(createReadStream('', { fd: handle })) as ReadableStream;
   return new Response(stream, {
     status: 200,
