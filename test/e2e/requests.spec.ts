@@ -1,5 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import pathModule from 'node:path';
+import { startForwardProxy } from '../support/network/forward-proxy';
 import { test, expect, type AppHarness } from './support/app-fixture';
 import { pageSnapshot } from './support/page-snapshot';
 import type { Sandbox } from '../../src/sandbox/start-sandbox';
@@ -111,6 +112,40 @@ test.describe('the request workspace', () => {
 
     expect(await pageSnapshot(app.page)).not.toContain(key);
     expect(JSON.stringify(app.records)).not.toContain(key);
+  });
+
+  test('the answer says which way it went: direct, or through which proxy', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    const summary = page.getByRole('region', { name: 'Response' });
+    await addInstance(app, sandbox, 'Sandbox', false);
+    await compose(app, '/api/v1/roles');
+    await sendAndRead(app, /"oaa_push"/);
+    await expect(summary).toContainText('Direct (no proxy)');
+
+    const proxy = await startForwardProxy();
+    try {
+      await app.profiles.create(
+        {
+          name: 'Behind proxy',
+          address: sandbox.url,
+          colour: '#2457c5',
+          production: false,
+          notes: '',
+          network: { proxy: { mode: 'manual', url: proxy.url } },
+        },
+        { apiKey: sandbox.keys.admin as string, acceptAsIs: false },
+      );
+      await openRequests(app, 'Behind proxy');
+      await compose(app, '/api/v1/roles');
+      await sendAndRead(app, /"oaa_push"/);
+      await expect(summary).toContainText(`Through the proxy ${proxy.url}`);
+      expect(proxy.log.some((line) => line.includes('/api/v1/roles'))).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('a POST on a production instance asks first, naming the instance', async ({

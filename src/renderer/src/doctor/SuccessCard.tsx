@@ -1,5 +1,6 @@
 import type { VerificationResult } from '../../../shared/doctor/verification';
 import { summarizeVerification } from '../../../shared/doctor/format-verification';
+import { routeInWords } from '../../../shared/http-protocol/route-in-words';
 import { keyKindWords } from './describe-verdict';
 
 const reachWords: Record<string, string> = {
@@ -60,7 +61,7 @@ export function SuccessCard({ result }: { result: VerificationResult }) {
         {result.route && (
           <>
             <dt>Route</dt>
-            <dd>{result.route}</dd>
+            <dd>{routeInWords(result.route)}</dd>
           </>
         )}
       </dl>

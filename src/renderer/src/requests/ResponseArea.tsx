@@ -51,6 +51,7 @@ export function ResponseArea({ profile, workspace }: { profile: Profile; workspa
             headers={response.answer.headers}
             timings={response.answer.timings}
             sizeBytes={response.answer.size}
+            route={response.answer.route}
             keyKind={profile.key?.kind}
             host={new URL(profile.baseUrl).host}
             onCopy={(text) => void copyText(text)}

@@ -17,6 +17,8 @@ export interface ResponseViewerProps {
   timings?: RequestTimings;
   /** Bytes received; defaults to the body's length. */
   sizeBytes?: number;
+  /** How the request went: "direct" or "proxy http://host:port". */
+  route?: string;
   /** The kind of key that made the call, so a 403 can say "team key". */
   keyKind?: 'personal' | 'team';
   /** The instance's host, named in problem explanations. */
@@ -78,6 +80,7 @@ export function ResponseViewer(props: ResponseViewerProps) {
         status={status}
         sizeBytes={props.sizeBytes ?? bytes.length}
         timings={timings}
+        route={props.route}
       />
       {problem && <ProblemBanner problem={problem} />}
       <div className="rv-tabs" role="tablist" aria-label="Response parts" onKeyDown={onTabKey}>

@@ -1,5 +1,6 @@
 import { describeHttpStatus } from '../../../shared/http-protocol/describe-http-status';
 import { formatDuration, formatSize } from '../../../shared/format/format-size';
+import { routeInWords } from '../../../shared/http-protocol/route-in-words';
 
 /** How long each stage of the request took, as the transport measured it. */
 export interface RequestTimings {
@@ -23,10 +24,12 @@ interface StatusSummaryProps {
   status: number;
   sizeBytes: number;
   timings?: RequestTimings;
+  /** "direct" or "proxy http://host:port", as main reports it. */
+  route?: string;
 }
 
-/** Status with its meaning in words, the time with its stages, and the size. */
-export function StatusSummary({ status, sizeBytes, timings }: StatusSummaryProps) {
+/** Status with its meaning in words, the time with its stages, the size and the route. */
+export function StatusSummary({ status, sizeBytes, timings, route }: StatusSummaryProps) {
   const { name, meaning, tone } = describeHttpStatus(status);
   const stages = stageNames.filter(([key]) => timings?.[key] !== undefined);
   return (
@@ -61,6 +64,12 @@ export function StatusSummary({ status, sizeBytes, timings }: StatusSummaryProps
         <dt>Size</dt>
         <dd>{formatSize(sizeBytes)}</dd>
       </div>
+      {route && (
+        <div>
+          <dt>Route</dt>
+          <dd>{routeInWords(route)}</dd>
+        </div>
+      )}
     </dl>
   );
 }
