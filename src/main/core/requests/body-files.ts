@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { ProblemError } from '../problem-error';
 
 export const bodiesFolderName = 'bodies';
 
 /**
  * Large response bodies, one file each under the data folder's `bodies/`, named by a random
- * id (the reference history keeps and the window fetches by, response-body-route.ts). A reference is checked to be an
- * id before it becomes a path, so the window cannot name any other file.
+ * id (the reference history keeps and the window fetches by, response-body-route.ts). A
+ * reference is checked to be an id before it becomes a path, so the window cannot name any
+ * other file.
  */
 export function createBodyFiles(dataFolder: string) {
   const folder = path.join(dataFolder, bodiesFolderName);
@@ -32,6 +34,21 @@ export function createBodyFiles(dataFolder: string) {
       const ref = randomUUID();
       await copyFile(file, pathOf(ref));
       return ref;
+    },
+    /**
+     * A body file as a stream, with its size. Opened here, so a missing body fails now with
+     * RESPONSE_BODY_GONE rather than as a stream that breaks later.
+     */
+    async openStream(ref: string): Promise<{ stream: Readable; size: number }> {
+      const handle = await open(pathOf(ref), 'r').catch(() => {
+        throw ProblemError.of('RESPONSE_BODY_GONE');
+      });
+      try {
+        return { size: (await handle.stat()).size, stream: handle.createReadStream() };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
     },
     remove: (ref: string): Promise<void> => rm(pathOf(ref), { force: true }),
     /** Removes every body file not in `keep` (leftovers of a crash or a cleared history). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { fetchAllPages, PagingError, type VezaPage } from '../../../shared/paging/fetch-all-pages';
@@ -54,8 +54,9 @@ async function bodyBytes(response: TransportResponse): Promise<Buffer> {
 
 /**
  * The request workspace in main: sends the composer's requests, follows pages, keeps every
- * request in history and large bodies in files the window fetches from its own origin. The key is read
- * from the keychain here and handed to the transport as credentials; it never leaves main.
+ * request in history and large bodies in files the window fetches from its own origin. The key
+ * is read from the keychain here and handed to the transport as credentials; it never leaves
+ * main.
  */
 export function createRequestService(deps: RequestServiceDeps) {
   const { profiles, transport, history, bodies } = deps;
@@ -279,10 +280,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       if (body.kind === 'inline') return Buffer.from(body.base64, 'base64');
       // A stream, so saving hundreds of MB does not hold them in main's memory; opened now, so
       // a removed body is reported before the save dialog.
-      const handle = await open(bodies.pathOf(body.ref), 'r').catch(() => {
-        throw ProblemError.of('RESPONSE_BODY_GONE');
-      });
-      return handle.createReadStream();
+      return (await bodies.openStream(body.ref)).stream;
     },
     /** On quit: stop what is running, remove the transport's temp files, close connections. */
     shutdown: async (): Promise<void> => {

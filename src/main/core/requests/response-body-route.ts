@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { makeProblem } from '../../../shared/problems/make-problem';
 import { responseBodyRoute } from '../../../shared/requests/response-body-url';
@@ -27,21 +25,15 @@ export async function answerResponseBodyRequest(
   if (!pathname.startsWith(responseBodyRoute)) return undefined;
   if (method !== 'GET') return new Response('Not found', { status: 404 });
   const ref = pathname.slice(responseBodyRoute.length);
-  // pathOf refuses anything but a body id. The file is opened before answering, so a removed
-  // body is a clean 404 rather than a stream that breaks.
-  const handle = await Promise.resolve()
-    .then(() => open(bodies.pathOf(decodeURIComponent(ref)), 'r'))
-    .catch(() => undefined);
-  if (!handle) return gone();
-  let size: number;
+  // openStream refuses anything but a body id, and a removed body, before anything is sent.
+  let opened: Awaited<ReturnType<BodyFiles['openStream']>>;
   try {
-    size = (await handle.stat()).size;
+    opened = await bodies.openStream(decodeURIComponent(ref));
   } catch {
-    await handle.close();
     return gone();
   }
-  const stream = Readable.toWeb(createReadStream('', { fd: handle })) as ReadableStream;
-  return new Response(stream, {
+  const { stream, size } = opened;
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
     status: 200,
     headers: {
       ...rendererSecurityHeaders,
