@@ -8,7 +8,6 @@ import { CurlImportDialog } from './CurlImportDialog';
 import { HistoryPanel } from './HistoryPanel';
 import { ProductionConfirmDialog } from './ProductionConfirmDialog';
 import { readResponseBody } from './read-response-body';
-import { makeProblem } from '../../../shared/problems/make-problem';
 import { useRequestsStore, useWorkspace } from './requests-store';
 import { ResponseArea } from './ResponseArea';
 import { SavedPanel } from './SavedPanel';
@@ -27,9 +26,7 @@ export function RequestsTab({ profile }: { profile: Profile }) {
   const openEntry = async (entry: HistoryEntry) => {
     setSpec(entry.spec);
     if (entry.status === undefined) return update(profile.id, { response: undefined });
-    const body = entry.body
-      ? await readResponseBody(entry.body)
-      : { ok: false as const, problem: makeProblem('RESPONSE_BODY_GONE') };
+    const body = await readResponseBody(entry.body);
     if (!body.ok) return update(profile.id, { problem: body.problem, response: undefined });
     update(profile.id, {
       problem: undefined,

@@ -18,13 +18,15 @@ export function decodeBase64(text: string): Uint8Array {
  * The bytes of an answer for the viewer. A small body came inline with the answer; a large one
  * is fetched from the page's own origin by reference (main serves it, response-body-route.ts):
  * the network stack fills one ArrayBuffer off the UI thread, where base64 chunks over IPC made
- * tens of MB of strings to decode and collect (bench/request-body-transfer.bench.ts).
+ * tens of MB of strings to decode and collect (bench/request-body-transfer.bench.ts). No body
+ * (history dropped it for space) or a missing file is RESPONSE_BODY_GONE.
  */
 export async function readResponseBody(
-  body: ResponseBodyRef,
+  body: ResponseBodyRef | undefined,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
-  if (body.kind === 'inline') return { ok: true, bytes: decodeBase64(body.base64) };
   const gone = { ok: false as const, problem: makeProblem('RESPONSE_BODY_GONE') };
+  if (!body) return gone;
+  if (body.kind === 'inline') return { ok: true, bytes: decodeBase64(body.base64) };
   try {
     const response = await fetch(responseBodyPath(body.ref), { cache: 'no-store' });
     if (!response.ok) return gone;
