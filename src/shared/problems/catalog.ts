@@ -1,4 +1,5 @@
 import type { ProblemCode } from './problem-codes';
+import { historyBodyBudgetBytes } from '../requests/request-records';
 
 /**
  * The words a user sees for every problem code. Written for Veza admins who are not developers:
@@ -683,8 +684,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   },
   RESPONSE_BODY_GONE: {
     title: 'This answer is no longer kept',
-    explanation:
-      'The body of this answer was removed: its history entry was deleted, the history was cleared, or older answers made room for newer ones (the history keeps up to 512 MB of answers).',
+    explanation: `The body of this answer was removed: its history entry was deleted, the history was cleared, or older answers made room for newer ones (the history keeps up to ${historyBodyBudgetBytes / 1024 / 1024} MB of answers).`,
     fix: ['Send the request again to get a fresh answer.'],
   },
   DATA_FILE_DAMAGED: {

@@ -14,6 +14,11 @@ import { requestSpecSchema } from './request-spec';
  * (response-body-url.ts).
  */
 export const inlineBodyLimit = 16 * 1024;
+/**
+ * Body files kept for history, in all. Beyond it the oldest entries lose their answer's body
+ * (the entry itself stays), so repeated large downloads cannot fill the disk unnoticed.
+ */
+export const historyBodyBudgetBytes = 512 * 1024 * 1024;
 
 export const bodyRefSchema = z.uuid();
 

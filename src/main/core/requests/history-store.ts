@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  historyBodyBudgetBytes,
   historyEntrySchema,
   type HistoryEntry,
   type HistorySummary,
@@ -13,11 +14,6 @@ export const historyFileName = 'history.json';
 export const historyFileVersion = 1;
 /** Oldest entries (and their body files) go beyond this many. */
 export const historyMaxEntries = 200;
-/**
- * Body files kept for history, in all. Beyond it the oldest entries lose their answer's body
- * (the entry itself stays), so repeated large downloads cannot fill the disk unnoticed.
- */
-export const historyBodyBudgetBytes = 512 * 1024 * 1024;
 
 export interface HistoryStore {
   readonly loadProblem?: Problem;
