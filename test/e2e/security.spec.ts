@@ -27,6 +27,36 @@ test.describe('renderer security in Chromium', () => {
     expect(outcome).toEqual({ ran: false, violation: 'script-src eval' });
   });
 
+  test('the app never trips its own CSP: load, open the Requests tab, send', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation(text: string): void }).reportViolation(
+          `${event.effectiveDirective} ${event.blockedURI}`,
+        ),
+      ),
+    );
+    await page.reload();
+    await app.profiles.create(
+      { name: 'Sandbox', address: sandbox.url, colour: '#2457c5', production: false, notes: '' },
+      { apiKey: sandbox.keys.admin as string, acceptAsIs: false },
+    );
+    await page
+      .getByRole('navigation', { name: 'Instances' })
+      .getByRole('button', { name: 'Sandbox' })
+      .click();
+    await page.getByRole('tab', { name: 'Requests' }).click();
+    await page.getByRole('combobox', { name: 'Path or what you want to do' }).fill('/api/v1/roles');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('treeitem', { name: /"oaa_push"/ }).first()).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
   test('the CSP forbids inline scripts', async ({ app }) => {
     const ran = await app.page.evaluate(async () => {
       const script = document.createElement('script');

@@ -1,3 +1,5 @@
+// First: must run before any zod schema is created (see the file).
+import '../zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ComponentLab } from './ComponentLab';
