@@ -31,7 +31,7 @@ const VEZA_BAD_CHARS =
   '"Malformed API key: Typically due to a copy and paste error (correct format but invalid characters)"';
 
 const CA_FILE_STEP =
-  'In Veza Desk, open Edit instance > Network > Certificate authority file, choose the root certificate file from IT, save, and verify the instance again.';
+  'In Veza Desk, press Edit on this instance, open Network settings, press Choose CA file…, pick the root certificate file from IT, press Save changes, and verify the instance again.';
 const PROXY_SETTINGS = 'Edit instance > Network > Proxy';
 const NEW_PERSONAL_KEY = 'Administration > API Keys > Personal > Add New Personal API Key';
 const NEW_TEAM_KEY = 'Administration > API Keys > Team > Add New Team API Key';
@@ -388,9 +388,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   CA_FILE_INVALID: {
     title: 'The certificate authority file of this instance cannot be used',
     explanation:
-      "This instance is set to trust the certificates in a file (its certificate authority file, usually your company's root certificate), and that file could not be read or does not contain a certificate in the expected form (PEM text starting with -----BEGIN CERTIFICATE-----).",
+      "This instance is set to trust the certificates in a file (its certificate authority file, usually your company's root certificate), and that file cannot be used: it could not be read in time, it is not an ordinary file of at most 1 MB (for example a folder, or something far larger than a certificate), or it does not contain a certificate in the expected form (PEM text starting with -----BEGIN CERTIFICATE-----).",
     fix: [
-      'Check that the file is still where it was chosen and that you may open it.',
+      'Check that the file is still where it was chosen, that you may open it, and, if it is on a network drive, that the drive is connected.',
       'Ask IT for the root certificate as a PEM or .crt text file (not a .pfx or .p12 bundle).',
       CA_FILE_STEP,
     ],

@@ -36,8 +36,10 @@ export async function inspectCertificate(
       throw ProblemError.of('URL_NOT_HTTPS', { url: target.origin, facts: { url: target.origin } });
     }
     route = await chooseRoute(target, network, context.routeDeps);
-    const trust = network?.caFile ? await loadTrustStore(network.caFile) : defaultTrustStore();
     const { connectMs } = mergeSettings(context.timeouts, network?.timeouts);
+    const trust = network?.caFile
+      ? await loadTrustStore(network.caFile, connectMs)
+      : defaultTrustStore();
     const { socket, chain } = await openConnection(
       {
         route,

@@ -101,7 +101,9 @@ export class TransportCall {
     const { context, options, cancel } = this;
     const network = options.network;
     const credentials = options.credentials;
-    const trust = network?.caFile ? await loadTrustStore(network.caFile) : defaultTrustStore();
+    const trust = network?.caFile
+      ? await loadTrustStore(network.caFile, this.timeouts.connectMs)
+      : defaultTrustStore();
     const firstUrl = this.target.url;
     // Once the chain leaves the credentials' origin it never gets them back: a server we do
     // not trust must not be able to aim our key at a path of its choosing.
