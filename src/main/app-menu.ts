@@ -1,37 +1,8 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { Menu } from 'electron';
 import type { MenuCommand } from '../shared/ipc/contract';
+import { appMenuTemplate, type AppMenuOptions } from './app-menu-template';
 
-/** The application menu; commands the page acts on are sent to it as `menu.command` events. */
-export function buildAppMenu(send: (command: MenuCommand) => void, isMac: boolean): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&Instances',
-      submenu: [
-        { label: 'Add instance…', accelerator: 'CmdOrCtrl+N', click: () => send('add-instance') },
-        {
-          label: 'Check all instances',
-          accelerator: 'CmdOrCtrl+Shift+K',
-          click: () => send('check-all'),
-        },
-        { type: 'separator' },
-        {
-          label: 'Next instance',
-          accelerator: 'CmdOrCtrl+Alt+Down',
-          click: () => send('next-instance'),
-        },
-        {
-          label: 'Previous instance',
-          accelerator: 'CmdOrCtrl+Alt+Up',
-          click: () => send('previous-instance'),
-        },
-        ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
-      ],
-    },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'About Veza Desk', click: () => send('about') }] },
-  ];
-  return Menu.buildFromTemplate(template);
+/** The application menu (app-menu-template.ts); commands go to the page as `menu.command`. */
+export function buildAppMenu(send: (command: MenuCommand) => void, options: AppMenuOptions): Menu {
+  return Menu.buildFromTemplate(appMenuTemplate(send, options));
 }

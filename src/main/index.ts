@@ -1,4 +1,5 @@
-import { app, BrowserWindow, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appOrigin } from '../shared/security/content-security-policy';
 import { readAppInfo } from './core/app-info';
@@ -16,11 +17,25 @@ import { createElectronClipboard } from './electron-clipboard';
 import { createElectronFileDialogs } from './electron-file-dialogs';
 import { createMainWindow } from './window/create-main-window';
 import { denyAllPermissions } from './window/harden-web-contents';
+import { refuseDebugSwitches, type DebugSwitchRefusal } from './refuse-debug-switches';
+import { isTestBuild } from './test-build-marker';
 
 // The Electron glue: lifecycle, window, menu, IPC registration. Everything with logic lives in
 // ./core and is tested under plain Node.
 
-if (process.env.VEZA_DESK_HOME) app.setPath('userData', path.resolve(process.env.VEZA_DESK_HOME));
+/**
+ * First of all: a packaged app asked to open a debugger (--inspect, --remote-debugging-port,
+ * ...) says so and exits, before the data folder, the keychain or any window is touched.
+ */
+const debugRefusal = app.isPackaged
+  ? refuseDebugSwitches({
+      argv: process.argv,
+      isPackaged: true,
+      isTestBuild: readIsTestBuild(),
+      platform: process.platform,
+      hasSwitch: (name) => app.commandLine.hasSwitch(name),
+    })
+  : undefined;
 
 // electron-vite dev serves the page from its dev server; the packaged app from app://.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -30,9 +45,36 @@ const isAppUrl = (url: string): boolean => url.startsWith(`${pageOrigin}/`) || u
 
 let mainWindow: BrowserWindow | undefined;
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+if (debugRefusal) refuseToStart(debugRefusal);
+else launch();
+
+/** The packaged package.json says whether this is the smoke-test build; unreadable: it is not. */
+function readIsTestBuild(): boolean {
+  try {
+    const packageJson = readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8');
+    return isTestBuild(JSON.parse(packageJson));
+  } catch {
+    return false;
+  }
+}
+
+/** Says why on stderr and in a dialog, then exits; no lifecycle handler is ever registered. */
+function refuseToStart(refusal: DebugSwitchRefusal): void {
+  console.error(`${refusal.title}\n\n${refusal.message}`);
+  // Before "ready" Linux writes the box to stderr instead of showing it: stderr has it already.
+  if (process.platform !== 'linux') dialog.showErrorBox(refusal.title, refusal.message);
+  // Before the message loop runs, app.exit ends the process at once.
+  app.exit(1);
+}
+
+function launch(): void {
+  if (process.env.VEZA_DESK_HOME) {
+    app.setPath('userData', path.resolve(process.env.VEZA_DESK_HOME));
+  }
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   registerAppScheme();
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -53,7 +95,7 @@ async function start(): Promise<void> {
 
   const emit = createEventSink(deliverTo(() => mainWindow?.webContents));
   // userData is "<appData>/Veza Desk" (productName), the folder the CLI reads too, or
-  // VEZA_DESK_HOME when set (see above).
+  // VEZA_DESK_HOME when set (see launch).
   const services = await openAppServices({
     appInfo: readAppInfo(app.getName(), app.getVersion()),
     folder: app.getPath('userData'),
@@ -96,7 +138,10 @@ async function start(): Promise<void> {
   // Stop running requests, remove large-body temp files and close pooled connections.
   app.on('will-quit', () => void services.requests.shutdown().catch(() => {}));
   Menu.setApplicationMenu(
-    buildAppMenu((command) => emit('menu.command', { command }), process.platform === 'darwin'),
+    buildAppMenu((command) => emit('menu.command', { command }), {
+      isMac: process.platform === 'darwin',
+      isPackaged: app.isPackaged,
+    }),
   );
 
   const stateStore = createWindowStateStore(app.getPath('userData'));
@@ -111,7 +156,10 @@ async function start(): Promise<void> {
     state: saved,
     pageUrl,
     isAppUrl,
+    // Only Veza's documentation and the saved instances' own origins, https only
+    // (window/allow-external-link.ts decides; createMainWindow applies it).
     openExternal: (url) => void shell.openExternal(url),
+    instanceOrigins: () => services.profiles.state().profiles.map((profile) => profile.baseUrl),
     onStateChange: (window) => {
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {

@@ -10,7 +10,8 @@ export type GuardedSession = Pick<
 /**
  * The page may never leave the app: no navigation to another origin, no new windows, no
  * webviews, no permissions (camera, notifications, ...). Links meant for the browser go
- * through `openExternal`, which only takes https:// addresses.
+ * to `openExternal`, only https:// ones; createMainWindow hands in an `openExternal` that
+ * applies allowExternalLink (Veza's documentation and the saved instances only).
  */
 export function hardenWebContents(
   contents: GuardedWebContents,

@@ -77,41 +77,75 @@ describe('hardenWebContents', () => {
   });
 });
 
+class FakeWindow extends EventEmitter {
+  static contents: FakeWebContents;
+  static order: string[] = [];
+  webContents = FakeWindow.contents;
+  options: BrowserWindowConstructorOptions;
+  constructor(options: BrowserWindowConstructorOptions) {
+    super();
+    this.options = options;
+    FakeWindow.order.push('created');
+  }
+  maximize() {}
+  show() {}
+  loadURL(url: string) {
+    FakeWindow.order.push(`load ${url}`);
+    return Promise.resolve();
+  }
+}
+
+function openWindow(deps: { openExternal?: (url: string) => void; origins?: string[] } = {}) {
+  FakeWindow.contents = new FakeWebContents();
+  FakeWindow.order = [];
+  const window = createMainWindow({
+    BrowserWindow: FakeWindow as unknown as new (
+      o: BrowserWindowConstructorOptions,
+    ) => BrowserWindow,
+    preloadPath: '/preload.js',
+    state: defaultWindowState,
+    pageUrl: 'app://veza-desk/index.html',
+    isAppUrl,
+    openExternal: deps.openExternal ?? vi.fn(),
+    instanceOrigins: () => deps.origins ?? [],
+    onStateChange: vi.fn(),
+  }) as unknown as FakeWindow;
+  return { window, contents: FakeWindow.contents, order: FakeWindow.order };
+}
+
 describe('createMainWindow wires the hardening before loading the page', () => {
   it('guards the window it creates', () => {
-    const order: string[] = [];
-    const contents = new FakeWebContents();
-    class FakeWindow extends EventEmitter {
-      webContents = contents;
-      options: BrowserWindowConstructorOptions;
-      constructor(options: BrowserWindowConstructorOptions) {
-        super();
-        this.options = options;
-        order.push('created');
-      }
-      maximize() {}
-      show() {}
-      loadURL(url: string) {
-        order.push(`load ${url}`);
-        return Promise.resolve();
-      }
-    }
-    const window = createMainWindow({
-      BrowserWindow: FakeWindow as unknown as new (
-        o: BrowserWindowConstructorOptions,
-      ) => BrowserWindow,
-      preloadPath: '/preload.js',
-      state: defaultWindowState,
-      pageUrl: 'app://veza-desk/index.html',
-      isAppUrl,
-      openExternal: vi.fn(),
-      onStateChange: vi.fn(),
-    }) as unknown as FakeWindow;
+    const { window, contents, order } = openWindow();
     expect(window.options.webPreferences?.sandbox).toBe(true);
     expect(contents.listenerCount('will-navigate')).toBe(1);
     expect(contents.windowOpenHandler).toBeDefined();
     expect(contents.session.setPermissionRequestHandler).toHaveBeenCalled();
     expect(order).toEqual(['created', 'load app://veza-desk/index.html']);
     expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(false);
+  });
+
+  it('opens only Veza’s documentation and the saved instances in the browser', () => {
+    const openExternal = vi.fn();
+    const origins = ['https://acme.vezacloud.com'];
+    const { contents } = openWindow({ openExternal, origins });
+    for (const url of [
+      'https://docs.veza.com/guide',
+      'https://docs.veza.com@evil.example/',
+      'https://evil.example/',
+      'http://docs.veza.com/',
+      'https://acme.vezacloud.com/app',
+      'https://ACME.vezacloud.com/other',
+    ]) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    // An instance saved after the window opened counts too: the list is read per link.
+    origins.push('https://later.example');
+    contents.windowOpenHandler?.({ url: 'https://later.example/x' });
+    expect(openExternal.mock.calls).toEqual([
+      ['https://docs.veza.com/guide'],
+      ['https://acme.vezacloud.com/app'],
+      ['https://acme.vezacloud.com/other'],
+      ['https://later.example/x'],
+    ]);
   });
 });
