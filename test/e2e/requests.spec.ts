@@ -3,7 +3,8 @@ import pathModule from 'node:path';
 import { startForwardProxy } from '../support/network/forward-proxy';
 import { test, expect, type AppHarness } from './support/app-fixture';
 import { pageSnapshot } from './support/page-snapshot';
-import type { Sandbox } from '../../src/sandbox/start-sandbox';
+import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
+import { makeLoopbackTls } from '../../src/sandbox/tls/certificates';
 
 const tree = (app: AppHarness) => app.page.getByRole('tree', { name: 'Response body, formatted' });
 
@@ -125,26 +126,36 @@ test.describe('the request workspace', () => {
     await sendAndRead(app, /"oaa_push"/);
     await expect(summary).toContainText('Direct (no proxy)');
 
+    // Loopback is never proxied, so the proxied instance is reached by a test name over https
+    // (veza.test: only the proxy resolves it, with the test resolver).
+    const { ca, server } = await makeLoopbackTls(['veza.test']);
+    const behind = await startSandbox({
+      https: true,
+      caFile: true,
+      tls: { cert: server.cert, key: server.key, caPem: ca.cert },
+    });
     const proxy = await startForwardProxy();
     try {
       await app.profiles.create(
         {
           name: 'Behind proxy',
-          address: sandbox.url,
+          address: `https://veza.test:${behind.port}`,
           colour: '#2457c5',
           production: false,
           notes: '',
-          network: { proxy: { mode: 'manual', url: proxy.url } },
+          network: { caFile: behind.caFile, proxy: { mode: 'manual', url: proxy.url } },
         },
-        { apiKey: sandbox.keys.admin as string, acceptAsIs: false },
+        { apiKey: behind.keys.admin as string, acceptAsIs: false },
       );
       await openRequests(app, 'Behind proxy');
       await compose(app, '/api/v1/roles');
       await sendAndRead(app, /"oaa_push"/);
       await expect(summary).toContainText(`Through the proxy ${proxy.url}`);
-      expect(proxy.log.some((line) => line.includes('/api/v1/roles'))).toBe(true);
+      expect(proxy.log).toContain(`CONNECT veza.test:${behind.port}`);
+      expect(behind.requests.some((request) => request.path === '/api/v1/roles')).toBe(true);
     } finally {
       await proxy.close();
+      await behind.close();
     }
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { verificationStepIds } from '../../../src/shared/doctor/verification';
 import { startForwardProxy } from '../../support/network/forward-proxy';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
@@ -14,7 +15,14 @@ const runs: CliRun[] = [];
 beforeAll(async () => {
   ensureBuiltCli();
   sandbox = await startSandbox();
-  secure = await startSandbox({ https: true, caFile: true });
+  // Its certificate also names veza.test, the name the proxy case uses: loopback is never
+  // proxied, and only the proxy resolves that name (with the test resolver).
+  const { ca, server } = await makeLoopbackTls(['localhost', '127.0.0.1', '::1', 'veza.test']);
+  secure = await startSandbox({
+    https: true,
+    caFile: true,
+    tls: { cert: server.cert, key: server.key, caPem: ca.cert },
+  });
 }, 120_000);
 afterAll(async () => {
   await Promise.all([sandbox.close(), secure.close()]);
@@ -139,13 +147,14 @@ describe('veza-desk check --url', () => {
 
   it('--proxy, and HTTPS_PROXY from the environment when no --proxy is given', async () => {
     const proxy = await startForwardProxy();
+    const url = `https://veza.test:${secure.port}`;
     try {
       const flag = await cli(
-        ['--url', secure.url, '--ca-file', secure.caFile ?? '', '--proxy', proxy.url, '--json'],
+        ['--url', url, '--ca-file', secure.caFile ?? '', '--proxy', proxy.url, '--json'],
         { VEZA_TOKEN: secure.keys.admin },
       );
       expect(flag.code, flag.stderr).toBe(0);
-      const fromEnv = await cli(['--url', secure.url, '--ca-file', secure.caFile ?? ''], {
+      const fromEnv = await cli(['--url', url, '--ca-file', secure.caFile ?? ''], {
         VEZA_TOKEN: secure.keys.admin,
         HTTPS_PROXY: proxy.url,
       });
@@ -153,7 +162,7 @@ describe('veza-desk check --url', () => {
       expect(fromEnv.stdout).toContain(`[ok  ] Proxy – proxy ${proxy.url}`);
       // Both runs went through the proxy, and only to the instance.
       expect(proxy.log.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(proxy.log)).toEqual(new Set([`CONNECT 127.0.0.1:${secure.port}`]));
+      expect(new Set(proxy.log)).toEqual(new Set([`CONNECT veza.test:${secure.port}`]));
     } finally {
       await proxy.close();
     }

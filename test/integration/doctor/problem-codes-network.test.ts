@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyNetworkError } from '../../../src/main/core/transport';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import type { VerificationResult } from '../../../src/shared/doctor/verification';
 import { startForwardProxy, type TestProxy } from '../../support/network/forward-proxy';
 import {
@@ -20,7 +21,14 @@ let sandbox: Sandbox;
 const proxies: TestProxy[] = [];
 const servers: TestServer[] = [];
 beforeAll(async () => {
-  sandbox = await startSandbox({ https: true, caFile: true });
+  // Its certificate also names veza.test: loopback is never proxied, so the proxy cases below
+  // reach the sandbox by that test name (the proxy resolves it with the test resolver).
+  const { ca, server } = await makeLoopbackTls(['veza.test', 'localhost', '127.0.0.1', '::1']);
+  sandbox = await startSandbox({
+    https: true,
+    caFile: true,
+    tls: { cert: server.cert, key: server.key, caPem: ca.cert },
+  });
 });
 afterEach(async () => {
   await Promise.all(proxies.splice(0).map((p) => p.close()));
@@ -43,7 +51,7 @@ async function closedPort(): Promise<number> {
 
 const throughProxy = (proxyUrl: string, key = sandbox.keys.admin) =>
   runVerify({
-    address: sandbox.url,
+    address: `https://veza.test:${sandbox.port}`,
     key,
     network: { caFile: sandbox.caFile, proxy: { mode: 'manual', url: proxyUrl } },
   });
@@ -58,7 +66,7 @@ describe('proxy', () => {
       status: 'passed',
       note: `proxy ${p.url}`,
     });
-    expect(p.log[0]).toBe(`CONNECT 127.0.0.1:${sandbox.port}`);
+    expect(p.log[0]).toBe(`CONNECT veza.test:${sandbox.port}`);
   });
 
   it('PROXY_UNREACHABLE: nothing listens where the proxy should be', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
 import { startForwardProxy, type TestProxy } from '../../support/network/forward-proxy';
 
@@ -11,7 +12,14 @@ let harness: ProfileHarness;
 const password = 'proxy-secret-9f2c';
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  // Loopback is never proxied, so the instance is reached by a test name (veza.test, which the
+  // proxy resolves to 127.0.0.1 with the test resolver), over https as any such name must be.
+  const { ca, server } = await makeLoopbackTls(['veza.test']);
+  sandbox = await startSandbox({
+    https: true,
+    caFile: true,
+    tls: { cert: server.cert, key: server.key, caPem: ca.cert },
+  });
   proxy = await startForwardProxy({ auth: { kind: 'basic', username: 'alice', password } });
   harness = await openProfileHarness();
 });
@@ -24,18 +32,24 @@ afterAll(async () => {
 describe('verify through an authenticating proxy', () => {
   it('asks for the proxy password until one is saved, then passes through the proxy', async () => {
     const proxyUrl = `http://alice@127.0.0.1:${proxy.port}`;
+    // The sandbox's CA, taken as the user would: through main's open dialog.
+    harness.dialogs.nextOpen = sandbox.caFile;
+    expect((await harness.call('profiles.chooseCaFile')).value).toEqual({
+      cancelled: false,
+      path: sandbox.caFile,
+    });
     const created = await harness.call('profiles.create', {
       draft: {
         name: 'Behind the proxy',
-        address: sandbox.url,
+        address: `https://veza.test:${sandbox.port}`,
         colour: '#2457c5',
         production: false,
         notes: '',
-        network: { proxy: { mode: 'manual', url: proxyUrl } },
+        network: { caFile: sandbox.caFile, proxy: { mode: 'manual', url: proxyUrl } },
       },
       key: { apiKey: sandbox.keys.admin, acceptAsIs: false },
     });
-    expect(created.ok).toBe(true);
+    expect(created.ok, JSON.stringify(created)).toBe(true);
     const id = created.value.id as string;
 
     const before = await harness.call('doctor.verify', { id });
@@ -57,7 +71,8 @@ describe('verify through an authenticating proxy', () => {
       outcome: 'OK_PERSONAL_KEY',
       route: `proxy http://127.0.0.1:${proxy.port}`,
     });
-    expect(proxy.log.some((line) => line.includes('/api/v1/users/self'))).toBe(true);
+    expect(proxy.log).toContain(`CONNECT veza.test:${sandbox.port}`);
+    expect(sandbox.requests.some((request) => request.path === '/api/v1/users/self')).toBe(true);
     expect(JSON.stringify([before, after, harness.profiles.state()])).not.toContain(password);
   });
 

@@ -38,7 +38,7 @@ async function proxy(options: Parameters<typeof startForwardProxy>[0] = {}): Pro
 }
 
 beforeAll(async () => {
-  const tls = await makeLoopbackTls(['veza.test', '127.0.0.1']);
+  const tls = await makeLoopbackTls(['veza.test', 'acme.vezacloud.invalid', '127.0.0.1']);
   ca = tls.ca;
   caFile = folder.write('ca.pem', ca.cert);
   target = await startHttpsServer(tls.server, ok);
@@ -57,22 +57,22 @@ describe('through a forwarding proxy', () => {
   it('tunnels https with CONNECT and reports the route without credentials', async () => {
     const p = await proxy();
     const response = await transportWith().send(
-      { method: 'GET', url: target.url('/api', '127.0.0.1') },
+      { method: 'GET', url: target.url('/api', 'veza.test') },
       { network: { caFile, proxy: { mode: 'manual', url: p.url } } },
     );
     expect(response.status).toBe(200);
     expect(response.route).toBe(`proxy ${p.url}`);
-    expect(p.log).toEqual([`CONNECT 127.0.0.1:${target.port}`]);
+    expect(p.log).toEqual([`CONNECT veza.test:${target.port}`]);
   });
 
   it('sends plain http to the proxy in absolute-URI form', async () => {
     const p = await proxy();
     const response = await transportWith().send(
-      { method: 'GET', url: plainTarget.url('/x?y=1') },
+      { method: 'GET', url: plainTarget.url('/x?y=1', 'veza.test') },
       { network: { proxy: { mode: 'manual', url: p.url } } },
     );
     expect(response.status).toBe(200);
-    expect(p.log).toEqual([`GET ${plainTarget.url('/x?y=1')}`]);
+    expect(p.log).toEqual([`GET ${plainTarget.url('/x?y=1', 'veza.test')}`]);
   });
 
   it('Basic authentication: the password comes from the keychain lookup, never from the profile URL', async () => {
@@ -88,11 +88,11 @@ describe('through a forwarding proxy', () => {
     });
     const proxyUrl = `http://jdoe@127.0.0.1:${p.port}`;
     const https = await transport.send(
-      { method: 'GET', url: target.url('/') },
+      { method: 'GET', url: target.url('/', 'veza.test') },
       { network: { caFile, proxy: { mode: 'manual', url: proxyUrl } } },
     );
     const http = await transport.send(
-      { method: 'GET', url: plainTarget.url('/') },
+      { method: 'GET', url: plainTarget.url('/', 'veza.test') },
       { network: { proxy: { mode: 'manual', url: proxyUrl } } },
     );
     expect([https.status, http.status]).toEqual([200, 200]);
@@ -106,7 +106,7 @@ describe('through a forwarding proxy', () => {
     const p = await proxy({ auth: { kind: 'basic', username: 'jdoe', password: 'right' } });
     const noUser = await expectFailure(
       transportWith().send(
-        { method: 'GET', url: target.url('/') },
+        { method: 'GET', url: target.url('/', 'veza.test') },
         { network: { caFile, proxy: { mode: 'manual', url: p.url } } },
       ),
     );
@@ -115,7 +115,7 @@ describe('through a forwarding proxy', () => {
     expect(noUser.problem.explanation).toContain(p.url);
     const wrong = transportWith({ proxyPassword: async () => 'wrong-password' });
     const proxyUrl = `http://jdoe@127.0.0.1:${p.port}`;
-    for (const url of [target.url('/'), plainTarget.url('/')]) {
+    for (const url of [target.url('/', 'veza.test'), plainTarget.url('/', 'veza.test')]) {
       const error = await expectFailure(
         wrong.send(
           { method: 'GET', url },
@@ -129,7 +129,7 @@ describe('through a forwarding proxy', () => {
 
   it('an NTLM/Negotiate-only proxy is PROXY_AUTH_UNSUPPORTED, for https and http', async () => {
     const p = await proxy({ auth: { kind: 'ntlm' } });
-    for (const url of [target.url('/'), plainTarget.url('/')]) {
+    for (const url of [target.url('/', 'veza.test'), plainTarget.url('/', 'veza.test')]) {
       const error = await expectFailure(
         transportWith().send(
           { method: 'GET', url },
@@ -155,7 +155,7 @@ describe('through a forwarding proxy', () => {
     await dead.close();
     const unreachable = await expectFailure(
       transportWith().send(
-        { method: 'GET', url: target.url('/') },
+        { method: 'GET', url: target.url('/', 'veza.test') },
         { network: { caFile, proxy: { mode: 'manual', url: dead.url } } },
       ),
     );
@@ -191,11 +191,11 @@ describe('the proxy decision', () => {
       env: { HTTPS_PROXY: system.url },
     });
     await transport.send(
-      { method: 'GET', url: target.url('/') },
+      { method: 'GET', url: target.url('/', 'veza.test') },
       { network: { caFile, proxy: { mode: 'manual', url: manual.url } } },
     );
     const direct = await transport.send(
-      { method: 'GET', url: target.url('/') },
+      { method: 'GET', url: target.url('/', 'veza.test') },
       { network: { caFile, proxy: { mode: 'none' } } },
     );
     expect(manual.log).toHaveLength(1);
@@ -210,10 +210,10 @@ describe('the proxy decision', () => {
       env: { https_proxy: p.url, HTTP_PROXY: `127.0.0.1:${p.port}` },
     });
     const https = await transport.send(
-      { method: 'GET', url: target.url('/') },
+      { method: 'GET', url: target.url('/', 'veza.test') },
       { network: { caFile } },
     );
-    const http = await transport.send({ method: 'GET', url: plainTarget.url('/') });
+    const http = await transport.send({ method: 'GET', url: plainTarget.url('/', 'veza.test') });
     expect([https.route, http.route]).toEqual([`proxy ${p.url}`, `proxy ${p.url}`]);
     expect(p.log).toHaveLength(2);
   });
@@ -231,13 +231,14 @@ describe('the proxy decision', () => {
     expect(exempt.route).toBe('direct');
     expect(p.log).toEqual([]);
     expect(target.connections).toBe(before + 1);
-    // 127.0.0.1 is not exempt: that one goes through the proxy (which then connects itself).
+    // A name outside .test is not exempt: that one goes through the proxy (which then connects
+    // itself, with the same test resolver).
     const proxied = await transport.send(
-      { method: 'GET', url: target.url('/', '127.0.0.1') },
+      { method: 'GET', url: target.url('/', 'acme.vezacloud.invalid') },
       { network: { caFile } },
     );
     expect(proxied.route).toBe(`proxy ${p.url}`);
-    expect(p.log).toEqual([`CONNECT 127.0.0.1:${target.port}`]);
+    expect(p.log).toEqual([`CONNECT acme.vezacloud.invalid:${target.port}`]);
   });
 
   it('an environment proxy with a password in its URL works and never shows the password', async () => {
@@ -246,7 +247,7 @@ describe('the proxy decision', () => {
       env: { HTTPS_PROXY: `http://env:env-pass-123@127.0.0.1:${p.port}` },
     });
     const response = await transport.send(
-      { method: 'GET', url: target.url('/') },
+      { method: 'GET', url: target.url('/', 'veza.test') },
       { network: { caFile } },
     );
     expect(response.route).toBe(`proxy http://127.0.0.1:${p.port}`);

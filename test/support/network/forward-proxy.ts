@@ -59,6 +59,7 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<Tes
         path: `${target.pathname}${target.search}`,
         method: req.method,
         headers,
+        lookup,
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { ProblemError } from '../../problem-error';
 import type { ProxyPasswordLookup, ResolveSystemProxy, TransportNetwork } from '../transport-types';
 import { proxyFromEnv } from './env-proxy';
@@ -31,9 +32,10 @@ export function describeRoute(route: Route): string {
 const DIRECT: Route = { kind: 'direct' };
 
 /**
- * The proxy decision, first match wins: the profile's manual proxy; "none"; the system proxy
- * (Electron's resolver, so PAC and WPAD are honoured) when it names one; the environment's
- * HTTPS_PROXY / HTTP_PROXY unless NO_PROXY exempts the host; else direct.
+ * The proxy decision, first match wins: a loopback target goes direct; the profile's manual
+ * proxy; "none"; the system proxy (Electron's resolver, so PAC and WPAD are honoured) when it
+ * names one; the environment's HTTPS_PROXY / HTTP_PROXY unless NO_PROXY exempts the host; else
+ * direct.
  * Synchronous when nothing needs asking (no system resolver, no keychain lookup): it runs
  * before every request.
  */
@@ -42,6 +44,9 @@ export function chooseRoute(
   network: TransportNetwork | undefined,
   deps: RouteDeps,
 ): Route | Promise<Route> {
+  // Loopback is never proxied, as curl and Chromium do: a proxy cannot reach this computer's
+  // own servers anyway, and a plain-http one (the demo instance) would hand it the key in clear.
+  if (isLoopback(url)) return DIRECT;
   const mode = network?.proxy?.mode ?? 'system';
   if (mode === 'none') return DIRECT;
   if (mode === 'manual') {
@@ -56,6 +61,26 @@ export function chooseRoute(
     });
   }
   return routeFromEnv(url, deps);
+}
+
+const loopbackAddresses = new BlockList();
+loopbackAddresses.addSubnet('127.0.0.0', 8, 'ipv4');
+loopbackAddresses.addAddress('::1', 'ipv6');
+loopbackAddresses.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+
+/**
+ * Whether the URL's host is this computer: localhost and *.localhost (a trailing dot too),
+ * 127.0.0.0/8, ::1 and IPv4-mapped ::ffff:127.x. The URL parser has already normalized the
+ * spellings (127.1, 0x7f.0.0.1, [0:0:0:0:0:0:0:1], [::ffff:127.0.0.1] -> [::ffff:7f00:1]).
+ */
+export function isLoopback(url: URL): boolean {
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const family = isIP(host);
+  return family !== 0 && loopbackAddresses.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 function routeFromEnv(url: URL, deps: RouteDeps): Route | Promise<Route> {
