@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import keytar from 'keytar';
+import { keychainKey } from '../support/profile-fixtures';
 import { test, expect } from './support/app-fixture';
 import { pageSnapshot } from './support/page-snapshot';
 
@@ -50,7 +50,7 @@ test.describe('API keys', () => {
     // The key exists only in main's keychain and in Veza (the sandbox knows it as active).
     const holder = app.profiles.state().profiles.find((p) => p.name === 'Acme HR sync');
     expect(holder?.key).toMatchObject({ kind: 'team' });
-    const secret = (await keytar.getPassword('veza-desk', holder?.id ?? '')) as string;
+    const secret = (await keychainKey(holder?.id ?? '')) as string;
     expect(secret).toBeTruthy();
     expect(sandbox.control.keyState(secret)).toBe('ACTIVE');
     expect(await pageSnapshot(app.page)).not.toContain(secret);
@@ -121,7 +121,7 @@ test.describe('API keys', () => {
 
     // No key in any payload: neither the admin's nor the rotated ones.
     const holder = app.profiles.state().profiles.find((p) => p.name === 'Acme payroll');
-    const secret = (await keytar.getPassword('veza-desk', holder?.id ?? '')) as string;
+    const secret = (await keychainKey(holder?.id ?? '')) as string;
     expect(sandbox.control.keyState(secret)).toBe('ACTIVE');
     for (const key of [secret, sandbox.keys.admin]) {
       expect(JSON.stringify(app.records)).not.toContain(key);
@@ -172,7 +172,7 @@ test.describe('API keys', () => {
     await dialog.getByRole('button', { name: 'Save key' }).click();
     await expect(dialog).toBeHidden();
     const [profile] = app.profiles.state().profiles;
-    expect(await keytar.getPassword('veza-desk', profile?.id ?? '')).toBe(sandbox.keys.admin);
+    expect(await keychainKey(profile?.id ?? '')).toBe(sandbox.keys.admin);
   });
 
   test('the rotation reminder is a setting kept by main (settings.json)', async ({ app }) => {

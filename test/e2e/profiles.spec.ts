@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import keytar from 'keytar';
+import { keychainKey } from '../support/profile-fixtures';
 import { test, expect } from './support/app-fixture';
 import { pageSnapshot } from './support/page-snapshot';
 
@@ -65,7 +65,7 @@ test.describe('instances and keys', () => {
     // Main holds exactly the cleaned key, in the keychain under the profile id.
     const [profile] = app.profiles.state().profiles;
     expect(profile?.baseUrl).toBe('https://acme.vezacloud.com');
-    expect(await keytar.getPassword('veza-desk', profile?.id ?? '')).toBe(key);
+    expect(await keychainKey(profile?.id ?? '')).toBe(key);
 
     // Nowhere in the renderer: DOM, input values, storage.
     const snapshot = await pageSnapshot(app.page);
@@ -122,7 +122,7 @@ test.describe('instances and keys', () => {
     await edit.getByLabel('Name').fill('Acme production EU');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect(sidebar.getByRole('button', { name: 'Acme production EU' })).toBeVisible();
-    expect(await keytar.getPassword('veza-desk', prod.id)).toBe(key);
+    expect(await keychainKey(prod.id)).toBe(key);
 
     // A taken name is refused by main, with the plain explanation; nothing changes.
     await page.getByRole('button', { name: 'Edit' }).click();
@@ -160,7 +160,7 @@ test.describe('instances and keys', () => {
     await expect(withKey).toContainText('deletes the requests sent to it from the history');
     await withKey.getByRole('button', { name: 'Delete instance' }).click();
     await expect(sidebar.getByRole('button', { name: /Acme production/ })).toHaveCount(0);
-    expect(await keytar.getPassword('veza-desk', prod.id)).toBeNull();
+    expect(await keychainKey(prod.id)).toBeNull();
   });
 
   test('keyboard shortcuts and menu commands switch instances', async ({ app }) => {

@@ -1,6 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  decodeKeyEntry,
+  type KeyBinding,
+} from '../../src/main/core/secrets/key-envelope';
 import type { Profile, ProfileDraft } from '../../src/shared/profiles/profile';
 
 /** A fresh, made-up key in Veza's form (base64 text); random so no test can hard-code it. */
@@ -56,4 +60,21 @@ export async function filesContaining(folder: string, secret: string): Promise<s
         content.includes(Buffer.from(secret, 'utf16le')),
     )
     .map(({ file }) => file);
+}
+
+/**
+ * The key the real keychain holds for a profile (service veza-desk, account = id), read with
+ * keytar itself; null when there is none. The entry holds the key with what it is bound to.
+ */
+export async function keychainKey(profileId: string): Promise<string | null> {
+  const { default: keytar } = await import('keytar');
+  const text = await keytar.getPassword('veza-desk', profileId);
+  return text === null ? null : decodeKeyEntry(text).key;
+}
+
+/** What the keychain entry says the key is bound to (undefined for a bare, older entry). */
+export async function keychainBinding(profileId: string): Promise<KeyBinding | undefined> {
+  const { default: keytar } = await import('keytar');
+  const text = await keytar.getPassword('veza-desk', profileId);
+  return text === null ? undefined : decodeKeyEntry(text).binding;
 }

@@ -25,7 +25,8 @@ export interface ProfileHarness {
   env: Record<string, string | undefined>;
   /** Main's routes on the page's origin (response bodies), as app:// serves them. */
   pageRoute: (method: string, urlPath: string) => Promise<Response | undefined>;
-  close: () => Promise<void>;
+  /** Stops main's services; the data folder is removed unless `keepFolder` (a restart follows). */
+  close: (options?: { keepFolder?: boolean }) => Promise<void>;
 }
 
 /** The real main side (dispatcher, handlers, profile store, keychain) in a temp data folder. */
@@ -68,9 +69,9 @@ export async function openProfileHarness(home?: string): Promise<ProfileHarness>
     dialogs,
     env,
     pageRoute: services.requests.answerBodyRequest,
-    close: async () => {
+    close: async (options = {}) => {
       await services.requests.shutdown();
-      await rm(folder, { recursive: true, force: true });
+      if (!options.keepFolder) await rm(folder, { recursive: true, force: true });
     },
   };
 }

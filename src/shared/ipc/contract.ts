@@ -91,7 +91,26 @@ export const calls = {
     z.object({ draft: profileDraftSchema, key: apiKeyInput.optional() }),
     profileSchema,
   ),
-  'profiles.update': call(z.object({ id: z.uuid(), draft: profileDraftSchema }), profileSchema),
+  /**
+   * `keyFollows`: the user confirmed that the saved key may be used at the new address and with
+   * the new proxy / CA file. Without it such a change leaves the key bound to what it was saved
+   * for (KEY_BOUND_ELSEWHERE). A pinned certificate is never set here (trustCertificate does),
+   * and a CA file only as main's own open dialog chose it.
+   */
+  'profiles.update': call(
+    z.object({ id: z.uuid(), draft: profileDraftSchema, keyFollows: z.boolean().optional() }),
+    profileSchema,
+  ),
+  /** "Use the key for the new address": `address` is the one the user saw and confirmed. */
+  'profiles.rebindKey': call(
+    profileId.extend({ address: z.string().max(2048) }),
+    profileSchema,
+  ),
+  /** Accepts or turns down the proxy / CA file an import brought for this instance. */
+  'profiles.settleImportedNetwork': call(
+    profileId.extend({ accept: z.boolean() }),
+    profileSchema,
+  ),
   'profiles.duplicate': call(profileId, profileSchema),
   'profiles.delete': call(profileId, profileId),
   'profiles.setKey': call(profileId.extend({ key: apiKeyInput }), profileSchema),

@@ -19,6 +19,7 @@ export const problemCodes = [
   'KEY_NOT_BASE64',
   'KEY_TOO_LONG',
   'KEYCHAIN_UNAVAILABLE',
+  'KEY_BOUND_ELSEWHERE',
   // The way to the server
   'PROXY_UNREACHABLE',
   'PROXY_AUTH_REQUIRED',

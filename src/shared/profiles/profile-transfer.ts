@@ -41,6 +41,21 @@ export const importResultSchema = z.object({
   ),
   /** Things to know about what was imported, e.g. a key left out because it looked damaged. */
   notices: z.array(problemSchema),
+  /**
+   * Network settings the file named that are not in force: a proxy or CA file waits for the
+   * user to accept it for that instance; a pinned certificate is never taken from a file.
+   */
+  withheld: z
+    .array(
+      z.object({
+        profileId: z.uuid(),
+        name: z.string(),
+        proxyUrl: z.string().optional(),
+        caFile: z.string().optional(),
+        pinnedCertSha256: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

@@ -64,6 +64,19 @@ export const lastVerificationSchema = z.object({
 });
 export type LastVerification = z.infer<typeof lastVerificationSchema>;
 
+/**
+ * A proxy or CA file that came with an imported file. It is not used until the user accepts it
+ * for this instance (a shared file must not decide who may read the key); a pinned certificate
+ * never comes from a file at all.
+ */
+export const importedNetworkSchema = z.object({
+  proxyUrl: z.string().max(2048).optional(),
+  caFile: z.string().max(4096).optional(),
+  /** The file it came from, named when the user is asked. */
+  source: z.string().max(4096),
+});
+export type ImportedNetwork = z.infer<typeof importedNetworkSchema>;
+
 export const profileSchema = z.object({
   id: z.uuid(),
   name: z.string().min(1).max(profileNameMaxLength),
@@ -73,6 +86,7 @@ export const profileSchema = z.object({
   production: z.boolean(),
   notes: z.string().max(profileNotesMaxLength),
   network: networkSettingsSchema.optional(),
+  importedNetwork: importedNetworkSchema.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   lastVerification: lastVerificationSchema.optional(),

@@ -1,9 +1,13 @@
-import keytar from 'keytar';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
-import { filesContaining, makeDraft, makeFakeKey } from '../../support/profile-fixtures';
+import {
+  filesContaining,
+  keychainKey,
+  makeDraft,
+  makeFakeKey,
+} from '../../support/profile-fixtures';
 
 describe('import and export', () => {
   let h: ProfileHarness;
@@ -34,7 +38,7 @@ describe('import and export', () => {
       imported: [{ name: 'acme.vezacloud.com', baseUrl: 'https://acme.vezacloud.com' }],
     });
     const id = result.value.imported[0].id;
-    expect(await keytar.getPassword('veza-desk', id)).toBe(key);
+    expect(await keychainKey(id)).toBe(key);
     expect(JSON.stringify(result)).not.toContain(key);
     // Importing again adds nothing: it is already there.
     const again = await h.call('profiles.importFromEnv');
@@ -78,7 +82,7 @@ describe('import and export', () => {
     const result = await h.call('profiles.importFile');
     expect(result.value.source).toBe('veza.env');
     expect(result.value.imported[0].baseUrl).toBe('https://acme.vezacloud.com');
-    expect(await keytar.getPassword('veza-desk', result.value.imported[0].id)).toBe(key);
+    expect(await keychainKey(result.value.imported[0].id)).toBe(key);
     await expect(stat(path.join(outside, 'pwned'))).rejects.toThrow();
   });
 

@@ -2,7 +2,12 @@ import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keychainService } from '../../../src/main/core/secrets/keytar-secret-store';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
-import { filesContaining, makeDraft, makeFakeKey } from '../../support/profile-fixtures';
+import {
+  filesContaining,
+  keychainKey,
+  makeDraft,
+  makeFakeKey,
+} from '../../support/profile-fixtures';
 
 // Real keychain: keytar -> libsecret -> gnome-keyring on a private D-Bus (with-keychain.sh).
 describe('profiles with the real keychain', () => {
@@ -28,7 +33,7 @@ describe('profiles with the real keychain', () => {
     expect(created.ok).toBe(true);
     const id = created.value.id as string;
     expect(keychainService).toBe('veza-desk');
-    expect(await keytar.getPassword('veza-desk', id)).toBe(key);
+    expect(await keychainKey(id)).toBe(key);
     expect(await h.profiles.readKey(id)).toBe(key);
     // The window sees a fingerprint only.
     expect(created.value.key).toEqual({
@@ -52,18 +57,18 @@ describe('profiles with the real keychain', () => {
       key: { apiKey: second, acceptAsIs: false },
     });
     expect(replaced.value.key.last4).toBe(second.slice(-4));
-    expect(await keytar.getPassword('veza-desk', id)).toBe(second);
+    expect(await keychainKey(id)).toBe(second);
 
     const removed = await h.call('profiles.removeKey', { id });
     expect(removed.ok).toBe(true);
     expect(removed.value.key).toBeUndefined();
-    expect(await keytar.getPassword('veza-desk', id)).toBeNull();
+    expect(await keychainKey(id)).toBeNull();
 
     await h.call('profiles.setKey', { id, key: { apiKey: first, acceptAsIs: false } });
-    expect(await keytar.getPassword('veza-desk', id)).toBe(first);
+    expect(await keychainKey(id)).toBe(first);
     const deleted = await h.call('profiles.delete', { id });
     expect(deleted).toEqual({ ok: true, value: { id } });
-    expect(await keytar.getPassword('veza-desk', id)).toBeNull();
+    expect(await keychainKey(id)).toBeNull();
     expect(h.profiles.state().profiles).toEqual([]);
     await expectKeyOnlyInKeychain(first, [created, replaced, removed, deleted]);
     await expectKeyOnlyInKeychain(second, [created, replaced, removed, deleted]);
@@ -87,7 +92,7 @@ describe('profiles with the real keychain', () => {
       production: true,
       key: created.value.key,
     });
-    expect(await keytar.getPassword('veza-desk', id)).toBe(key);
+    expect(await keychainKey(id)).toBe(key);
   });
 
   it('a duplicate gets a free name and no key; the original keeps its key', async () => {
@@ -100,8 +105,8 @@ describe('profiles with the real keychain', () => {
     const two = await h.call('profiles.duplicate', { id: created.value.id });
     expect([one.value.name, two.value.name]).toEqual(['Acme (copy)', 'Acme (copy) (2)']);
     expect(one.value.key).toBeUndefined();
-    expect(await keytar.getPassword('veza-desk', one.value.id)).toBeNull();
-    expect(await keytar.getPassword('veza-desk', created.value.id)).toBe(key);
+    expect(await keychainKey(one.value.id)).toBeNull();
+    expect(await keychainKey(created.value.id)).toBe(key);
   });
 
   it('round-trips 200 profiles with their keys', async () => {
@@ -176,7 +181,7 @@ describe('profiles with the real keychain', () => {
       key: { apiKey: odd, acceptAsIs: true },
     });
     expect(accepted.ok).toBe(true);
-    expect(await keytar.getPassword('veza-desk', accepted.value.id)).toBe(odd);
+    expect(await keychainKey(accepted.value.id)).toBe(odd);
     const bearer = await h.call('profiles.setKey', {
       id: accepted.value.id,
       key: { apiKey: `Bearer ${makeFakeKey()}`, acceptAsIs: true },

@@ -16,7 +16,8 @@ import {
   forgetCertificate,
   trustCertificate,
 } from '../profiles/pinned-certificate';
-import type { ProfileService } from '../profiles/profile-service';
+import { checkNetworkFromPage } from '../profiles/network-from-page';
+import { allBindingChanges, type ProfileService } from '../profiles/profile-service';
 import { readImportFile } from '../profiles/read-import-file';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { HistoryStore } from '../requests/history-store';
@@ -42,6 +43,7 @@ const cancelledImport: ImportResult = {
   imported: [],
   skipped: [],
   notices: [],
+  withheld: [],
 };
 
 /**
@@ -51,10 +53,22 @@ const cancelledImport: ImportResult = {
  */
 export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandlers, ProfileCalls> {
   const { profiles, dialogs, clipboard, env, history } = deps;
+  // The CA files main's own open dialog produced: the only paths the window may save.
+  const chosenCaFiles = new Set<string>();
+  const chosenByDialog = (path: string) => chosenCaFiles.has(path);
   return {
     'profiles.list': () => profiles.state(),
-    'profiles.create': ({ draft, key }) => profiles.create(draft, key),
-    'profiles.update': ({ id, draft }) => profiles.update(id, draft),
+    'profiles.create': ({ draft, key }) => {
+      checkNetworkFromPage(undefined, draft.network, chosenByDialog);
+      return profiles.create(draft, key);
+    },
+    'profiles.update': ({ id, draft, keyFollows }) => {
+      checkNetworkFromPage(profiles.require(id).network, draft.network, chosenByDialog);
+      return profiles.update(id, draft, keyFollows ? { keyFollows: allBindingChanges } : {});
+    },
+    'profiles.rebindKey': ({ id, address }) => profiles.rebindKey(id, address),
+    'profiles.settleImportedNetwork': ({ id, accept }) =>
+      profiles.settleImportedNetwork(id, accept),
     'profiles.duplicate': ({ id }) => profiles.duplicate(id),
     'profiles.delete': async ({ id }) => {
       await profiles.remove(id);
@@ -116,12 +130,13 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandle
           { name: 'All files', extensions: ['*'] },
         ],
       });
-      return file ? { cancelled: false, path: file } : { cancelled: true };
+      if (!file) return { cancelled: true };
+      chosenCaFiles.add(file);
+      return { cancelled: false, path: file };
     },
 
     'profiles.exportEnvSnippet': async ({ id, shell, includeKey, to }) => {
-      const profile = profiles.get(id);
-      if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND', { raw: `profile ${id}` });
+      const profile = profiles.require(id);
       let key: string | undefined;
       if (includeKey) {
         key = await profiles.readKey(id);

@@ -32,9 +32,11 @@ function updateNetwork(
   id: string,
   change: (network: NetworkSettings) => NetworkSettings,
 ): Promise<Profile> {
-  const profile = profiles.get(id);
-  if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND', { raw: `profile ${id}` });
-  return profiles.update(id, draftOf(profile, change({ ...profile.network })));
+  const profile = profiles.require(id);
+  // The user compared the fingerprint main showed: the key may follow this pin (and only it).
+  return profiles.update(id, draftOf(profile, change({ ...profile.network })), {
+    keyFollows: ['pinnedCertificate'],
+  });
 }
 
 /**

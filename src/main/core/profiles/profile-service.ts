@@ -7,8 +7,10 @@ import {
   networkSettingsSchema,
   profileNameMaxLength,
   profileNotesMaxLength,
+  type ImportedNetwork,
   type KeyFingerprint,
   type LastVerification,
+  type NetworkSettings,
   type Profile,
   type ProfileDraft,
   type ProfilesState,
@@ -16,8 +18,15 @@ import {
 import { defaultProfileColour } from '../../../shared/profiles/profile-colours';
 import type { ImportResult } from '../../../shared/profiles/profile-transfer';
 import { ProblemError } from '../problem-error';
+import {
+  decodeKeyEntry,
+  encodeKeyEntry,
+  type KeyBinding,
+  type StoredKey,
+} from '../secrets/key-envelope';
 import type { SecretStore } from '../secrets/secret-store';
 import type { ImportCandidate } from './find-veza-settings';
+import { bindingChanges, bindingOf, keyBoundElsewhere, type BindingChange } from './key-binding';
 import type { ProfileStore } from './profile-store';
 import { nextFreeName, sameName } from './unique-name';
 
@@ -73,7 +82,51 @@ function fingerprintOf(key: string, savedAt: Date, known: KnownKeyFacts = {}): K
 export interface SavedKey {
   key: string;
   fingerprint: KeyFingerprint;
+  binding?: KeyBinding;
   lastVerification?: LastVerification;
+}
+
+export interface UpdateOptions {
+  /**
+   * The changes of address or trust settings the user confirmed the key may follow ("use the
+   * key for the new address"). A change not listed leaves the key bound to what it was saved
+   * for: it is then sent nowhere until the user confirms or pastes a new key.
+   */
+  keyFollows?: readonly BindingChange[];
+}
+
+/** Every change a key can follow: what "use the key for the new address" confirms. */
+export const allBindingChanges: readonly BindingChange[] = [
+  'address',
+  'proxy',
+  'caFile',
+  'pinnedCertificate',
+];
+
+/**
+ * An imported file's network settings, split by what a file may decide: timeouts and "no proxy"
+ * or "system proxy" apply at once; a manual proxy and a CA file wait for the user
+ * (importedNetwork); a pinned certificate is dropped (only main's own check may pin one).
+ */
+function splitImportedNetwork(
+  raw: unknown,
+  source: string,
+): { network?: NetworkSettings; imported?: ImportedNetwork; pinned?: string } {
+  const parsed = networkSettingsSchema.safeParse(raw);
+  if (raw === undefined || !parsed.success || !parsed.data) return {};
+  const { proxy, caFile, pinnedCertSha256, ...rest } = parsed.data;
+  const network: NetworkSettings = { ...rest };
+  const manual = proxy?.mode === 'manual' && proxy.url ? proxy.url : undefined;
+  if (proxy && proxy.mode !== 'manual') network.proxy = { mode: proxy.mode };
+  const imported =
+    manual || caFile
+      ? { ...(manual ? { proxyUrl: manual } : {}), ...(caFile ? { caFile } : {}), source }
+      : undefined;
+  return {
+    ...(Object.keys(network).length > 0 ? { network } : {}),
+    ...(imported ? { imported } : {}),
+    ...(pinnedCertSha256 ? { pinned: pinnedCertSha256 } : {}),
+  };
 }
 
 /**
@@ -93,6 +146,22 @@ export function createProfileService(deps: ProfileServiceDeps) {
     if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND', { raw: `profile ${id}` });
     return profile;
   }
+
+  // The keychain entry holds the key and what it is bound to (secrets/key-envelope.ts).
+  const readEntry = async (id: string): Promise<StoredKey | undefined> => {
+    const text = await secrets.get(id);
+    return text === undefined ? undefined : decodeKeyEntry(text);
+  };
+  const writeEntry = (id: string, key: string, binding: KeyBinding) =>
+    secrets.set(id, encodeKeyEntry(key, binding));
+  /** Puts an entry back as it was read (a failed change is undone). */
+  const restoreEntry = async (id: string, entry: StoredKey | undefined) => {
+    if (!entry) await secrets.delete(id).catch(() => false);
+    else if (entry.binding) await writeEntry(id, entry.key, entry.binding).catch(() => {});
+    else await secrets.set(id, entry.key).catch(() => {});
+  };
+  const sameBinding = (a: KeyBinding | undefined, b: KeyBinding) =>
+    JSON.stringify(a) === JSON.stringify(b);
 
   /** The draft's fields, checked and normalised; throws the problem the user must fix. */
   function resolveDraft(draft: ProfileDraft, profiles: readonly Profile[], exceptId?: string) {
@@ -121,7 +190,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
     return value;
   }
 
-  return {
+  const service = {
     state: (): ProfilesState => store.state(),
     get: (id: string): Profile | undefined => store.get(id),
 
@@ -130,8 +199,8 @@ export function createProfileService(deps: ProfileServiceDeps) {
         const checkedKey = key ? checkApiKey(key) : undefined;
         const id = newId();
         // Check the draft before touching the keychain, so a bad name stores nothing.
-        resolveDraft(draft, store.state().profiles);
-        if (checkedKey !== undefined) await secrets.set(id, checkedKey);
+        const resolved = resolveDraft(draft, store.state().profiles);
+        if (checkedKey !== undefined) await writeEntry(id, checkedKey, bindingOf(resolved));
         try {
           return await store.commit((profiles) => {
             const at = now();
@@ -150,22 +219,69 @@ export function createProfileService(deps: ProfileServiceDeps) {
         }
       }),
 
-    /** Renaming or moving an instance never touches its key. */
-    update: (id: string, draft: ProfileDraft): Promise<Profile> =>
-      withChange(() =>
-        store.commit((profiles) => {
-          const current = find(profiles, id);
-          const updated: Profile = {
-            ...current,
-            ...resolveDraft(draft, profiles, id),
-            updatedAt: now().toISOString(),
-          };
-          if (!draft.network) delete updated.network;
-          // A different address may answer differently: the last verdict no longer applies.
-          if (updated.baseUrl !== current.baseUrl) delete updated.lastVerification;
-          return { profiles: profiles.map((p) => (p.id === id ? updated : p)), value: updated };
-        }),
-      ),
+    /**
+     * Renaming, recolouring or re-noting never touches the key. A new address or looser trust
+     * settings (another proxy, CA file or pinned certificate) take the key along only for the
+     * changes in `keyFollows`; otherwise the key stays bound to what it was saved for and is
+     * sent nowhere (KEY_BOUND_ELSEWHERE) until the user confirms or replaces it.
+     */
+    update: (id: string, draft: ProfileDraft, options: UpdateOptions = {}): Promise<Profile> =>
+      withChange(async () => {
+        const current = find(store.state().profiles, id);
+        const next = resolveDraft(draft, store.state().profiles, id);
+        const entry = current.key ? await readEntry(id) : undefined;
+        let rebound = false;
+        if (entry) {
+          const was = entry.binding ?? bindingOf(current);
+          const follows = bindingChanges(was, next).every((change) =>
+            options.keyFollows?.includes(change),
+          );
+          // A key saved before bindings existed is pinned to what it was used with until now.
+          const target = follows ? bindingOf(next) : was;
+          if (!sameBinding(entry.binding, target)) {
+            await writeEntry(id, entry.key, target);
+            rebound = true;
+          }
+        }
+        try {
+          return await store.commit((profiles) => {
+            const latest = find(profiles, id);
+            const updated: Profile = {
+              ...latest,
+              ...resolveDraft(draft, profiles, id),
+              updatedAt: now().toISOString(),
+            };
+            if (!draft.network) delete updated.network;
+            // A different address or trust may answer differently: the last verdict no longer applies.
+            if (bindingChanges(bindingOf(latest), updated).length > 0)
+              delete updated.lastVerification;
+            return { profiles: profiles.map((p) => (p.id === id ? updated : p)), value: updated };
+          });
+        } catch (error) {
+          if (rebound) await restoreEntry(id, entry);
+          throw error;
+        }
+      }),
+
+    /**
+     * "Use the key for the new address": the key follows the instance's current address and
+     * trust settings. `address` is the one the user confirmed; if the instance names another
+     * by now, nothing changes.
+     */
+    rebindKey: (id: string, address: string): Promise<Profile> =>
+      withChange(async () => {
+        const profile = find(store.state().profiles, id);
+        const confirmed = normalizeInstanceUrl(address);
+        if (!confirmed.ok || confirmed.baseUrl !== profile.baseUrl) {
+          throw ProblemError.of('IPC_INVALID_ARGUMENT', {
+            raw: 'The address changed again before the key could follow it. Look at the instance and confirm again.',
+          });
+        }
+        const entry = profile.key ? await readEntry(id) : undefined;
+        if (!entry) throw ProblemError.of('KEY_MISSING');
+        await writeEntry(id, entry.key, bindingOf(profile));
+        return profile;
+      }),
 
     /** A copy of the settings under a free name; the key stays with the original. */
     duplicate: (id: string): Promise<Profile> =>
@@ -193,7 +309,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
     remove: (id: string): Promise<void> =>
       withChange(async () => {
         const profile = find(store.state().profiles, id);
-        const key = profile.key ? await secrets.get(id) : undefined;
+        const entry = profile.key ? await readEntry(id) : undefined;
         if (profile.key) await secrets.delete(id);
         try {
           await store.commit((profiles) => ({
@@ -201,7 +317,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
             value: undefined,
           }));
         } catch (error) {
-          if (key !== undefined) await secrets.set(id, key).catch(() => {});
+          if (entry) await restoreEntry(id, entry);
           throw error;
         }
       }),
@@ -210,8 +326,9 @@ export function createProfileService(deps: ProfileServiceDeps) {
       withChange(async () => {
         const checked = checkApiKey(key);
         const current = find(store.state().profiles, id);
-        const previous = current.key ? await secrets.get(id) : undefined;
-        await secrets.set(id, checked);
+        const previous = await readEntry(id);
+        // A key pasted for this instance is bound to what the instance names now.
+        await writeEntry(id, checked, bindingOf(current));
         try {
           return await store.commit((profiles) => {
             const at = now();
@@ -225,8 +342,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
             return { profiles: profiles.map((p) => (p.id === id ? updated : p)), value: updated };
           });
         } catch (error) {
-          if (previous !== undefined) await secrets.set(id, previous).catch(() => {});
-          else await secrets.delete(id).catch(() => false);
+          await restoreEntry(id, previous);
           throw error;
         }
       }),
@@ -247,11 +363,12 @@ export function createProfileService(deps: ProfileServiceDeps) {
     savedKey: async (id: string): Promise<SavedKey | undefined> => {
       const profile = find(store.state().profiles, id);
       if (!profile.key) return undefined;
-      const key = await secrets.get(id);
-      if (key === undefined) return undefined;
+      const entry = await readEntry(id);
+      if (entry === undefined) return undefined;
       return {
-        key,
+        key: entry.key,
         fingerprint: profile.key,
+        ...(entry.binding ? { binding: entry.binding } : {}),
         ...(profile.lastVerification ? { lastVerification: profile.lastVerification } : {}),
       };
     },
@@ -259,8 +376,8 @@ export function createProfileService(deps: ProfileServiceDeps) {
     /** Main only: puts a key taken with savedKey() back, fingerprint and last verdict as they were. */
     restoreKey: (id: string, saved: SavedKey): Promise<Profile> =>
       withChange(async () => {
-        find(store.state().profiles, id);
-        await secrets.set(id, saved.key);
+        const profile = find(store.state().profiles, id);
+        await writeEntry(id, saved.key, saved.binding ?? bindingOf(profile));
         return store.commit((profiles) => {
           const updated: Profile = {
             ...find(profiles, id),
@@ -273,10 +390,38 @@ export function createProfileService(deps: ProfileServiceDeps) {
         });
       }),
 
-    /** Main only (the doctor, the transport, a snippet the user asked to include the key in). */
-    readKey: (id: string): Promise<string | undefined> => {
-      find(store.state().profiles, id);
-      return secrets.get(id);
+    /** The profile, or PROFILE_NOT_FOUND: the one way every service looks an instance up. */
+    require: (id: string): Profile => find(store.state().profiles, id),
+
+    /**
+     * Main only: the key, for the instance it was saved for (the instance client, a snippet the
+     * user asked to include the key in). undefined when none is saved; KEY_BOUND_ELSEWHERE when
+     * the instance's address or trust settings are no longer what the key was saved for. A key
+     * saved before bindings existed is bound to what its instance names on first use.
+     */
+    readKey: async (id: string): Promise<string | undefined> => {
+      const profile = find(store.state().profiles, id);
+      const entry = await readEntry(id);
+      if (!entry) return undefined;
+      if (!entry.binding) {
+        await writeEntry(id, entry.key, bindingOf(profile)).catch(() => {});
+        return entry.key;
+      }
+      const changes = bindingChanges(entry.binding, profile);
+      if (changes.length > 0) throw keyBoundElsewhere(entry.binding, profile, changes);
+      return entry.key;
+    },
+
+    /** Main only: every saved key, bound or not, so texts can be scrubbed of all of them. */
+    keysToRedact: async (): Promise<string[]> => {
+      const entries = await Promise.all(
+        store
+          .state()
+          .profiles.map((profile) =>
+            profile.key ? readEntry(profile.id).catch(() => undefined) : undefined,
+          ),
+      );
+      return entries.flatMap((entry) => (entry ? [entry.key] : []));
     },
 
     /** The connection doctor's verdict, and the key's kind and id it learned. */
@@ -308,6 +453,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
         const skipped: ImportResult['skipped'] = invalid.map((entry) => ({ ...entry }));
         const notices: Problem[] = [];
         const ready: { profile: Profile; key?: string }[] = [];
+        const withheld: ImportResult['withheld'] = [];
         const existing = store.state().profiles;
         for (const candidate of candidates) {
           const url = normalizeInstanceUrl(candidate.address);
@@ -328,7 +474,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
           }
           const at = now();
           const taken = [...existing, ...ready.map((entry) => entry.profile)];
-          const network = networkSettingsSchema.safeParse(candidate.network);
+          const { network, imported, pinned } = splitImportedNetwork(candidate.network, source);
           const profile: Profile = {
             id: newId(),
             name: nextFreeName(wanted, taken),
@@ -338,9 +484,8 @@ export function createProfileService(deps: ProfileServiceDeps) {
               : defaultProfileColour,
             production: candidate.production ?? false,
             notes: (candidate.notes ?? '').slice(0, profileNotesMaxLength),
-            ...(candidate.network !== undefined && network.success && network.data
-              ? { network: network.data }
-              : {}),
+            ...(network ? { network } : {}),
+            ...(imported ? { importedNetwork: imported } : {}),
             createdAt: at.toISOString(),
             updatedAt: at.toISOString(),
           };
@@ -360,13 +505,22 @@ export function createProfileService(deps: ProfileServiceDeps) {
             }
           }
           ready.push(key === undefined ? { profile } : { profile, key });
+          if (imported || pinned) {
+            withheld.push({
+              profileId: profile.id,
+              name: profile.name,
+              ...(imported?.proxyUrl ? { proxyUrl: imported.proxyUrl } : {}),
+              ...(imported?.caFile ? { caFile: imported.caFile } : {}),
+              ...(pinned ? { pinnedCertSha256: pinned } : {}),
+            });
+          }
         }
         const saved: string[] = [];
         try {
           for (const entry of ready) {
             if (entry.key === undefined) continue;
             try {
-              await secrets.set(entry.profile.id, entry.key);
+              await writeEntry(entry.profile.id, entry.key, bindingOf(entry.profile));
               entry.profile.key = fingerprintOf(entry.key, now());
               saved.push(entry.profile.id);
             } catch (error) {
@@ -390,7 +544,40 @@ export function createProfileService(deps: ProfileServiceDeps) {
           imported: ready.map((entry) => entry.profile),
           skipped,
           notices,
+          withheld,
         };
       }),
+
+    /**
+     * The user accepted (or turned down) the proxy and CA file an import brought for this
+     * instance: accepted, they take effect and the key follows them; either way they stop waiting.
+     */
+    settleImportedNetwork: async (id: string, accept: boolean): Promise<Profile> => {
+      const profile = find(store.state().profiles, id);
+      const imported = profile.importedNetwork;
+      if (!imported) return profile;
+      if (accept) {
+        const network: NetworkSettings = { ...profile.network };
+        if (imported.proxyUrl) network.proxy = { mode: 'manual', url: imported.proxyUrl };
+        if (imported.caFile) network.caFile = imported.caFile;
+        const draft: ProfileDraft = {
+          name: profile.name,
+          address: profile.baseUrl,
+          colour: profile.colour,
+          production: profile.production,
+          notes: profile.notes,
+          network,
+        };
+        await service.update(id, draft, { keyFollows: ['proxy', 'caFile'] });
+      }
+      return withChange(() =>
+        store.commit((profiles) => {
+          const settled: Profile = { ...find(profiles, id) };
+          delete settled.importedNetwork;
+          return { profiles: profiles.map((p) => (p.id === id ? settled : p)), value: settled };
+        }),
+      );
+    },
   };
+  return service;
 }
