@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import { createDoctorService } from '../src/main/core/doctor/doctor-service';
+import { createInstanceClient } from '../src/main/core/veza/instance-client';
 import { verify } from '../src/main/core/doctor/verify';
 import { createProfileService } from '../src/main/core/profiles/profile-service';
 import { openProfileStore } from '../src/main/core/profiles/profile-store';
@@ -121,6 +122,7 @@ async function checkAllFifty(tempDir: string): Promise<boolean> {
     }
     const doctor = createDoctorService({
       profiles,
+      instances: createInstanceClient({ profiles }),
       openTransport: () => createTransport({ env: {}, tempDir }),
     });
     const oneId = profiles.state().profiles[0]?.id ?? '';

@@ -1,3 +1,4 @@
+import { interpretAnswer } from '../../src/main/core/veza/interpret-answer';
 import { rendererSecurityHeaders } from '../../src/main/core/renderer-files';
 import { serveRenderer } from './serve-renderer';
 
@@ -43,13 +44,29 @@ export function responseFixture(
     host?: string;
   },
 ): Array<[string, LabFile]> {
-  const { body, ...rest } = fixture;
+  const { body, keyKind, host, ...rest } = fixture;
+  // The problem as main reads the answer (the viewer shows main's reading, never its own).
+  const text = Buffer.from(body).toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const contentType =
+    fixture.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value ?? '';
+  const reading = interpretAnswer(
+    { status: fixture.status, contentType, text, json },
+    { url: `https://${host ?? 'veza.test'}/`, redirects: [] },
+    { keyKind },
+  );
+  const problem = !reading.ok && fixture.status >= 400 ? reading.problem : undefined;
   return [
     [
       `${name}.json`,
       {
         contentType: 'application/json',
-        body: JSON.stringify({ ...rest, bodyFile: `${name}.body` }),
+        body: JSON.stringify({ ...rest, ...(problem ? { problem } : {}), bodyFile: `${name}.body` }),
       },
     ],
     [`${name}.body`, { contentType: 'application/octet-stream', body }],

@@ -1,4 +1,5 @@
 import { createDoctorService } from '../../main/core/doctor/doctor-service';
+import { createInstanceClient } from '../../main/core/veza/instance-client';
 import { verify } from '../../main/core/doctor/verify';
 import { resolveDataFolder } from '../../main/core/data-folder';
 import { openProfileService } from '../../main/core/profiles/open-profile-service';
@@ -134,7 +135,8 @@ export async function runCheckCommand(
 
   const profiles = await openProfiles(context, io);
   if (typeof profiles === 'number') return profiles;
-  const doctor = createDoctorService({ profiles, openTransport, adjustNetwork: adjust });
+  const instances = createInstanceClient({ profiles, adjustNetwork: adjust });
+  const doctor = createDoctorService({ profiles, instances, openTransport });
   const saved = profiles.state().profiles;
 
   if (args.target.kind === 'profile') {

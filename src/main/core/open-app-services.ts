@@ -11,6 +11,7 @@ import { createProxyPasswords } from './secrets/proxy-passwords';
 import type { SecretStore } from './secrets/secret-store';
 import { openSettingsStore } from './settings/settings-store';
 import { createTransport, type TransportDeps } from './transport';
+import { createInstanceClient } from './veza/instance-client';
 import { createBodyFiles } from './requests/body-files';
 import { openHistoryStore } from './requests/history-store';
 import { createRequestService } from './requests/request-service';
@@ -41,21 +42,13 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
   const proxyPasswords = createProxyPasswords(options.secrets);
   const transportDeps = { proxyPassword: proxyPasswords.lookup, ...options.transportDeps };
   const openTransport = () => createTransport(transportDeps);
-  const doctor = createDoctorService({ profiles, openTransport });
+  const instances = createInstanceClient({ profiles });
+  const doctor = createDoctorService({ profiles, instances, openTransport });
   const bodies = createBodyFiles(options.folder);
   const history = await openHistoryStore(options.folder, bodies);
   const savedRequests = await openSavedRequestsStore({
     folder: options.folder,
-    knownKeys: async () => {
-      const keys = await Promise.all(
-        profiles
-          .state()
-          .profiles.map((profile) =>
-            profile.key ? profiles.readKey(profile.id).catch(() => undefined) : undefined,
-          ),
-      );
-      return keys.filter((key): key is string => key !== undefined);
-    },
+    knownKeys: () => profiles.keysToRedact(),
   });
   return {
     appInfo: options.appInfo,
@@ -69,13 +62,14 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     proxyPasswords,
     teamKeys: createTeamKeysService({
       profiles,
+      instances,
       doctor,
       clipboard: options.clipboard,
       openTransport,
     }),
     settings: await openSettingsStore(options.folder),
     // One transport for every request of the workspace, so connections are pooled.
-    requests: createRequestService({ profiles, transport: openTransport(), history, bodies }),
+    requests: createRequestService({ instances, transport: openTransport(), history, bodies }),
     history,
     savedRequests,
   };

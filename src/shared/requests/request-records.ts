@@ -101,6 +101,8 @@ export const historyEntrySchema = historySummarySchema.extend({
   headers: z.array(headerPairSchema).optional(),
   timings: requestTimingsSchema.optional(),
   body: responseBodySchema.optional(),
+  /** What main read the answer as (a Veza refusal, a sign-in page...), shown as it is. */
+  problem: problemSchema.optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

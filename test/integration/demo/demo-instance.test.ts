@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoInstance, type DemoInstance } from '../../../src/main/core/demo/demo-instance';
 import { createDoctorService } from '../../../src/main/core/doctor/doctor-service';
+import { createInstanceClient } from '../../../src/main/core/veza/instance-client';
 import { openProfileService } from '../../../src/main/core/profiles/open-profile-service';
 import { createKeytarSecretStore } from '../../../src/main/core/secrets/keytar-secret-store';
 import { createTransport } from '../../../src/main/core/transport';
@@ -19,6 +20,7 @@ async function openApp() {
   demos.push(demo);
   const doctor = createDoctorService({
     profiles,
+    instances: createInstanceClient({ profiles }),
     openTransport: () => createTransport({ env: {}, lookup: fakeLookup([]) }),
   });
   return { profiles, demo, doctor };

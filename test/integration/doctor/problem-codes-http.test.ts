@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readJsonAnswer } from '../../../src/main/core/doctor/read-json-answer';
+import { readJsonAnswer } from '../../../src/main/core/veza/read-json-answer';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { problemFromVezaResponse } from '../../../src/shared/veza/problem-from-veza-response';
 import { startHttpServer, type Handler, type TestServer } from '../../support/network/servers';

@@ -3,22 +3,18 @@ import type { VerificationResult, VerificationStep } from '../../../shared/docto
 import { summarizeVerification } from '../../../shared/doctor/format-verification';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { ProfileService } from '../profiles/profile-service';
-import { toTransportNetwork } from '../profiles/profile-network';
-import { ProblemError } from '../problem-error';
-import type { Transport, TransportNetwork } from '../transport';
+import type { Transport } from '../transport';
+import type { InstanceClient } from '../veza/instance-client';
 import { runWithConcurrency } from './run-with-concurrency';
 import { verify } from './verify';
 
 export interface DoctorServiceDeps {
   profiles: ProfileService;
+  /** Reads each instance's key for what it was saved for, and its network settings. */
+  instances: InstanceClient;
   openTransport: () => Transport;
   /** How many instances "check all" verifies at once; checks mostly wait on the network. */
   concurrency?: number;
-  /**
-   * Changes a profile's network settings for this run only, never saved (the CLI's --ca-file,
-   * --proxy and --timeout).
-   */
-  adjustNetwork?: (network: TransportNetwork) => TransportNetwork;
 }
 
 export type DoctorService = ReturnType<typeof createDoctorService>;
@@ -36,10 +32,8 @@ export function createDoctorService(deps: DoctorServiceDeps) {
     const result = await verify(
       {
         address: profile.baseUrl,
-        readKey: () => deps.profiles.readKey(profile.id),
-        network: (deps.adjustNetwork ?? ((network) => network))(
-          toTransportNetwork(profile.network),
-        ),
+        readKey: () => deps.instances.readKey(profile.id),
+        network: deps.instances.networkOf(profile),
       },
       { openTransport: deps.openTransport, onSteps },
     );
@@ -73,9 +67,7 @@ export function createDoctorService(deps: DoctorServiceDeps) {
       profileId: string,
       onSteps?: (steps: VerificationStep[]) => void,
     ): Promise<VerificationResult> => {
-      const profile = deps.profiles.get(profileId);
-      if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND');
-      return verifyProfile(profile, onSteps);
+      return verifyProfile(deps.profiles.require(profileId), onSteps);
     },
 
     checkAll: async (

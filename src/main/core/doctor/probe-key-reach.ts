@@ -2,7 +2,7 @@ import type { KeyKind } from '../../../shared/doctor/verification';
 import { fetchAllPages, type VezaPage } from '../../../shared/paging/fetch-all-pages';
 import type { Problem } from '../../../shared/problems/problem';
 import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
-import type { JsonAnswer } from './read-json-answer';
+import type { JsonAnswer } from '../veza/read-json-answer';
 
 export type VezaGet = (path: string) => Promise<JsonAnswer>;
 

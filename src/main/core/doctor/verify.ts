@@ -13,17 +13,18 @@ import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-
 import {
   type CertificateSummary,
   createRedactor,
+  redactDeep,
   TransportError,
   type Transport,
   type TransportNetwork,
   type TransportResponse,
 } from '../transport';
 import { ProblemError } from '../problem-error';
+import { createInstanceSession } from '../veza/instance-client';
+import { interpretAnswer } from '../veza/interpret-answer';
+import { readJsonAnswer, type JsonAnswer } from '../veza/read-json-answer';
 import { probeKeyReach } from './probe-key-reach';
 import { readIdentity } from './read-identity';
-import { readJsonAnswer, type JsonAnswer } from './read-json-answer';
-import { recognizeAnswer } from './recognize-answer';
-import { redactVerification } from './redact-verification';
 import { StepTracker } from './step-tracker';
 
 export interface VerifyTarget {
@@ -62,8 +63,8 @@ function stepOfHttpProblem(code: Problem['code']): VerificationStepId {
 function problemOfIdentityAnswer(
   answer: JsonAnswer,
   response: TransportResponse,
-  url: string,
 ): Problem | undefined {
+  const url = response.url;
   const host = new URL(url).hostname;
   // Any 401 means the key was refused, whoever answered (veza-api.md); 429/5xx are the
   // server's trouble even when a gateway words them in HTML.
@@ -82,27 +83,8 @@ function problemOfIdentityAnswer(
     const refused = problemFromVezaResponse({ status: 401, body: answer.text, host, url });
     if (refused) return { ...refused, detail: { ...refused.detail, status: 403 } };
   }
-  const kind = recognizeAnswer({
-    contentType: answer.contentType,
-    bodyStart: answer.text.slice(0, 8192),
-    finalUrl: response.url,
-    redirectUrls: response.redirects.map((hop) => hop.url),
-  });
-  if (kind === 'login-page')
-    return makeProblem('HTTP_LOGIN_REDIRECT', {
-      status: answer.status,
-      url: response.url,
-      facts: { host, url },
-    });
-  if (kind !== 'veza-json')
-    return makeProblem('HTTP_NOT_VEZA', {
-      status: answer.status,
-      url: response.url,
-      raw: answer.text.slice(0, 200),
-      facts: { host, url },
-    });
-  if (answer.status >= 400)
-    return problemFromVezaResponse({ status: answer.status, body: answer.text, host, url });
+  const reading = interpretAnswer(answer, response);
+  if (!reading.ok) return reading.problem;
   if (answer.status !== 200)
     return makeProblem('HTTP_NOT_VEZA', {
       status: answer.status,
@@ -165,10 +147,9 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
   const now = deps.now ?? (() => new Date());
   let redact = createRedactor([]);
   const finish = (result: Omit<VerificationResult, 'steps' | 'finishedAt'>): VerificationResult =>
-    redactVerification(
-      { ...result, steps: steps.snapshot(), finishedAt: now().toISOString() },
-      redact,
-    );
+    // The last line of defence before a verdict leaves main: a server that echoes the
+    // request cannot carry the key into the window, the CLI's output or the saved profile.
+    redactDeep({ ...result, steps: steps.snapshot(), finishedAt: now().toISOString() }, redact);
   const fail = (
     step: VerificationStepId,
     problem: Problem,
@@ -211,17 +192,14 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
   steps.pass('key', `${key.length} characters, ends in …${key.slice(-4)}`);
 
   const transport = deps.openTransport();
-  const credentials = { origin: baseUrl, authorization: `Bearer ${key}` };
+  const session = createInstanceSession(transport, { baseUrl, key, network: target.network });
   const get = async (path: string) => {
-    const response = await transport.send(
-      {
-        method: 'GET',
-        url: `${baseUrl}${path}`,
-        headers: { accept: 'application/json' },
-        signal: deps.signal,
-      },
-      { network: target.network, credentials },
-    );
+    const response = await session.send({
+      method: 'GET',
+      url: `${baseUrl}${path}`,
+      headers: { accept: 'application/json' },
+      signal: deps.signal,
+    });
     return { response, answer: await readJsonAnswer(response) };
   };
   try {
@@ -240,7 +218,7 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
     const { response, answer } = identityCall;
     passConnectionSteps(steps, response);
     steps.start('auth');
-    const identityProblem = problemOfIdentityAnswer(answer, response, baseUrl);
+    const identityProblem = problemOfIdentityAnswer(answer, response);
     if (identityProblem) {
       const step = stepOfHttpProblem(identityProblem.code);
       if (step !== 'http') steps.pass('http', `HTTP ${answer.status}`, response.timings.firstByte);

@@ -12,7 +12,6 @@ import type { Profile } from '../../../shared/profiles/profile';
 import type { ClipboardWriter } from '../clipboard-writer';
 import type { DoctorService } from '../doctor/doctor-service';
 import { ProblemError } from '../problem-error';
-import { toTransportNetwork } from '../profiles/profile-network';
 import type { ProfileService } from '../profiles/profile-service';
 import { sameName } from '../profiles/unique-name';
 import type { Transport } from '../transport';
@@ -22,11 +21,12 @@ import {
   type VezaSelf,
   type VezaTeamKey,
 } from '../veza/team-keys-client';
-import { createVezaCaller } from '../veza/veza-caller';
+import type { InstanceClient } from '../veza/instance-client';
 import { rotateTeamKey } from './rotate-team-key';
 
 export interface TeamKeysServiceDeps {
   profiles: ProfileService;
+  instances: InstanceClient;
   doctor: DoctorService;
   clipboard: ClipboardWriter;
   openTransport: () => Transport;
@@ -48,29 +48,17 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
   const { profiles } = deps;
   const now = deps.now ?? (() => new Date());
 
-  function profileOf(id: string): Profile {
-    const profile = profiles.get(id);
-    if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND', { raw: `profile ${id}` });
-    return profile;
-  }
+  const profileOf = (id: string): Profile => profiles.require(id);
 
   /** Runs calls with the instance's key over a transport of their own, closed afterwards. */
   async function withClient<T>(
     profileId: string,
     work: (client: TeamKeysClient, profile: Profile) => Promise<T>,
   ): Promise<T> {
-    const profile = profileOf(profileId);
-    const key = await profiles.readKey(profileId);
-    if (!key) throw ProblemError.of('KEY_MISSING');
     const transport = deps.openTransport();
     try {
-      const call = createVezaCaller(transport, {
-        baseUrl: profile.baseUrl,
-        key,
-        network: toTransportNetwork(profile.network),
-        keyKind: profile.key?.kind,
-      });
-      return await work(createTeamKeysClient(call), profile);
+      const { profile, session } = await deps.instances.open(profileId, transport);
+      return await work(createTeamKeysClient(session.call), profile);
     } finally {
       await transport.close();
     }

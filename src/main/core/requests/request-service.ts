@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { fetchAllPages, PagingError, type VezaPage } from '../../../shared/paging/fetch-all-pages';
+import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import { buildRequestTarget } from '../../../shared/requests/build-request-url';
 import {
@@ -12,11 +13,11 @@ import {
   type SentResponse,
 } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
-import { specContainsKey } from '../../../shared/requests/strip-secrets';
-import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
 import { ProblemError } from '../problem-error';
-import type { ProfileService } from '../profiles/profile-service';
-import { TransportError, type Transport, type TransportResponse } from '../transport';
+import { TransportError, type Redactor, type Transport, type TransportResponse } from '../transport';
+import type { InstanceClient, InstanceSession } from '../veza/instance-client';
+import { interpretAnswer } from '../veza/interpret-answer';
+import { peekJsonAnswer } from '../veza/read-json-answer';
 import type { BodyFiles } from './body-files';
 import type { HistoryStore } from './history-store';
 import { headerRows, requestTimings } from './response-record';
@@ -24,7 +25,7 @@ import { answerResponseBodyRequest } from './response-body-route';
 import { sendToInstance } from './send-to-instance';
 
 export interface RequestServiceDeps {
-  profiles: ProfileService;
+  instances: InstanceClient;
   /** The one transport every request of the workspace shares (pooled connections). */
   transport: Transport;
   history: HistoryStore;
@@ -39,13 +40,28 @@ export interface SendArgs {
   confirmedProduction?: boolean;
 }
 
-// Veza error envelopes are small; a larger body is not read for one.
-const envelopeLimit = 1_000_000;
-
 /** A spec fit for history: should the user have typed the key into it, it is taken out. */
-function withoutKey(spec: RequestSpec, key: string | undefined): RequestSpec {
-  if (!key || !specContainsKey(spec, [key])) return spec;
-  return JSON.parse(JSON.stringify(spec).split(key).join('[key removed]')) as RequestSpec;
+function withoutKey(spec: RequestSpec, redact: Redactor): RequestSpec {
+  const text = JSON.stringify(spec);
+  const kept = redact(text);
+  return kept === text ? spec : (JSON.parse(kept) as RequestSpec);
+}
+
+/**
+ * The problem an answer stands for, read once here and shown as it is by the window: a
+ * refusal or fault from Veza, or a web page (sign-in, firewall) where Veza should answer. Any
+ * other answer is shown as the user asked for it.
+ */
+async function problemOf(
+  response: TransportResponse,
+  profile: Profile,
+): Promise<Problem | undefined> {
+  const reading = interpretAnswer(await peekJsonAnswer(response), response, {
+    keyKind: profile.key?.kind,
+  });
+  if (reading.ok) return undefined;
+  const webPage = reading.kind === 'login-page' || reading.kind === 'other-html';
+  return response.status >= 400 || webPage ? reading.problem : undefined;
 }
 
 async function bodyBytes(response: TransportResponse): Promise<Buffer> {
@@ -59,15 +75,9 @@ async function bodyBytes(response: TransportResponse): Promise<Buffer> {
  * main.
  */
 export function createRequestService(deps: RequestServiceDeps) {
-  const { profiles, transport, history, bodies } = deps;
+  const { instances, transport, history, bodies } = deps;
   const now = deps.now ?? (() => new Date());
   const running = new Map<string, AbortController>();
-
-  const profileOf = (id: string): Profile => {
-    const profile = profiles.get(id);
-    if (!profile) throw ProblemError.of('PROFILE_NOT_FOUND', { raw: `profile ${id}` });
-    return profile;
-  };
 
   /** Small bodies inline, large ones into a body file (copied from the transport's temp file). */
   async function keepBody(bytes: Uint8Array): Promise<ResponseBodyRef> {
@@ -82,20 +92,6 @@ export function createRequestService(deps: RequestServiceDeps) {
     return { kind: 'file', ref: await bodies.copyIn(response.body.path), size: response.size };
   }
 
-  async function vezaProblem(profile: Profile, response: TransportResponse) {
-    if (response.status < 400) return undefined;
-    const header = response.headers['retry-after'];
-    return problemFromVezaResponse({
-      status: response.status,
-      body:
-        response.size < envelopeLimit ? (await bodyBytes(response)).toString('utf8') : undefined,
-      retryAfter: Array.isArray(header) ? header[0] : header,
-      keyKind: profile.key?.kind,
-      host: new URL(profile.baseUrl).host,
-      url: response.url,
-    });
-  }
-
   /** Runs `work` with a cancel switch under the window's request id. */
   async function cancellable<T>(requestId: string, work: (signal: AbortSignal) => Promise<T>) {
     const controller = new AbortController();
@@ -108,8 +104,8 @@ export function createRequestService(deps: RequestServiceDeps) {
     }
   }
 
-  function entryBase(profile: Profile, spec: RequestSpec, key: string | undefined) {
-    const kept = withoutKey(spec, key);
+  function entryBase(profile: Profile, spec: RequestSpec, session: InstanceSession) {
+    const kept = withoutKey(spec, session.redact);
     return {
       id: randomUUID(),
       at: now().toISOString(),
@@ -134,17 +130,17 @@ export function createRequestService(deps: RequestServiceDeps) {
   }
 
   async function send(args: SendArgs): Promise<SentResponse> {
-    const profile = profileOf(args.profileId);
-    const key = await profiles.readKey(profile.id);
-    const base = entryBase(profile, args.spec, key);
+    const { profile, session } = await instances.open(args.profileId, transport, {
+      keyRequired: false,
+    });
+    const base = entryBase(profile, args.spec, session);
     const startedAt = performance.now();
     return cancellable(args.requestId, async (signal) => {
       let response: TransportResponse;
       try {
-        response = await sendToInstance(transport, {
+        response = await sendToInstance(session, {
           profile,
           spec: args.spec,
-          key,
           confirmedProduction: args.confirmedProduction === true,
           signal,
         });
@@ -154,7 +150,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       }
       try {
         const body = await keepResponseBody(response);
-        const problem = await vezaProblem(profile, response);
+        const problem = await problemOf(response, profile);
         const entry: HistoryEntry = {
           ...base,
           status: response.status,
@@ -163,6 +159,7 @@ export function createRequestService(deps: RequestServiceDeps) {
           headers: headerRows(response.headers),
           timings: requestTimings(response.timings),
           body,
+          ...(problem ? { problem } : {}),
         };
         await history.add(entry);
         return {
@@ -191,9 +188,10 @@ export function createRequestService(deps: RequestServiceDeps) {
     args: SendArgs,
     onProgress: (progress: { pages: number; items: number }) => void,
   ): Promise<SentResponse> {
-    const profile = profileOf(args.profileId);
-    const key = await profiles.readKey(profile.id);
-    const base = entryBase(profile, args.spec, key);
+    const { profile, session } = await instances.open(args.profileId, transport, {
+      keyRequired: false,
+    });
+    const base = entryBase(profile, args.spec, session);
     const startedAt = performance.now();
     return cancellable(args.requestId, async (signal) => {
       let last: { response: TransportResponse; headers: SentResponse['headers'] } | undefined;
@@ -205,16 +203,15 @@ export function createRequestService(deps: RequestServiceDeps) {
             ...(token ? [{ name: 'page_token', value: token, enabled: true }] : []),
           ],
         };
-        const response = await sendToInstance(transport, {
+        const response = await sendToInstance(session, {
           profile,
           spec,
-          key,
           confirmedProduction: args.confirmedProduction === true,
           signal,
         });
         try {
           last = { response, headers: headerRows(response.headers) };
-          const problem = await vezaProblem(profile, response);
+          const problem = await problemOf(response, profile);
           if (problem) throw new ProblemError(problem);
           return JSON.parse((await bodyBytes(response)).toString('utf8')) as VezaPage<unknown>;
         } catch (error) {

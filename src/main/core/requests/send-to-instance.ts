@@ -4,14 +4,12 @@ import { buildRequestUrl } from '../../../shared/requests/build-request-url';
 import { effectiveHeaders, hasBody } from '../../../shared/requests/effective-headers';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
 import { ProblemError } from '../problem-error';
-import { toTransportNetwork } from '../profiles/profile-network';
-import { originOf, type Transport, type TransportResponse } from '../transport';
+import { originOf, type TransportResponse } from '../transport';
+import type { InstanceSession } from '../veza/instance-client';
 
 export interface InstanceCall {
   profile: Profile;
   spec: RequestSpec;
-  /** The key from the keychain, or undefined when none is saved (Veza will then say 401). */
-  key: string | undefined;
   confirmedProduction: boolean;
   signal: AbortSignal;
 }
@@ -41,16 +39,15 @@ export function urlOnInstance(profile: Profile, spec: RequestSpec): string {
 }
 
 /**
- * Sends one request of the composer to its instance through the shared transport. The key
- * goes in as transport credentials, so it is sent only to the instance's own origin (never
- * after a redirect elsewhere); a change on a production instance needs the user's
- * confirmation, checked here as well as in the window.
+ * Sends one request of the composer to its instance through the instance session, which adds
+ * the key for the instance's own origin only. A change on a production instance needs the
+ * user's confirmation, checked here as well as in the window.
  */
 export function sendToInstance(
-  transport: Transport,
+  session: InstanceSession,
   call: InstanceCall,
 ): Promise<TransportResponse> {
-  const { profile, spec, key } = call;
+  const { profile, spec } = call;
   if (profile.production && methodWrites(spec.method) && !call.confirmedProduction) {
     throw ProblemError.of('PRODUCTION_NOT_CONFIRMED', {
       facts: { host: new URL(profile.baseUrl).host },
@@ -59,19 +56,11 @@ export function sendToInstance(
   const url = urlOnInstance(profile, spec);
   const headers: Record<string, string> = {};
   for (const row of effectiveHeaders(spec)) headers[row.name.trim()] = row.value;
-  return transport.send(
-    {
-      method: spec.method,
-      url,
-      headers,
-      ...(hasBody(spec) ? { body: spec.body } : {}),
-      signal: call.signal,
-    },
-    {
-      network: toTransportNetwork(profile.network),
-      ...(key !== undefined
-        ? { credentials: { origin: profile.baseUrl, authorization: `Bearer ${key}` } }
-        : {}),
-    },
-  );
+  return session.send({
+    method: spec.method,
+    url,
+    headers,
+    ...(hasBody(spec) ? { body: spec.body } : {}),
+    signal: call.signal,
+  });
 }

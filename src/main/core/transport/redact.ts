@@ -27,3 +27,15 @@ export function createRedactor(secrets: readonly (string | undefined)[] = []): R
     return out;
   };
 }
+
+/** Every string inside a value (a Problem, a verdict, a result) passed through the redactor. */
+export function redactDeep<T>(value: T, redact: Redactor): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, redact)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)]),
+    ) as T;
+  }
+  return value;
+}

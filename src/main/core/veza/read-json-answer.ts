@@ -30,30 +30,35 @@ async function startOfFile(path: string): Promise<Buffer> {
   }
 }
 
-/** Reads a doctor call's answer and frees its body (temp file or memory) at once. */
+/** Reads a call's answer and frees its body (temp file or memory) at once. */
 export async function readJsonAnswer(response: TransportResponse): Promise<JsonAnswer> {
   try {
-    const bytes =
-      response.body.kind === 'memory'
-        ? response.body.bytes.subarray(0, maxTextBytes)
-        : await startOfFile(response.body.path);
-    const text = bytes.toString('utf8');
-    let json: unknown;
-    if (response.size <= maxTextBytes) {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-    }
-    return {
-      status: response.status,
-      contentType: header(response, 'content-type') ?? '',
-      text,
-      json,
-      retryAfter: header(response, 'retry-after'),
-    };
+    return await peekJsonAnswer(response);
   } finally {
     await response.release();
   }
+}
+
+/** Reads the start of an answer (up to 1 MB) and leaves its body for the caller to keep. */
+export async function peekJsonAnswer(response: TransportResponse): Promise<JsonAnswer> {
+  const bytes =
+    response.body.kind === 'memory'
+      ? response.body.bytes.subarray(0, maxTextBytes)
+      : await startOfFile(response.body.path);
+  const text = bytes.toString('utf8');
+  let json: unknown;
+  if (response.size <= maxTextBytes) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  return {
+    status: response.status,
+    contentType: header(response, 'content-type') ?? '',
+    text,
+    json,
+    retryAfter: header(response, 'retry-after'),
+  };
 }

@@ -1,6 +1,9 @@
 import { fetchAllPages, type VezaPage } from '../../../shared/paging/fetch-all-pages';
 import { ProblemError } from '../problem-error';
-import type { VezaCall } from './veza-caller';
+import type { InstanceSession } from './instance-client';
+
+/** Sends one JSON call to Veza and answers the parsed body, or throws a ProblemError. */
+export type VezaCall = InstanceSession['call'];
 
 /** A team key as Veza lists it (our reading of its fields; the key text is never among them). */
 export interface VezaTeamKey {

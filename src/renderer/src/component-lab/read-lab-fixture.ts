@@ -1,3 +1,4 @@
+import type { Problem } from '../../../shared/problems/problem';
 import type { ResponseViewerProps } from '../response-viewer/ResponseViewer';
 
 /** What a lab fixture describes: an HTTP answer whose body lives in a file next to it. */
@@ -5,8 +6,8 @@ interface LabFixture {
   status: number;
   headers: Array<{ name: string; value: string }>;
   timings?: ResponseViewerProps['timings'];
-  keyKind?: 'personal' | 'team';
-  host?: string;
+  /** The problem main read the answer as, when it stands for one. */
+  problem?: Problem;
   bodyFile: string;
 }
 
@@ -26,8 +27,7 @@ export async function readLabFixture(name: string): Promise<ResponseViewerProps>
     status: fixture.status,
     headers: fixture.headers,
     timings: fixture.timings,
-    keyKind: fixture.keyKind,
-    host: fixture.host,
+    ...(fixture.problem ? { problem: fixture.problem } : {}),
     body,
   };
 }

@@ -37,6 +37,7 @@ export function RequestsTab({ profile }: { profile: Profile }) {
           headers: entry.headers ?? [],
           timings: entry.timings ?? { totalMs: entry.durationMs ?? 0 },
           size: entry.size ?? body.bytes.length,
+          ...(entry.problem ? { problem: entry.problem } : {}),
         },
         bytes: body.bytes,
       },

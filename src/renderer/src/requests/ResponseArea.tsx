@@ -52,8 +52,7 @@ export function ResponseArea({ profile, workspace }: { profile: Profile; workspa
             timings={response.answer.timings}
             sizeBytes={response.answer.size}
             route={response.answer.route}
-            keyKind={profile.key?.kind}
-            host={new URL(profile.baseUrl).host}
+            problem={response.answer.problem}
             onCopy={(text) => void copyText(text)}
             onSaveToFile={() => void saveToFile(response.answer.historyId)}
           />

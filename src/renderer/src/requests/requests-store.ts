@@ -6,7 +6,7 @@ import type { RequestSpec } from '../../../shared/requests/request-spec';
 /** What the viewer shows: an answer with its bytes, read from main. */
 export interface ShownResponse {
   answer: Pick<SentResponse, 'historyId' | 'status' | 'headers' | 'timings' | 'size' | 'paging'> &
-    Partial<Pick<SentResponse, 'authorizationDropped' | 'route'>>;
+    Partial<Pick<SentResponse, 'authorizationDropped' | 'route' | 'problem'>>;
   bytes: Uint8Array;
 }
 

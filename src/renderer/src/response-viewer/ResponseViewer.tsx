@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
+import type { Problem } from '../../../shared/problems/problem';
 import { BodyPanel } from './BodyPanel';
 import { HeadersTable } from './HeadersTable';
 import { ProblemBanner } from './ProblemBanner';
@@ -19,10 +19,8 @@ export interface ResponseViewerProps {
   sizeBytes?: number;
   /** How the request went: "direct" or "proxy http://host:port". */
   route?: string;
-  /** The kind of key that made the call, so a 403 can say "team key". */
-  keyKind?: 'personal' | 'team';
-  /** The instance's host, named in problem explanations. */
-  host?: string;
+  /** What main read the answer as (a Veza refusal, a sign-in page...): shown above the body. */
+  problem?: Problem;
   /** Copies text (main's clipboard in the app); defaults to navigator.clipboard. */
   onCopy?: (text: string) => void | Promise<void>;
   /** Shows "Save to file…" when given. */
@@ -30,9 +28,6 @@ export interface ResponseViewerProps {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-// Error envelopes are small; larger bodies are not read for one on the UI thread.
-const envelopeLimit = 1_000_000;
 
 /**
  * An HTTP answer from Veza: status in words, time, size, headers, and the body as pretty JSON
@@ -40,24 +35,9 @@ const envelopeLimit = 1_000_000;
  * Bodies of tens of MB are indexed in a web worker and only the rows on screen are drawn.
  */
 export function ResponseViewer(props: ResponseViewerProps) {
-  const { status, body, headers, timings, keyKind, host, onCopy, onSaveToFile } = props;
+  const { status, body, headers, timings, problem, onCopy, onSaveToFile } = props;
   const bytes = useMemo(() => (typeof body === 'string' ? encoder.encode(body) : body), [body]);
-  const header = (name: string) =>
-    headers.find((candidate) => candidate.name.toLowerCase() === name)?.value;
-  const retryAfter = header('retry-after');
-  const problem = useMemo(
-    () =>
-      status >= 400
-        ? problemFromVezaResponse({
-            status,
-            body: bytes.length < envelopeLimit ? decoder.decode(bytes) : undefined,
-            retryAfter,
-            keyKind,
-            host,
-          })
-        : undefined,
-    [bytes, host, keyKind, retryAfter, status],
-  );
+  const contentType = headers.find((row) => row.name.toLowerCase() === 'content-type')?.value;
   const indexed = useBodyIndex(bytes);
   const [tab, setTab] = useState<'body' | 'headers'>('body');
   const ids = useId();
@@ -119,7 +99,7 @@ export function ResponseViewer(props: ResponseViewerProps) {
           <BodyPanel
             bytes={bytes}
             formatted={indexed}
-            saysJson={/json/i.test(header('content-type') ?? '')}
+            saysJson={/json/i.test(contentType ?? '')}
             startRaw={problem !== undefined}
             onCopy={onCopy}
             onSaveToFile={onSaveToFile}

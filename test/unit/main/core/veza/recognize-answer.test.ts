@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recognizeAnswer } from '../../../../../src/main/core/doctor/recognize-answer';
+import { recognizeAnswer } from '../../../../../src/main/core/veza/recognize-answer';
 import { readIdentity } from '../../../../../src/main/core/doctor/read-identity';
 
 const answer = (
