@@ -1,10 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  decodeKeyEntry,
-  type KeyBinding,
-} from '../../src/main/core/secrets/key-envelope';
+import { decodeKeyEntry } from '../../src/main/core/secrets/key-envelope';
+import type { KeyBinding } from '../../src/shared/profiles/key-binding';
 import type { Profile, ProfileDraft } from '../../src/shared/profiles/profile';
 
 /** A fresh, made-up key in Veza's form (base64 text); random so no test can hard-code it. */

@@ -19,14 +19,15 @@ import { defaultProfileColour } from '../../../shared/profiles/profile-colours';
 import type { ImportResult } from '../../../shared/profiles/profile-transfer';
 import { ProblemError } from '../problem-error';
 import {
-  decodeKeyEntry,
-  encodeKeyEntry,
+  bindingChanges,
+  bindingOf,
+  type BindingChange,
   type KeyBinding,
-  type StoredKey,
-} from '../secrets/key-envelope';
+} from '../../../shared/profiles/key-binding';
+import { decodeKeyEntry, encodeKeyEntry, type StoredKey } from '../secrets/key-envelope';
 import type { SecretStore } from '../secrets/secret-store';
 import type { ImportCandidate } from './find-veza-settings';
-import { bindingChanges, bindingOf, keyBoundElsewhere, type BindingChange } from './key-binding';
+import { keyBoundElsewhere } from './key-binding';
 import type { ProfileStore } from './profile-store';
 import { nextFreeName, sameName } from './unique-name';
 

@@ -1,20 +1,10 @@
 import { z } from 'zod';
+import { keyBindingSchema, type KeyBinding } from '../../../shared/profiles/key-binding';
 
 /**
- * What a key was saved for: the instance's origin and the trust settings in force then (the
- * proxy, the CA file and the pinned certificate). It is kept in the keychain entry itself, next
- * to the key, so that editing profiles.json alone cannot send the key anywhere else.
+ * A keychain entry holds the key together with what it was saved for (its binding), so that
+ * editing profiles.json alone cannot send the key anywhere else.
  */
-export const keyBindingSchema = z.object({
-  origin: z.string().max(2048),
-  proxy: z
-    .object({ mode: z.enum(['system', 'none', 'manual']), url: z.string().max(2048).optional() })
-    .optional(),
-  caFile: z.string().max(4096).optional(),
-  pinnedCertSha256: z.string().max(200).optional(),
-});
-export type KeyBinding = z.infer<typeof keyBindingSchema>;
-
 const envelopeSchema = z.object({
   vezaDesk: z.literal(1),
   key: z.string().min(1),
