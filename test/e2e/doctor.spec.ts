@@ -292,6 +292,12 @@ test('network settings in the instance form: proxy, CA file from main’s dialog
   await form.getByRole('button', { name: 'Choose CA file…' }).click();
   await expect(form).toContainText('/etc/ssl/company-root.pem');
   await form.getByRole('button', { name: 'Save changes' }).click();
+  // The instance has a key: it may go through the new proxy only if the user says so.
+  const ask = page.getByRole('dialog', {
+    name: 'Use the saved API key with the new network settings?',
+  });
+  await expect(ask).toContainText('the proxy and the company root certificate (CA file)');
+  await ask.getByRole('button', { name: 'Use the key with the new settings' }).click();
   await expect(form).toBeHidden();
   expect(app.profiles.state().profiles[0]?.network).toEqual({
     proxy: { mode: 'manual', url: 'http://proxy.corp.test:8080' },
@@ -316,3 +322,49 @@ function serverFingerprint(url: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+test('a changed address: the edit asks before the key may follow, Verify names both addresses and carries the key over only after a confirmation', async ({
+  app,
+  sandbox,
+}) => {
+  const other = await startSandbox();
+  try {
+    const { page } = app;
+    await addProfile(app, sandbox, 'Acme', sandbox.keys.admin);
+    await sidebarItem(app, 'Acme').click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Acme' });
+    await edit.getByLabel('Address').fill(other.url);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+
+    // The question names both addresses; the safe choice has the focus.
+    const ask = page.getByRole('dialog', { name: 'Use the saved API key at the new address?' });
+    await expect(ask).toContainText(sandbox.url);
+    await expect(ask).toContainText(other.url);
+    await expect(ask.getByRole('button', { name: 'Save without the key' })).toBeFocused();
+    await ask.getByRole('button', { name: 'Save without the key' }).click();
+    await expect(edit).toBeHidden();
+
+    // The key is not sent to the new address: Verify stops at the key, naming both.
+    let panel = await openAndVerify(app, 'Acme');
+    await expect(panel.getByRole('alert')).toHaveAttribute('data-code', 'KEY_BOUND_ELSEWHERE');
+    await expect(panel.getByRole('alert')).toContainText(sandbox.url);
+    await expect(panel.getByRole('alert')).toContainText(other.url);
+    expect(other.requests.filter((request) => request.hadAuthorization)).toEqual([]);
+
+    // Carry it over: a confirmation first (Cancel focused), then the key goes there (and this
+    // other instance, which never made it, refuses it).
+    await panel.getByRole('button', { name: 'Use the key for the new address' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Use the saved API key at the new address?' });
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Use the key for the new address' }).click();
+    await expect(confirm).toBeHidden();
+    panel = page.getByRole('tabpanel', { name: 'Verify' });
+    await expect(panel.getByRole('alert')).toHaveAttribute('data-code', 'AUTH_INVALID_KEY');
+    expect(other.requests.some((request) => request.hadAuthorization)).toBe(true);
+    expect(JSON.stringify(app.records)).not.toContain(sandbox.keys.admin);
+    expect(await pageSnapshot(page)).not.toContain(sandbox.keys.admin);
+  } finally {
+    await other.close();
+  }
+});

@@ -280,4 +280,54 @@ test.describe('instances and keys', () => {
     const { rm } = await import('node:fs/promises');
     await rm(exportFile, { force: true });
   });
+
+  test('an imported file with a proxy, a CA file and a pinned certificate: none in force until accepted, the pin never', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const file = path.join(app.home, '..', `${path.basename(app.home)}-shared.json`);
+    const { writeFile, rm } = await import('node:fs/promises');
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 'veza-desk-profiles',
+        version: 1,
+        exportedAt: new Date().toISOString(),
+        profiles: [
+          {
+            name: 'Shared Acme',
+            baseUrl: 'https://acme.vezacloud.com',
+            colour: '#2457c5',
+            production: false,
+            notes: '',
+            network: {
+              proxy: { mode: 'manual', url: 'http://proxy.corp.test:8080' },
+              caFile: '/etc/ssl/corp-root.pem',
+              pinnedCertSha256: 'AB:'.repeat(31) + 'AB',
+            },
+          },
+        ],
+      }),
+    );
+    app.dialogs.nextOpen = file;
+    await page.getByRole('button', { name: 'Import from a file…' }).click();
+    const result = page.getByRole('dialog', { name: 'Import finished' });
+    await expect(result).toContainText('Settings not taken from the file');
+    await expect(result).toContainText('the proxy http://proxy.corp.test:8080');
+    await expect(result).toContainText('A trusted certificate is never taken from a file');
+    await result.getByRole('button', { name: 'Close' }).click();
+    expect(app.profiles.state().profiles[0]?.network).toBeUndefined();
+
+    const notice = page.getByRole('region', {
+      name: 'Network settings from an imported file are not in use',
+    });
+    await expect(notice).toContainText('/etc/ssl/corp-root.pem');
+    await notice.getByRole('button', { name: 'Use these settings' }).click();
+    await expect(notice).toBeHidden();
+    expect(app.profiles.state().profiles[0]?.network).toEqual({
+      proxy: { mode: 'manual', url: 'http://proxy.corp.test:8080' },
+      caFile: '/etc/ssl/corp-root.pem',
+    });
+    await rm(file, { force: true });
+  });
 });

@@ -564,7 +564,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'The API key of "{name}" was saved for {savedFor}, but {changed} of this instance changed since (it now names {nowNames}). Veza Desk sends a key only where it was saved for, so it sent nothing. A typing mistake in an address, or a settings file changed outside Veza Desk, could otherwise hand the key to someone else.',
     fix: [
-      'If {nowNames} and the new settings are right, press Use the key for the new address on the Verify tab: Veza Desk asks you to confirm both addresses first.',
+      'If {nowNames} and the new settings are right, press Use the key for the new address (or Use the key with the new settings) on the Verify tab: Veza Desk asks you to confirm first, naming both.',
       'If they are not right, press Edit, put back {savedFor} (and the network settings you had), and save.',
       'Or press Replace key and paste a key made on {nowNames}.',
     ],

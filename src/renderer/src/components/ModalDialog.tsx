@@ -7,6 +7,11 @@ interface ModalDialogProps {
   actions?: ReactNode;
   /** The label of the button that closes without doing anything ("Cancel" in forms). */
   closeLabel?: string;
+  /**
+   * Where focus starts: the close button when the other choice can do harm. Otherwise the
+   * element marked `data-safe-choice`, else the browser's default (the first control).
+   */
+  focusClose?: boolean;
 }
 
 /**
@@ -19,6 +24,7 @@ export function ModalDialog({
   children,
   actions,
   closeLabel = 'Close',
+  focusClose = false,
 }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -27,6 +33,7 @@ export function ModalDialog({
     // Where focus goes back to when the dialog closes: the control that opened it.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    dialog?.querySelector<HTMLElement>('[data-safe-choice]')?.focus();
     return () => {
       dialog?.close();
       if (opener?.isConnected) opener.focus();
@@ -46,7 +53,7 @@ export function ModalDialog({
       <div className="modal-body">{children}</div>
       <div className="modal-actions">
         {actions}
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={onClose} {...(focusClose ? { 'data-safe-choice': '' } : {})}>
           {closeLabel}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import type { VerificationResult } from '../../../shared/doctor/verification';
 import type { Profile } from '../../../shared/profiles/profile';
 import { ProblemCard } from '../problems/ProblemCard';
+import { KeyBindingPanel } from './KeyBindingPanel';
 import { SuccessCard } from './SuccessCard';
 import { TrustCertificatePanel } from './TrustCertificatePanel';
 import { canTrustCertificate } from './can-trust-certificate';
@@ -17,6 +18,9 @@ export function VerificationOutcome({
   return (
     <>
       {result.problem && <ProblemCard problem={result.problem} />}
+      {result.problem?.code === 'KEY_BOUND_ELSEWHERE' && (
+        <KeyBindingPanel profile={profile} problem={result.problem} />
+      )}
       {result.certificate && canTrustCertificate(result) && (
         <TrustCertificatePanel profile={profile} certificate={result.certificate} />
       )}

@@ -26,6 +26,28 @@ export function ImportResultDialog({ result }: { result: ImportResult }) {
           </ul>
         </>
       )}
+      {result.withheld.length > 0 && (
+        <>
+          <h3>Settings not taken from the file</h3>
+          <ul>
+            {result.withheld.map((entry) => (
+              <li key={entry.profileId}>
+                <strong>{entry.name}</strong>:{' '}
+                {[
+                  entry.proxyUrl && `the proxy ${entry.proxyUrl}`,
+                  entry.caFile && `the CA file ${entry.caFile}`,
+                ]
+                  .filter(Boolean)
+                  .join(' and ')}
+                {(entry.proxyUrl || entry.caFile) &&
+                  ' wait for you to accept them on the instance’s page. '}
+                {entry.pinnedCertSha256 &&
+                  'A trusted certificate is never taken from a file: if this instance has its own certificate, trust it with Verify > Trust this certificate after comparing its fingerprint.'}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {result.notices.map((problem) => (
         <ProblemCard key={problem.code} problem={problem} role="status" />
       ))}

@@ -4,6 +4,7 @@ import { useUiStore } from '../app/ui-store';
 import { veza } from '../bridge/veza';
 import { Tabs } from '../components/Tabs';
 import { KeyAgeReminder } from '../keys/KeyAgeReminder';
+import { ImportedNetworkNotice } from './ImportedNetworkNotice';
 import { KeysView } from '../keys/KeysView';
 import { VerifyPanel } from '../doctor/VerifyPanel';
 import { useDoctorStore } from '../doctor/doctor-store';
@@ -74,6 +75,7 @@ export function InstanceView({ profile }: { profile: Profile }) {
         </button>
       </div>
       <KeyAgeReminder profile={profile} />
+      <ImportedNetworkNotice profile={profile} />
       <Tabs
         label={`${profile.name} views`}
         selected={tab}

@@ -2,6 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { displayOrigin } from '../../../shared/profiles/display-origin';
 import {
+  bindingChanges,
+  bindingOf,
+  describeBindingChanges,
+} from '../../../shared/profiles/key-binding';
+import {
   networkFormOf,
   networkFromForm,
   type NetworkFormProblem,
@@ -21,6 +26,7 @@ import { AddressField } from './AddressField';
 import { ApiKeyField } from './ApiKeyField';
 import { useApiKeyDraft } from './use-api-key-draft';
 import { ColourPicker } from './ColourPicker';
+import { KeyFollowsDialog } from './KeyFollowsDialog';
 import { NetworkSettingsFields } from './NetworkSettingsFields';
 import { useProfilesStore } from './profiles-store';
 
@@ -43,6 +49,31 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
   const [addressTouched, setAddressTouched] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
+  // An edit that would send the saved key somewhere new waits here for the user's answer.
+  const [askKey, setAskKey] = useState<{ draft: ProfileDraft; changed: string; to: string }>();
+
+  const save = async (draft: ProfileDraft, keyFollows: boolean) => {
+    setAskKey(undefined);
+    setSaving(true);
+    const result = existing
+      ? await veza.invoke('profiles.update', {
+          id: existing.id,
+          draft,
+          ...(keyFollows ? { keyFollows } : {}),
+        })
+      : await veza.invoke('profiles.create', {
+          draft,
+          ...(apiKey !== '' ? { key: { apiKey, acceptAsIs } } : {}),
+        });
+    setSaving(false);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    keyDraft.clear();
+    select(result.value.id);
+    closeDialog();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,21 +97,14 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
       notes,
       ...(network.network ? { network: network.network } : {}),
     };
-    setSaving(true);
-    const result = existing
-      ? await veza.invoke('profiles.update', { id: existing.id, draft })
-      : await veza.invoke('profiles.create', {
-          draft,
-          ...(apiKey !== '' ? { key: { apiKey, acceptAsIs } } : {}),
-        });
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.problem);
+    const changes = existing?.key
+      ? bindingChanges(bindingOf(existing), { baseUrl: url.baseUrl, network: network.network })
+      : [];
+    if (changes.length > 0) {
+      setAskKey({ draft, changed: describeBindingChanges(changes), to: url.displayUrl });
       return;
     }
-    keyDraft.clear();
-    select(result.value.id);
-    closeDialog();
+    await save(draft, false);
   };
 
   return (
@@ -101,6 +125,18 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
         noValidate
       >
         {problem && <ProblemCard problem={problem} />}
+        {askKey && existing && (
+          <KeyFollowsDialog
+            instanceName={existing.name}
+            savedFor={displayOrigin(existing.baseUrl)}
+            nowNames={askKey.to}
+            changed={askKey.changed}
+            busy={saving}
+            onKeep={() => void save(askKey.draft, false)}
+            onUse={() => void save(askKey.draft, true)}
+            onClose={() => setAskKey(undefined)}
+          />
+        )}
         <div className="field">
           <label htmlFor={`${formId}-name`}>Name</label>
           <input

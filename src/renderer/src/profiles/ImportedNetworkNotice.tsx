@@ -1,0 +1,47 @@
+import { useId, useState } from 'react';
+import type { Problem } from '../../../shared/problems/problem';
+import type { Profile } from '../../../shared/profiles/profile';
+import { veza } from '../bridge/veza';
+import { ProblemCard } from '../problems/ProblemCard';
+import { useProfilesStore } from './profiles-store';
+
+/**
+ * A proxy or CA file that came with an imported file waits here until the user accepts it:
+ * a shared file must not decide, unseen, who may read the instance's key.
+ */
+export function ImportedNetworkNotice({ profile }: { profile: Profile }) {
+  const titleId = useId();
+  const readOnly = useProfilesStore((state) => state.readOnly);
+  const [problem, setProblem] = useState<Problem>();
+  const imported = profile.importedNetwork;
+  if (!imported) return null;
+  const settle = async (accept: boolean) => {
+    const result = await veza.invoke('profiles.settleImportedNetwork', { id: profile.id, accept });
+    setProblem(result.ok ? undefined : result.problem);
+  };
+  return (
+    <section className="card imported-network" aria-labelledby={titleId}>
+      <h3 id={titleId}>Network settings from an imported file are not in use</h3>
+      {problem && <ProblemCard problem={problem} />}
+      <p>
+        <strong>{imported.source}</strong> also named these settings for {profile.name}:
+      </p>
+      <ul>
+        {imported.proxyUrl && <li>the proxy {imported.proxyUrl}</li>}
+        {imported.caFile && <li>the company root certificate (CA file) {imported.caFile}</li>}
+      </ul>
+      <p>
+        Everything this instance sends, its API key included, would go through them. Use them only
+        if your IT team gave you this file and says these are your company&apos;s settings.
+      </p>
+      <div className="button-row">
+        <button type="button" disabled={readOnly} onClick={() => void settle(false)}>
+          Don&apos;t use them
+        </button>
+        <button type="button" disabled={readOnly} onClick={() => void settle(true)}>
+          Use these settings
+        </button>
+      </div>
+    </section>
+  );
+}
