@@ -60,6 +60,32 @@ const layerZones = [
     message:
       'src/main/core runs under plain Node: it must not depend on the Electron glue or the UI.',
   },
+  // The instance client sits below its callers: the doctor, requests, keys and the CLI call
+  // it, never the other way round, so its rules (binding, redaction) have one owner.
+  {
+    target: './src/main/core/veza',
+    from: [
+      './src/main/core/doctor/**',
+      './src/main/core/requests/**',
+      './src/main/core/keys/**',
+      './src/main/core/ipc/**',
+      './src/main/core/demo/**',
+    ],
+    message:
+      'The instance client (core/veza) is called by the doctor, requests and keys; it imports none of them.',
+  },
+  // The transport knows HTTP, not Veza: nothing above it may leak into it.
+  {
+    target: './src/main/core/transport',
+    from: [
+      './src/main/core/veza/**',
+      './src/main/core/doctor/**',
+      './src/main/core/requests/**',
+      './src/main/core/keys/**',
+      './src/main/core/profiles/**',
+    ],
+    message: 'The transport is the bottom layer of main/core; it imports no domain code.',
+  },
   {
     target: './src/preload/**',
     from: ['./src/main/**', './src/renderer/**', './src/cli/**', './src/sandbox/**'],

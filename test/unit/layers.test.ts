@@ -33,6 +33,22 @@ describe('layer rules', () => {
       'src/sandbox/x.ts',
       "import { readAppInfo } from '../main/core/app-info';\nexport const a = readAppInfo;\n",
     ],
+    [
+      'src/main/core/veza/x.ts',
+      "import { verify } from '../doctor/verify';\nexport const a = verify;\n",
+    ],
+    [
+      'src/main/core/veza/x.ts',
+      "import { createRequestService } from '../requests/request-service';\nexport const a = createRequestService;\n",
+    ],
+    [
+      'src/main/core/veza/x.ts',
+      "import { rotateTeamKey } from '../keys/rotate-team-key';\nexport const a = rotateTeamKey;\n",
+    ],
+    [
+      'src/main/core/transport/x.ts',
+      "import { createInstanceSession } from '../veza/instance-client';\nexport const a = createInstanceSession;\n",
+    ],
   ])('%s may not import that', async (file, code) => {
     const ids = await ruleIdsFor(file, code);
     expect(
@@ -47,6 +63,21 @@ describe('layer rules', () => {
         "import { httpMethods } from '../http/http-method';\nexport const a = httpMethods;\n",
       ),
     ).toEqual([]);
+  });
+
+  it('lets the doctor, requests and keys call the instance client', async () => {
+    for (const file of [
+      'src/main/core/doctor/x.ts',
+      'src/main/core/requests/x.ts',
+      'src/main/core/keys/x.ts',
+    ]) {
+      expect(
+        await ruleIdsFor(
+          file,
+          "import { createInstanceSession } from '../veza/instance-client';\nexport const a = createInstanceSession;\n",
+        ),
+      ).toEqual([]);
+    }
   });
 
   it('allows the arrows the design draws', async () => {
