@@ -10,7 +10,12 @@ const usage = `Usage: veza-desk <command> [options]
 
 Commands:
   check       Check that an instance answers and its API key works (veza-desk check --help)
-  profiles    List the saved instances (--json for machine-readable output)
+  profiles    List the saved instances (--json for machine-readable output), or change them:
+                profiles add --name NAME --url URL [--key-env VAR | --key-stdin]
+                profiles set-key NAME (--key-env VAR | --key-stdin)
+                profiles edit NAME [--name NEW] [--url URL] [--rebind-key] ...
+                profiles remove NAME
+              (veza-desk profiles --help, veza-desk profiles add --help, ...)
   version     Print the version of Veza Desk and its runtime
   help        Show this help
 `;

@@ -7,8 +7,9 @@ import type { ProfileService } from '../../main/core/profiles/profile-service';
 import { createTransport, type TransportNetwork } from '../../main/core/transport';
 import { formatVerificationText } from '../../shared/doctor/format-verification';
 import type { VerificationResult } from '../../shared/doctor/verification';
-import type { Profile } from '../../shared/profiles/profile';
 import type { CliContext, CliStreams } from '../cli-context';
+import { findProfile, unknownProfileText } from '../find-profile';
+import { withoutFinalNewline } from '../key-input';
 import { problemJson } from '../problem-json';
 import { checkUsage, parseCheckArgs, type CheckArgs } from './parse-check-args';
 
@@ -54,19 +55,10 @@ function keyReader(args: CheckArgs, context: CliContext): () => Promise<string |
   if (source.kind === 'stdin') {
     return async () => {
       const text = (await context.readStdin?.()) ?? '';
-      // `echo "$KEY" |` adds a newline that is not part of the key; anything else is linted.
-      return text.replace(/\r?\n$/, '') || undefined;
+      return withoutFinalNewline(text) || undefined;
     };
   }
   return async () => source.names.map((name) => context.env[name]).find((value) => !!value);
-}
-
-/** A saved instance by name: exact first, then ignoring case when that is unambiguous. */
-function findProfile(profiles: readonly Profile[], name: string): Profile | undefined {
-  const exact = profiles.find((profile) => profile.name === name);
-  if (exact) return exact;
-  const folded = profiles.filter((profile) => profile.name.toLowerCase() === name.toLowerCase());
-  return folded.length === 1 ? folded[0] : undefined;
 }
 
 function print(
@@ -142,11 +134,7 @@ export async function runCheckCommand(
   if (args.target.kind === 'profile') {
     const profile = findProfile(saved, args.target.name);
     if (!profile) {
-      const names = saved.map((candidate) => `  ${candidate.name}`).join('\n');
-      io.stderr.write(
-        `No saved instance is called "${args.target.name}".\n` +
-          (names ? `Saved instances:\n${names}\n` : 'No instances are saved yet.\n'),
-      );
+      io.stderr.write(unknownProfileText(saved, args.target.name));
       return 2;
     }
     const result = await doctor.verify(profile.id);

@@ -5,14 +5,10 @@ import { ProblemError } from '../../main/core/problem-error';
 import { openProfileStore } from '../../main/core/profiles/profile-store';
 import type { SecretStore } from '../../main/core/secrets/secret-store';
 import type { CliContext, CliStreams } from '../cli-context';
+import { printProblem } from '../print-problem';
 import { problemJson } from '../problem-json';
-
-export const profilesUsage = `Usage: veza-desk profiles [--json]
-
-Lists the saved instances: name, address, production, whether a key is in the keychain, and
-the last verification result. Reads the same files as the app (VEZA_DESK_HOME overrides the
-data folder) and asks the keychain only whether a key is there; keys are never printed.
-`;
+import { runProfileChange } from './change-profiles';
+import { parseProfilesArgs } from './parse-profiles-args';
 
 interface ProfileLine {
   name: string;
@@ -41,29 +37,12 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-function printProblem(io: CliStreams, problem: Problem): void {
-  io.stderr.write(`\n${problem.title}\n${problem.explanation}\n`);
-  problem.fix.forEach((step, index) => io.stderr.write(`  ${index + 1}. ${step}\n`));
-}
-
-/** `veza-desk profiles`: 0 listed, 1 a problem was found (file or keychain), 2 usage error. */
-export async function runProfilesCommand(
-  args: readonly string[],
-  io: CliStreams,
-  context: CliContext,
-): Promise<number> {
-  const json = args.includes('--json');
-  const unknown = args.filter((arg) => arg !== '--json');
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(profilesUsage);
-    return 0;
-  }
-  if (unknown.length > 0) {
-    io.stderr.write(`Unknown option: ${unknown[0]}\n\n${profilesUsage}`);
-    return 2;
-  }
+/**
+ * `veza-desk profiles [list] [--json]`: 0 listed, 1 a problem was found (file or keychain).
+ * Read-only: the CLI reports a damaged file but never moves or rewrites anything here.
+ */
+async function listProfiles(json: boolean, io: CliStreams, context: CliContext): Promise<number> {
   const folder = resolveDataFolder(context.env);
-  // Read-only: the CLI reports a damaged file but never moves or rewrites anything.
   const store = await openProfileStore(folder, { inspectOnly: true });
   const { profiles, loadProblem } = store.state();
   let keychainProblem: Problem | undefined;
@@ -118,8 +97,36 @@ export async function runProfilesCommand(
     io.stdout.write(`${table(rows)}\n`);
   }
   if (!json) {
-    if (loadProblem) printProblem(io, loadProblem);
-    if (keychainProblem) printProblem(io, keychainProblem);
+    for (const problem of [loadProblem, keychainProblem]) {
+      if (!problem) continue;
+      io.stderr.write('\n');
+      printProblem(io, problem);
+    }
   }
   return loadProblem || keychainProblem ? 1 : 0;
+}
+
+/**
+ * `veza-desk profiles`: list (the default), add, set-key, edit, remove. Exit 0 done, 1 a
+ * problem, 2 usage error (including an unknown instance name).
+ */
+export async function runProfilesCommand(
+  args: readonly string[],
+  io: CliStreams,
+  context: CliContext,
+): Promise<number> {
+  const command = parseProfilesArgs(args);
+  if ('error' in command) {
+    io.stderr.write(`${command.error}\n\n${command.usage}`);
+    return 2;
+  }
+  switch (command.kind) {
+    case 'help':
+      io.stdout.write(command.text);
+      return 0;
+    case 'list':
+      return listProfiles(command.json, io, context);
+    default:
+      return runProfileChange(command, io, context);
+  }
 }
