@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeKeyEntry } from '../../src/main/core/secrets/key-envelope';
 import type { KeyBinding } from '../../src/shared/profiles/key-binding';
@@ -75,4 +75,17 @@ export async function keychainBinding(profileId: string): Promise<KeyBinding | u
   const { default: keytar } = await import('keytar');
   const text = await keytar.getPassword('veza-desk', profileId);
   return text === null ? undefined : decodeKeyEntry(text).binding;
+}
+
+/** Writes a profiles file as Veza Desk exports it (or as someone edited one), for imports. */
+export function writeProfilesExport(file: string, profiles: unknown[]): Promise<void> {
+  return writeFile(
+    file,
+    JSON.stringify({
+      format: 'veza-desk-profiles',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      profiles,
+    }),
+  );
 }

@@ -8,7 +8,12 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startEchoServer } from '../../support/echo-server';
 import { startInterceptingProxy } from '../../support/network/intercepting-proxy';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
-import { keychainBinding, keychainKey, makeDraft } from '../../support/profile-fixtures';
+import {
+  keychainBinding,
+  keychainKey,
+  makeDraft,
+  writeProfilesExport,
+} from '../../support/profile-fixtures';
 
 // A key is bound to the address and trust settings it was saved for, in the keychain entry
 // itself: neither a typo in the address nor an edited profiles.json can send it elsewhere.
@@ -98,7 +103,10 @@ describe('a key goes only where it was saved for', () => {
 
   it('"Use the key for the new address" carries it over, only for the address the user saw', async () => {
     const id = await demoInstance();
-    await h.call('profiles.update', { id, draft: makeDraft({ name: 'Acme', address: spy.origin }) });
+    await h.call('profiles.update', {
+      id,
+      draft: makeDraft({ name: 'Acme', address: spy.origin }),
+    });
     const stale = await h.call('profiles.rebindKey', { id, address: veza.url });
     expect(stale).toMatchObject({ ok: false, problem: { code: 'IPC_INVALID_ARGUMENT' } });
     expect(authorizationsAtSpy()).toEqual([]);
@@ -162,7 +170,10 @@ describe('a key goes only where it was saved for', () => {
     expect(await keychainBinding(id)).toBeUndefined();
     expect((await h.call('doctor.verify', { id })).value.ok).toBe(true);
     expect(await keychainBinding(id)).toEqual({ origin: veza.url });
-    await h.call('profiles.update', { id, draft: makeDraft({ name: 'Acme', address: spy.origin }) });
+    await h.call('profiles.update', {
+      id,
+      draft: makeDraft({ name: 'Acme', address: spy.origin }),
+    });
     expect((await h.call('doctor.verify', { id })).value.outcome).toBe('KEY_BOUND_ELSEWHERE');
     expect(spy.received).toEqual([]);
   });
@@ -186,7 +197,10 @@ describe('a key goes only where it was saved for', () => {
     });
     expect(typed).toMatchObject({ ok: false, problem: { code: 'IPC_INVALID_ARGUMENT' } });
     h.dialogs.nextOpen = caFile;
-    expect((await h.call('profiles.chooseCaFile')).value).toEqual({ cancelled: false, path: caFile });
+    expect((await h.call('profiles.chooseCaFile')).value).toEqual({
+      cancelled: false,
+      path: caFile,
+    });
     const chosen = await h.call('profiles.update', {
       id,
       draft: makeDraft({ name: 'Acme', address: veza.url, network: { caFile } }),
@@ -205,28 +219,20 @@ describe('imports bring no trust silently', () => {
     const proxy = await startInterceptingProxy(interceptor);
     try {
       const shared = path.join(home, 'shared-profiles.json');
-      await writeFile(
-        shared,
-        JSON.stringify({
-          format: 'veza-desk-profiles',
-          version: 1,
-          exportedAt: new Date().toISOString(),
-          profiles: [
-            {
-              name: 'Acme',
-              baseUrl: 'https://acme.vezacloud.invalid',
-              colour: '#2457c5',
-              production: true,
-              notes: '',
-              network: {
-                proxy: { mode: 'manual', url: proxy.url },
-                pinnedCertSha256: interceptor.fingerprint256,
-                caFile: '/etc/ssl/certs/attacker.pem',
-              },
-            },
-          ],
-        }),
-      );
+      await writeProfilesExport(shared, [
+        {
+          name: 'Acme',
+          baseUrl: 'https://acme.vezacloud.invalid',
+          colour: '#2457c5',
+          production: true,
+          notes: '',
+          network: {
+            proxy: { mode: 'manual', url: proxy.url },
+            pinnedCertSha256: interceptor.fingerprint256,
+            caFile: '/etc/ssl/certs/attacker.pem',
+          },
+        },
+      ]);
       h.dialogs.nextOpen = shared;
       const imported = await h.call('profiles.importFile');
       expect(imported.ok).toBe(true);
@@ -269,24 +275,16 @@ describe('imports bring no trust silently', () => {
 
   it('turning the imported settings down keeps the instance as it was', async () => {
     const shared = path.join(home, 'shared.json');
-    await writeFile(
-      shared,
-      JSON.stringify({
-        format: 'veza-desk-profiles',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        profiles: [
-          {
-            name: 'Lab',
-            baseUrl: veza.url,
-            colour: '#2457c5',
-            production: false,
-            notes: '',
-            network: { proxy: { mode: 'manual', url: spy.origin }, timeouts: { connectMs: 5000 } },
-          },
-        ],
-      }),
-    );
+    await writeProfilesExport(shared, [
+      {
+        name: 'Lab',
+        baseUrl: veza.url,
+        colour: '#2457c5',
+        production: false,
+        notes: '',
+        network: { proxy: { mode: 'manual', url: spy.origin }, timeouts: { connectMs: 5000 } },
+      },
+    ]);
     h.dialogs.nextOpen = shared;
     const [profile] = (await h.call('profiles.importFile')).value.imported;
     expect(profile.network).toEqual({ timeouts: { connectMs: 5000 } });
