@@ -92,7 +92,15 @@ test.describe('API keys', () => {
     await rename.getByRole('button', { name: 'Save name' }).click();
     await expect(table.getByRole('row', { name: /Payroll sync/ })).toBeVisible();
 
+    // Revoke asks first, with Cancel focused: Enter alone revokes nothing.
     await table.getByRole('button', { name: 'Revoke Payroll sync' }).click();
+    const revoke = page.getByRole('dialog', { name: 'Revoke the team key “Payroll sync”?' });
+    await expect(revoke.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(revoke).toBeHidden();
+    await expect(table.getByRole('row', { name: /Payroll sync/ })).toContainText('Active');
+    await table.getByRole('button', { name: 'Revoke Payroll sync' }).click();
+    await revoke.getByRole('button', { name: 'Revoke', exact: true }).click();
     await expect(table.getByRole('row', { name: /Payroll sync/ })).toContainText('Revoked');
     await table.getByRole('button', { name: 'Reinstate Payroll sync' }).click();
     await expect(table.getByRole('row', { name: /Payroll sync/ })).toContainText('Active');
@@ -115,6 +123,7 @@ test.describe('API keys', () => {
     await table.getByRole('button', { name: 'Delete Payroll sync', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete the team key “Payroll sync”?' });
     await expect(confirm).toContainText('This cannot be undone');
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await confirm.getByRole('button', { name: 'Delete for good' }).click();
     await expect(confirm).toBeHidden();
     await expect(table.getByRole('row', { name: /^Payroll sync Platform/ })).toHaveCount(0);

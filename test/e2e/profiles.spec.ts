@@ -143,6 +143,12 @@ test.describe('instances and keys', () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete Acme production EU (copy)?' });
     await expect(confirm).toBeVisible();
+    // The safe choice has the focus: Enter alone deletes nothing.
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(confirm).toBeHidden();
+    await expect(sidebar.getByRole('button', { name: 'Acme production EU (copy)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Delete' }).click();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(sidebar.getByRole('button', { name: 'Acme production EU (copy)' })).toBeVisible();
     await page.getByRole('button', { name: 'Delete' }).click();

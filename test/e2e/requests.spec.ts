@@ -176,6 +176,12 @@ test.describe('the request workspace', () => {
       name: 'Send a POST to the production instance Live?',
     });
     await expect(confirm).toBeVisible();
+    // "Don't send" has the focus: Ctrl+Enter then Enter sends nothing to production.
+    await expect(confirm.getByRole('button', { name: "Don't send" })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(confirm).toBeHidden();
+    expect(sandbox.requests.length).toBe(before);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
     await confirm.getByRole('button', { name: "Don't send" }).click();
     await expect(confirm).toBeHidden();
     expect(sandbox.requests.length).toBe(before);

@@ -18,6 +18,7 @@ export function DeleteTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDial
       title={`Delete the team key “${teamKey.name}”?`}
       onClose={() => onClose(false)}
       closeLabel="Cancel"
+      focusClose
       actions={
         <button type="button" className="danger" onClick={() => void remove()}>
           Delete for good

@@ -9,12 +9,13 @@ import { CreatedKeyNotice } from './CreatedKeyNotice';
 import { CreateTeamKeyForm } from './CreateTeamKeyForm';
 import { DeleteTeamKeyDialog } from './DeleteTeamKeyDialog';
 import { RenameTeamKeyDialog } from './RenameTeamKeyDialog';
+import { RevokeTeamKeyDialog } from './RevokeTeamKeyDialog';
 import { RotateTeamKeyDialog } from './RotateTeamKeyDialog';
 import { TeamKeysTable, type TeamKeyAction } from './TeamKeysTable';
 import { useRotationDays } from './use-rotation-days';
 import { useTeamKeys } from './use-team-keys';
 
-type OpenDialog = { kind: 'rename' | 'delete' | 'rotate'; key: TeamKey } | null;
+type OpenDialog = { kind: 'rename' | 'revoke' | 'delete' | 'rotate'; key: TeamKey } | null;
 
 /** Team keys through this instance's key: list, create, rename, revoke, reinstate, rotate, delete. */
 export function TeamKeysPanel({ profile }: { profile: Profile }) {
@@ -31,24 +32,23 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
   const [notice, setNotice] = useState('');
   const [created, setCreated] = useState<CreatedTeamKey | null>(null);
 
-  const quickAction = async (action: 'revoke' | 'reinstate', key: TeamKey) => {
-    const call = action === 'revoke' ? 'keys.revokeTeamKey' : 'keys.reinstateTeamKey';
-    const result = await veza.invoke(call, { profileId: profile.id, keyId: key.id });
+  // Reinstating only switches a key back on; revoking asks first (RevokeTeamKeyDialog).
+  const reinstate = async (key: TeamKey) => {
+    const result = await veza.invoke('keys.reinstateTeamKey', {
+      profileId: profile.id,
+      keyId: key.id,
+    });
     if (!result.ok) {
       setActionProblem(result.problem);
       return;
     }
     setActionProblem(null);
-    setNotice(
-      action === 'revoke'
-        ? `“${key.name}” is revoked: it stops working until it is reinstated.`
-        : `“${key.name}” is reinstated: it works again.`,
-    );
+    setNotice(`“${key.name}” is reinstated: it works again.`);
     await reload();
   };
   const onAction = (action: TeamKeyAction, key: TeamKey) => {
     setNotice('');
-    if (action === 'revoke' || action === 'reinstate') void quickAction(action, key);
+    if (action === 'reinstate') void reinstate(key);
     else setDialog({ kind: action, key });
   };
   const closeDialog = (changed: boolean) => {
@@ -110,6 +110,19 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
       )}
       {dialog?.kind === 'rename' && (
         <RenameTeamKeyDialog profileId={profile.id} teamKey={dialog.key} onClose={closeDialog} />
+      )}
+      {dialog?.kind === 'revoke' && (
+        <RevokeTeamKeyDialog
+          profileId={profile.id}
+          teamKey={dialog.key}
+          onClose={(changed) => {
+            if (changed)
+              setNotice(
+                `“${dialog.key.name}” is revoked: it stops working until it is reinstated.`,
+              );
+            closeDialog(changed);
+          }}
+        />
       )}
       {dialog?.kind === 'delete' && (
         <DeleteTeamKeyDialog profileId={profile.id} teamKey={dialog.key} onClose={closeDialog} />

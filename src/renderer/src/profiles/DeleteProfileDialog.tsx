@@ -22,6 +22,7 @@ export function DeleteProfileDialog({ profileId }: { profileId: string }) {
       title={`Delete ${profile.name}?`}
       onClose={closeDialog}
       closeLabel="Cancel"
+      focusClose
       actions={
         <button type="button" className="danger" onClick={() => void confirm()}>
           Delete instance

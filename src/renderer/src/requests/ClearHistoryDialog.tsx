@@ -17,6 +17,7 @@ export function ClearHistoryDialog({
       title={`Clear the history of ${instanceName}?`}
       onClose={onClose}
       closeLabel="Keep it"
+      focusClose
       actions={
         <button type="button" className="danger" onClick={onConfirm}>
           Clear history

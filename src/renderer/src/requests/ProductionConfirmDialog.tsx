@@ -20,6 +20,7 @@ export function ProductionConfirmDialog({
       title={`Send a ${spec.method} to the production instance ${profile.name}?`}
       onClose={onClose}
       closeLabel="Don't send"
+      focusClose
       actions={
         <button type="button" className="danger" onClick={onConfirm}>
           Send to {profile.name}
