@@ -368,3 +368,40 @@ test('a changed address: the edit asks before the key may follow, Verify names b
     await other.close();
   }
 });
+
+test('a proxy that asks for a sign-in: the password goes to the keychain, never into the page or a file', async ({
+  app,
+  sandbox,
+}) => {
+  const { page } = app;
+  const password = `pw-${Math.random().toString(36).slice(2)}-proxy`;
+  await addProfile(app, sandbox, 'Corp', sandbox.keys.viewer);
+  await page
+    .getByRole('group', { name: 'Instance actions' })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  const form = page.getByRole('dialog', { name: 'Edit Corp' });
+  await form.getByText('Network settings (proxy, certificate, timeouts)').click();
+  await form.getByRole('radio', { name: 'Use this proxy' }).check();
+  await form.getByRole('textbox', { name: 'Proxy address' }).fill('http://proxy.corp.test:8080');
+  await form.getByLabel('Proxy password').fill(password);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  // A password needs a user name to go with.
+  await expect(form.getByRole('alert').filter({ hasText: 'proxy user name' })).toBeVisible();
+  await form
+    .getByRole('textbox', { name: 'Proxy address' })
+    .fill('http://alice@proxy.corp.test:8080');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await page
+    .getByRole('dialog', { name: 'Use the saved API key with the new network settings?' })
+    .getByRole('button', { name: 'Use the key with the new settings' })
+    .click();
+  await expect(form).toBeHidden();
+  const { default: keytar } = await import('keytar');
+  expect(await keytar.getPassword('veza-desk', 'proxy http://proxy.corp.test:8080 alice')).toBe(
+    password,
+  );
+  expect(await pageSnapshot(page)).not.toContain(password);
+  expect(JSON.stringify(app.profiles.state())).not.toContain(password);
+  await keytar.deletePassword('veza-desk', 'proxy http://proxy.corp.test:8080 alice');
+});

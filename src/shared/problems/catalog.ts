@@ -32,7 +32,9 @@ const VEZA_BAD_CHARS =
 
 const CA_FILE_STEP =
   'In Veza Desk, press Edit on this instance, open Network settings, press Choose CA file…, pick the root certificate file from IT, press Save changes, and verify the instance again.';
-const PROXY_SETTINGS = 'Edit instance > Network > Proxy';
+// The controls these steps name exist in the window: the instance's Edit button, the form's
+// "Network settings" section, Replace key, Verify, Trust this certificate.
+const PROXY_SETTINGS = 'Edit > Network settings > Proxy address';
 const NEW_PERSONAL_KEY = 'Administration > API Keys > Personal > Add New Personal API Key';
 const NEW_TEAM_KEY = 'Administration > API Keys > Team > Add New Team API Key';
 const VPN =
@@ -109,7 +111,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'Veza Desk needs an API key (a long secret text that Veza creates for you) to act on your behalf on this instance, and none was entered or saved for it.',
     fix: [
-      'If you already have a key for this instance, paste it into the API key field and save.',
+      'If you already have a key for this instance, press Replace key (or Add key) on the instance and paste it there.',
       `If you do not have one, sign in to Veza and open ${NEW_PERSONAL_KEY}, give the key a name and click Save.`,
       'Copy the key value at once (Veza shows it only once) and paste it into Veza Desk.',
     ],
@@ -148,7 +150,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation: `A Veza API key only uses letters, digits and a few signs such as +, / and =, but this text contains other characters, for example curly quotes, a long dash or an invisible character that slipped in while copying. Veza reports this kind of key as ${VEZA_BAD_CHARS}, which means: the key looks right overall, but some characters in it do not belong there.`,
     fix: [
       'Copy the key again directly from where you saved it when it was created, without passing it through a word processor or an email, which can change characters.',
-      'Paste it into the API key field and save.',
+      'Paste it into the API key field (in Add instance, or after pressing Replace key on the instance) and save.',
       `If you no longer have the original key, create a new one in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key) and paste that.`,
     ],
   },
@@ -157,7 +159,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation: `Veza API keys are written in a special form called base64 (letters, digits, +, / and sometimes = at the end), and this text is not. Veza reports this as ${VEZA_NOT_BASE64}, which in plain words means: what was sent is not a key at all, for example the key's name or ID, only part of the key, or some other text.`,
     fix: [
       "Check that you copied the key value itself, not the key's name or ID from the API Keys page.",
-      'Paste the complete key value into the API key field and save.',
+      'Paste the complete key value into the API key field (in Add instance, or after pressing Replace key) and save.',
       `Veza shows a key value only once, when the key is created. If you no longer have it, create a new key in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key).`,
     ],
   },
@@ -168,7 +170,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Clear the API key field.',
       'Copy only the key value itself, nothing before or after it.',
-      'Paste it into the API key field and save.',
+      'Paste it into the API key field (in Add instance, or after pressing Replace key on the instance) and save.',
     ],
   },
   KEYCHAIN_UNAVAILABLE: {
@@ -201,7 +203,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'The proxy ({proxy}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through.',
     fix: [
-      `Open ${PROXY_SETTINGS} and enter the proxy user name and password (often your company sign-in; IT can tell you).`,
+      'Press Edit, open Network settings, choose Use this proxy, write the proxy user name in front of the address (http://name@proxy.example.com:8080) and type the password into Proxy password (often your company sign-in; IT can tell you). The password is kept in this computer\'s keychain.',
       'If they are already entered, check them for typing mistakes and whether your password was changed recently.',
       'Save and verify the instance again.',
     ],
@@ -328,7 +330,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Check that the address is correct.',
       'If this should be a normal Veza cloud instance, stop here and tell IT: something may be intercepting the connection.',
-      'If your company gave you a certificate authority file for this server, add it in Edit instance > Network > Certificate authority file and verify again.',
+      'If your company gave you a certificate authority file for this server: ' + CA_FILE_STEP.charAt(0).toLowerCase() + CA_FILE_STEP.slice(1),
       'For a lab instance, ask the server owner for the certificate\'s fingerprint (its unique SHA-256 code), compare it with the one Veza Desk shows, and only if they are identical choose "Trust this certificate".',
     ],
   },
@@ -350,7 +352,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Tell the instance owner that the server does not send its full certificate chain (the intermediate certificates) and needs to be configured to send it.',
       'In the meantime, ask the instance owner or IT for the missing intermediate certificate, or the full chain, as a file.',
-      'In Veza Desk, open Edit instance > Network > Certificate authority file, choose that file, save, and verify the instance again.',
+      CA_FILE_STEP,
     ],
   },
   TLS_NOT_TLS: {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import type {
   NetworkForm,
   NetworkFormField,
@@ -6,7 +6,8 @@ import type {
 } from '../../../shared/profiles/network-form';
 import { veza } from '../bridge/veza';
 import { NetworkTextField } from './NetworkTextField';
-import { useProfilesStore } from './profiles-store';
+import { ProxyPasswordField } from './ProxyPasswordField';
+import { useProfilesStore } from '../data/profiles-store';
 import './network-settings.css';
 
 interface NetworkSettingsFieldsProps {
@@ -14,6 +15,8 @@ interface NetworkSettingsFieldsProps {
   onChange: (value: NetworkForm) => void;
   /** Shown once the user tried to save. */
   problems: readonly NetworkFormProblem[];
+  /** Where the form reads a proxy password from when it saves (never held in state). */
+  proxyPasswordRef: RefObject<HTMLInputElement | null>;
 }
 
 const proxyChoices = [
@@ -39,7 +42,12 @@ const timeoutFields = [
  * Proxy, company root certificate and timeouts for this instance, folded away: most
  * instances need none of them. The CA file is picked in main's own open dialog.
  */
-export function NetworkSettingsFields({ value, onChange, problems }: NetworkSettingsFieldsProps) {
+export function NetworkSettingsFields({
+  value,
+  onChange,
+  problems,
+  proxyPasswordRef,
+}: NetworkSettingsFieldsProps) {
   const id = useId();
   const showProblem = useProfilesStore((state) => state.showProblem);
   const changed =
@@ -86,6 +94,7 @@ export function NetworkSettingsFields({ value, onChange, problems }: NetworkSett
             error={errorOf('proxyUrl')}
           />
         )}
+        {value.proxyMode === 'manual' && <ProxyPasswordField inputRef={proxyPasswordRef} />}
       </fieldset>
       <div className="field">
         <p className="ca-file-line">

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { displayOrigin } from '../../../shared/profiles/display-origin';
 import {
@@ -43,6 +43,7 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
   const [notes, setNotes] = useState(existing?.notes ?? '');
   const [networkForm, setNetworkForm] = useState(() => networkFormOf(existing?.network));
   const [networkProblems, setNetworkProblems] = useState<readonly NetworkFormProblem[]>([]);
+  const proxyPasswordRef = useRef<HTMLInputElement>(null);
   // The key as typed: in this component only, sent once on save, gone when the form closes.
   const keyDraft = useApiKeyDraft();
   const { apiKey, acceptAsIs } = keyDraft;
@@ -51,6 +52,17 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
   const [saving, setSaving] = useState(false);
   // An edit that would send the saved key somewhere new waits here for the user's answer.
   const [askKey, setAskKey] = useState<{ draft: ProfileDraft; changed: string; to: string }>();
+
+  /** A typed proxy password goes to main's keychain with the proxy it belongs to. */
+  const saveProxyPassword = async (draft: ProfileDraft): Promise<Problem | undefined> => {
+    const password = proxyPasswordRef.current?.value ?? '';
+    const proxyUrl = draft.network?.proxy?.url;
+    if (password === '' || !proxyUrl) return undefined;
+    const result = await veza.invoke('network.saveProxyPassword', { proxyUrl, password });
+    if (!result.ok) return result.problem;
+    if (proxyPasswordRef.current) proxyPasswordRef.current.value = '';
+    return undefined;
+  };
 
   const save = async (draft: ProfileDraft, keyFollows: boolean) => {
     setAskKey(undefined);
@@ -65,6 +77,14 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
           draft,
           ...(apiKey !== '' ? { key: { apiKey, acceptAsIs } } : {}),
         });
+    if (result.ok) {
+      const saved = await saveProxyPassword(draft);
+      if (saved) {
+        setSaving(false);
+        setProblem(saved);
+        return;
+      }
+    }
     setSaving(false);
     if (!result.ok) {
       setProblem(result.problem);
@@ -82,6 +102,15 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
     const url = normalizeInstanceUrl(address);
     // A pinned certificate is trusted or forgotten from the Verify tab; editing keeps it.
     const network = networkFromForm(networkForm, existing?.network?.pinnedCertSha256);
+    const password = proxyPasswordRef.current?.value ?? '';
+    const proxyUser = network.network?.proxy?.url && new URL(network.network.proxy.url).username;
+    if (password !== '' && networkForm.proxyMode === 'manual' && !proxyUser) {
+      network.problems.push({
+        field: 'proxyUrl',
+        message:
+          'Put the proxy user name in front of the address (http://name@proxy.example.com:8080) for the password to go with it.',
+      });
+    }
     setNetworkProblems(network.problems);
     if (!url.ok || network.problems.length > 0) return;
     const keyProblem = apiKey === '' ? null : keyDraft.blockingProblem();
@@ -183,6 +212,7 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
           />
         </div>
         <NetworkSettingsFields
+          proxyPasswordRef={proxyPasswordRef}
           value={networkForm}
           onChange={setNetworkForm}
           problems={networkProblems}
