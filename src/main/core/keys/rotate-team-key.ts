@@ -53,8 +53,7 @@ export async function rotateTeamKey(
 ): Promise<RotateTeamKeyOutcome> {
   const { client, profiles } = deps;
   const now = deps.now ?? (() => new Date());
-  const holder = profiles.get(request.holderProfileId);
-  if (!holder) throw ProblemError.of('PROFILE_NOT_FOUND');
+  const holder = profiles.require(request.holderProfileId);
   const oldKey = await profiles.savedKey(holder.id);
   // Checked before anything changes: the instance must hold exactly this team key.
   if (!oldKey || oldKey.fingerprint.keyId !== request.keyId)

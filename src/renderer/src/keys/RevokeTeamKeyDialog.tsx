@@ -1,31 +1,16 @@
-import { useState } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
-import { veza } from '../bridge/veza';
-import { ModalDialog } from '../components/ModalDialog';
-import { ProblemCard } from '../problems/ProblemCard';
+import { ConfirmTeamKeyDialog } from './ConfirmTeamKeyDialog';
 import type { TeamKeyDialogProps } from './team-key-dialog-props';
 
-/** Revoking stops every integration that uses the key at once, so it asks first (Cancel focused). */
-export function RevokeTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDialogProps) {
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const revoke = async () => {
-    const result = await veza.invoke('keys.revokeTeamKey', { profileId, keyId: teamKey.id });
-    if (result.ok) onClose(true);
-    else setProblem(result.problem);
-  };
+/** Revoking stops every integration that uses the key at once, so it asks first. */
+export function RevokeTeamKeyDialog(props: TeamKeyDialogProps) {
+  const { teamKey } = props;
   return (
-    <ModalDialog
+    <ConfirmTeamKeyDialog
+      {...props}
       title={`Revoke the team key “${teamKey.name}”?`}
-      onClose={() => onClose(false)}
-      closeLabel="Cancel"
-      focusClose
-      actions={
-        <button type="button" className="danger" onClick={() => void revoke()}>
-          Revoke
-        </button>
-      }
+      confirmLabel="Revoke"
+      call="keys.revokeTeamKey"
     >
-      {problem && <ProblemCard problem={problem} />}
       <p>
         Every integration that uses this key stops working at once. You can reinstate the key later
         to make it work again.
@@ -36,6 +21,6 @@ export function RevokeTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDial
           {teamKey.heldBy.map((holder) => holder.profileName).join(', ')}.
         </p>
       )}
-    </ModalDialog>
+    </ConfirmTeamKeyDialog>
   );
 }
