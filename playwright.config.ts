@@ -3,10 +3,12 @@ import { chromiumArgs, chromiumExecutable } from './test/support/chromium';
 
 // E2E tests drive the built renderer (out/renderer) in Debian's Chromium; no browser download.
 // The Electron smoke test (test/electron) runs only where an Electron binary exists.
+// After them, the "key scan" project searches everything the tests kept for every API key they
+// used (test/e2e/key-scan.teardown.ts); a teardown project always runs in full, filters or not.
 export default defineConfig({
   testDir: 'test',
-  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results/playwright',
+  globalSetup: './test/e2e/support/key-scan-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -20,4 +22,12 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
+  projects: [
+    {
+      name: 'app',
+      testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+      teardown: 'key scan',
+    },
+    { name: 'key scan', testMatch: 'e2e/key-scan.teardown.ts' },
+  ],
 });

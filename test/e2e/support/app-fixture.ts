@@ -15,6 +15,8 @@ import { openAppServices } from '../../../src/main/core/open-app-services';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { fakeLookup } from '../../support/network/lookups';
 import { installBridge, type BridgeRecord } from './bridge';
+import { KeyScanRecorder } from './key-scan-recorder';
+import { pageSnapshot, snapshotsOf } from './page-snapshot';
 
 export const rendererRoot = path.resolve(__dirname, '../../../out/renderer');
 
@@ -42,13 +44,23 @@ export interface AppHarness {
   clipboard: { text: string; containsSecret: boolean }[];
   /** The environment main sees; tests set VEZA_URL etc. here before importing. */
   env: Record<string, string | undefined>;
+  /** Where the transport writes large bodies for this test (kept for the key scan). */
+  transportTemp: string;
 }
+
+/** A clipboard text that is one key and nothing else (a new team key, copied by main). */
+const bareKey = (text: string) => /^\S{12,4096}$/.test(text);
 
 /**
  * Each test gets the built renderer, a fresh data folder, and the real main handlers.
  * `profilesFile` (test.use) puts a profiles.json in the data folder before main starts.
  */
 export const test = base.extend<{
+  /**
+   * What this test leaves for the key scan after the suite (key-scan.teardown.ts): the keys it
+   * used and where main's output went. `app` and `sandbox` feed it; a spec may add to it.
+   */
+  keyScan: KeyScanRecorder;
   app: AppHarness;
   profilesFile: string | undefined;
   /** A simulated Veza over http on 127.0.0.1, started for the tests that ask for it. */
@@ -56,14 +68,24 @@ export const test = base.extend<{
 }>({
   // Playwright reads a fixture's dependencies from its first parameter: none here.
   // eslint-disable-next-line no-empty-pattern
-  sandbox: async ({}, use) => {
+  keyScan: async ({}, use, testInfo) => {
+    const recorder = new KeyScanRecorder();
+    await use(recorder);
+    await recorder.finish(testInfo);
+  },
+  sandbox: async ({ keyScan }, use) => {
     const sandbox = await startSandbox();
+    for (const [name, key] of Object.entries(sandbox.keys))
+      keyScan.addKey(key, `sandbox key ${name}`);
     await use(sandbox);
     await sandbox.close();
   },
   profilesFile: [undefined, { option: true }],
-  app: async ({ page, profilesFile }, use) => {
+  app: async ({ page, profilesFile, keyScan }, use) => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-'));
+    const transportTemp = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-bodies-'));
+    keyScan.addFolder(home);
+    keyScan.addFolder(transportTemp);
     if (profilesFile !== undefined) await writeFile(path.join(home, 'profiles.json'), profilesFile);
     let services: AppServices | undefined;
     // Main's routes (response bodies) answer once the services below are open, as in the app.
@@ -87,7 +109,7 @@ export const test = base.extend<{
       services = await openAppServices({
         appInfo: readAppInfo('Veza Desk', '0.1.0'),
         folder: resolveDataFolder({ VEZA_DESK_HOME: home }),
-        secrets: createKeytarSecretStore(),
+        secrets: keyScan.secretStore(createKeytarSecretStore()),
         dialogs: fileDialogs,
         clipboard: {
           writeText: async (text, { containsSecret }) => {
@@ -98,7 +120,7 @@ export const test = base.extend<{
         emit: sink,
         // Only loopback: a name that is not a test name fails like an unknown host, so no
         // test can look up an outside name by accident.
-        transportDeps: { env: {}, lookup: fakeLookup(['localhost']) },
+        transportDeps: { env: {}, lookup: fakeLookup(['localhost']), tempDir: transportTemp },
       });
       return services;
     });
@@ -114,10 +136,33 @@ export const test = base.extend<{
       dialogs,
       clipboard,
       env,
+      transportTemp,
     });
+    // What the page holds at the end, as the key scan will search it.
+    const final = await pageSnapshot(page).catch(() => undefined);
     await services?.demo.stop();
     await server.close();
-    await rm(home, { recursive: true, force: true });
+    snapshotsOf(page).forEach((snapshot, index, all) =>
+      keyScan.addSnapshot(
+        final && index === all.length - 1
+          ? 'page at the end of the test'
+          : `page snapshot ${index + 1}`,
+        snapshot,
+      ),
+    );
+    keyScan.addRecords(records);
+    clipboard.forEach(({ text, containsSecret }, index) => {
+      // The user asked main to copy a secret: the clipboard may hold it, and it is a key to find.
+      if (!containsSecret) keyScan.addText(`clipboard #${index + 1}`, text);
+      else if (bareKey(text)) keyScan.addKey(text, 'copied to the clipboard by main');
+    });
+    for (const name of ['VEZA_TOKEN', 'VEZA_API_KEY'])
+      keyScan.addKey(env[name], `${name} in main's environment`);
+    // The key scan searches the folders after the suite and removes them then.
+    if (!keyScan.active) {
+      await rm(home, { recursive: true, force: true });
+      await rm(transportTemp, { recursive: true, force: true });
+    }
   },
 });
 
