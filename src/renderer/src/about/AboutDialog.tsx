@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { Problem } from '../../../shared/problems/problem';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 

@@ -1,15 +1,15 @@
 import { AboutDialog } from '../about/AboutDialog';
 import { useLeaveCheckAllOnSwitch } from '../doctor/check-all/use-leave-check-all';
-import { useDoctorEvents } from '../doctor/use-doctor-events';
+import { useDoctorEvents } from '../data/use-doctor-events';
 import { DeleteProfileDialog } from '../profiles/DeleteProfileDialog';
 import { ImportResultDialog } from '../profiles/ImportResultDialog';
 import { ProfileFormDialog } from '../profiles/ProfileFormDialog';
 import { ReplaceKeyDialog } from '../profiles/ReplaceKeyDialog';
 import { useInstanceShortcuts } from '../profiles/use-instance-shortcuts';
-import { useProfilesSync } from '../profiles/use-profiles-sync';
+import { useProfilesSync } from '../data/use-profiles-sync';
 import { InstanceSidebar } from '../shell/InstanceSidebar';
 import { MainArea } from '../shell/MainArea';
-import { useUiStore } from './ui-store';
+import { useUiStore } from '../data/ui-store';
 import { useMenuCommands } from './use-menu-commands';
 
 export function App() {

@@ -1,28 +1,3 @@
-import { create } from 'zustand';
-import type { ImportResult } from '../../../shared/profiles/profile-transfer';
-
-export type Dialog =
-  | { kind: 'about' }
-  | { kind: 'profile-form'; profileId?: string }
-  | { kind: 'delete-profile'; profileId: string }
-  | { kind: 'replace-key'; profileId: string }
-  | { kind: 'import-result'; result: ImportResult }
-  | null;
-
-interface UiState {
-  dialog: Dialog;
-  /** The main area shows the "check all instances" dashboard instead of the open instance. */
-  checkAllOpen: boolean;
-  openDialog: (dialog: Exclude<Dialog, null>) => void;
-  closeDialog: () => void;
-  setCheckAllOpen: (open: boolean) => void;
-}
-
-/** Window-level UI state: which dialog and view are open. Domain data lives in its own stores. */
-export const useUiStore = create<UiState>((set) => ({
-  dialog: null,
-  checkAllOpen: false,
-  openDialog: (dialog) => set({ dialog }),
-  closeDialog: () => set({ dialog: null }),
-  setCheckAllOpen: (checkAllOpen) => set({ checkAllOpen }),
-}));
+// Moved to data/ui-store.ts. Kept only for profiles/ProfileFormDialog.tsx, whose owner will
+// point its import there; nothing else may import it (eslint.config.mjs, renderer zones).
+export { useUiStore, type Dialog } from '../data/ui-store';

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { veza } from '../bridge/veza';
 import { useOpenCheckAll } from '../doctor/check-all/use-open-check-all';
-import { useProfilesStore } from '../profiles/profiles-store';
-import { useUiStore } from './ui-store';
+import { useProfilesStore } from '../data/profiles-store';
+import { useUiStore } from '../data/ui-store';
 
 /** Acts on commands main sends from the application menu. */
 export function useMenuCommands(): void {

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
 import { ProblemCard } from '../problems/ProblemCard';
 import { KeyFollowsDialog, keyFollowsLabel } from '../profiles/KeyFollowsDialog';
-import { useProfilesStore } from '../profiles/profiles-store';
-import { useDoctorStore } from './doctor-store';
+import { useProfilesStore } from '../data/profiles-store';
+import { useDoctorStore } from '../data/doctor-store';
 
 /**
  * The two ways on when the saved key was made for another address (KEY_BOUND_ELSEWHERE):

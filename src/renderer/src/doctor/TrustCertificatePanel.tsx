@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { CertificateSummary } from '../../../shared/tls/certificate-summary';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 import { CertificateFacts } from './CertificateFacts';
 import { TrustCertificateDialog } from './TrustCertificateDialog';
-import { useDoctorStore } from './doctor-store';
+import { useDoctorStore } from '../data/doctor-store';
 
 /**
  * The certificate the server showed when the secure connection failed, and the way to trust

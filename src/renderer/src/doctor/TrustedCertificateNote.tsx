@@ -1,5 +1,5 @@
 import { veza } from '../bridge/veza';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** Says that this instance accepts one pinned certificate, and lets the user forget it. */
 export function TrustedCertificateNote({

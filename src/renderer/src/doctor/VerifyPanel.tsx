@@ -1,10 +1,10 @@
 import type { Profile } from '../../../shared/profiles/profile';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 import { ProblemCard } from '../problems/ProblemCard';
 import { StepList } from './StepList';
 import { TrustedCertificateNote } from './TrustedCertificateNote';
 import { VerificationOutcome } from './VerificationOutcome';
-import { useDoctorStore } from './doctor-store';
+import { useDoctorStore } from '../data/doctor-store';
 import { isCurrentResult } from './is-current-result';
 import { verifyShortcutText } from './use-verify-shortcut';
 import './verify.css';

@@ -4,7 +4,7 @@ import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import { veza } from '../bridge/veza';
 import { ProblemCard } from '../problems/ProblemCard';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 type Keep = SaveNewKeyAs['kind'];
 

@@ -5,7 +5,7 @@ import type { Problem } from '../../../shared/problems/problem';
 import { veza } from '../bridge/veza';
 import { SuccessCard } from '../doctor/SuccessCard';
 import { ProblemCard } from '../problems/ProblemCard';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** Where the new key went, and a one-click check that it works there. */
 export function CreatedKeyNotice({ created }: { created: CreatedTeamKey }) {

@@ -1,5 +1,5 @@
 import type { Profile } from '../../../shared/profiles/profile';
-import { KeyFingerprint } from '../profiles/KeyFingerprint';
+import { KeyFingerprint } from '../components/KeyFingerprint';
 import { PersonalKeyGuide } from './PersonalKeyGuide';
 import { RotationReminderSetting } from './RotationReminderSetting';
 import { TeamKeysPanel } from './TeamKeysPanel';

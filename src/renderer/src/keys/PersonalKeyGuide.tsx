@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
-import { useUiStore } from '../app/ui-store';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useUiStore } from '../data/ui-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /**
  * Personal keys have no public API: they are made in Veza's web page. The steps are Veza's

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { ProblemCard } from '../problems/ProblemCard';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../data/settings-store';
 import { useRotationDays } from './use-rotation-days';
 
 /** How old a key may get before Veza Desk suggests replacing it (all instances). */

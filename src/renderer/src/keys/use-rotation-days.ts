@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../data/settings-store';
 
 /** The rotation reminder in days, loaded from main on first use. */
 export function useRotationDays(): number {

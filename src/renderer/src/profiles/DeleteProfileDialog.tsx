@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** Asks before deleting, naming the instance, and says what happens to the key and history. */
 export function DeleteProfileDialog({ profileId }: { profileId: string }) {

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/profiles/env-snippet';
 import type { Profile } from '../../../shared/profiles/profile';
 import { veza } from '../bridge/veza';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /**
  * "Set these environment variables" for scripts, in the forms Veza's documentation uses. The

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../../shared/profiles/profile-transfer';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 

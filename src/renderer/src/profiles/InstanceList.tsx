@@ -1,6 +1,6 @@
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { InstanceListItem } from './InstanceListItem';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** The saved instances, in the order they were added. */
 export function InstanceList() {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useNow } from '../components/use-now';
-import { useIsChecking } from '../doctor/use-is-checking';
+import { useIsChecking } from '../data/use-is-checking';
 import { instanceStatus, type InstanceStatus } from './instance-status';
 import './instance-status.css';
 

@@ -1,7 +1,7 @@
 import { displayOrigin } from '../../../shared/profiles/display-origin';
 import type { Profile } from '../../../shared/profiles/profile';
 import { EnvSnippetPanel } from './EnvSnippetPanel';
-import { KeyFingerprint } from './KeyFingerprint';
+import { KeyFingerprint } from '../components/KeyFingerprint';
 
 /** What is saved about an instance: address, key fingerprint, last check, notes. */
 export function InstanceOverview({ profile }: { profile: Profile }) {

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import { ApiKeyField } from './ApiKeyField';
 import { useApiKeyDraft } from './use-api-key-draft';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** Saves a new key for an instance; the old one is overwritten in the keychain. */
 export function ReplaceKeyDialog({ profileId }: { profileId: string }) {

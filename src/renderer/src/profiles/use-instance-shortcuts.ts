@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** Ctrl+1..9 (Cmd on macOS) opens the first nine instances, as tabs do in browsers. */
 export function useInstanceShortcuts(): void {

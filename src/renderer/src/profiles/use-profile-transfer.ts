@@ -1,6 +1,6 @@
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** Import and export actions; main opens the file dialogs and reads or writes the files. */
 export function useProfileTransfer() {

@@ -1,7 +1,7 @@
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { useOpenCheckAll } from '../doctor/check-all/use-open-check-all';
 import { InstanceList } from '../profiles/InstanceList';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 import { useProfileTransfer } from '../profiles/use-profile-transfer';
 
 /** The list of Veza instances, and the ways to add, import and export them. */

@@ -1,8 +1,8 @@
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { CheckAllDashboard } from '../doctor/check-all/CheckAllDashboard';
 import { ProblemCard } from '../problems/ProblemCard';
-import { InstanceView } from '../profiles/InstanceView';
-import { useActiveProfile, useProfilesStore } from '../profiles/profiles-store';
+import { InstanceView } from './InstanceView';
+import { useActiveProfile, useProfilesStore } from '../data/profiles-store';
 import { Welcome } from './Welcome';
 
 /** The active instance, the "check all" dashboard, or the welcome page when there is none. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** What a first start shows: what the app is for, and the one thing to do first. */
 export function Welcome() {

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { VerificationResult } from '../../../../shared/doctor/verification';
-import { useUiStore } from '../../app/ui-store';
+import { useUiStore } from '../../data/ui-store';
 import { ProblemCard } from '../../problems/ProblemCard';
-import { useProfilesStore } from '../../profiles/profiles-store';
-import { useDoctorStore } from '../doctor-store';
+import { useProfilesStore } from '../../data/profiles-store';
+import { useDoctorStore } from '../../data/doctor-store';
 import { CheckAllProgress } from './CheckAllProgress';
 import { CheckAllTable } from './CheckAllTable';
 import { useOpenCheckAll } from './use-open-check-all';

@@ -1,4 +1,4 @@
-import type { CheckAllRun } from '../doctor-store';
+import type { CheckAllRun } from '../../data/doctor-store';
 
 /** "3 of 5 checked", in words for everyone and as a progress bar for assistive technology. */
 export function CheckAllProgress({ run, working }: { run: CheckAllRun; working: number }) {

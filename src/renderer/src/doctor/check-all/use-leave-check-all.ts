@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useUiStore } from '../../app/ui-store';
-import { useProfilesStore } from '../../profiles/profiles-store';
+import { useUiStore } from '../../data/ui-store';
+import { useProfilesStore } from '../../data/profiles-store';
 
 /**
  * Opening an instance (sidebar, Ctrl+1…9, next/previous) leaves the dashboard for it. A click

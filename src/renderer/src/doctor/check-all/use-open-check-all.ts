@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { useUiStore } from '../../app/ui-store';
-import { useProfilesStore } from '../../profiles/profiles-store';
-import { useDoctorStore } from '../doctor-store';
+import { useUiStore } from '../../data/ui-store';
+import { useProfilesStore } from '../../data/profiles-store';
+import { useDoctorStore } from '../../data/doctor-store';
 
 /** Shows the dashboard and starts checking every instance (unless a run is already going). */
 export function useOpenCheckAll(): () => void {

@@ -1,18 +1,18 @@
 import { useCallback, useId, useState } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
 import { Tabs } from '../components/Tabs';
 import { KeyAgeReminder } from '../keys/KeyAgeReminder';
-import { ImportedNetworkNotice } from './ImportedNetworkNotice';
+import { ImportedNetworkNotice } from '../profiles/ImportedNetworkNotice';
 import { KeysView } from '../keys/KeysView';
 import { VerifyPanel } from '../doctor/VerifyPanel';
-import { useDoctorStore } from '../doctor/doctor-store';
+import { useDoctorStore } from '../data/doctor-store';
 import { useVerifyShortcut, verifyShortcutText } from '../doctor/use-verify-shortcut';
 import { RequestsTab } from '../requests/RequestsTab';
-import { InstanceHeader } from './InstanceHeader';
-import { InstanceOverview } from './InstanceOverview';
-import { useProfilesStore } from './profiles-store';
+import { InstanceHeader } from '../profiles/InstanceHeader';
+import { InstanceOverview } from '../profiles/InstanceOverview';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** The open instance: what is saved about it and what can be done with it. */
 export function InstanceView({ profile }: { profile: Profile }) {
