@@ -27,6 +27,8 @@ function quoted(authorization: string) {
     key,
     url_encoded: encodeURIComponent(key),
     base64: Buffer.from(key).toString('base64'),
+    // The whole header base64-encoded: the key sits inside the blob, off its byte alignment.
+    header_base64: Buffer.from(authorization).toString('base64'),
   };
 }
 

@@ -8,7 +8,7 @@ export {
   type FailureContext,
 } from './classify-network-error';
 export { TransportError } from './transport-error';
-export { createRedactor, redactDeep, type Redactor } from './redact';
+export { createRedactor, redactDeep, secretForms, type Redactor } from './redact';
 export { parsePacResult } from './proxy/parse-pac-result';
 export { isExemptFromProxy } from './proxy/no-proxy';
 export { describeRoute } from './proxy/choose-route';

@@ -2,13 +2,15 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { secretForms } from '../transport';
 
 const MASK = Buffer.from('[redacted]');
 
-/** The byte forms a key can be echoed in: as sent, URL-encoded, base64 (Basic-style). */
+/** The byte forms a key can be echoed in (secretForms), longest first. */
 export function keyForms(key: string): Buffer[] {
-  const forms = [key, encodeURIComponent(key), Buffer.from(key).toString('base64')];
-  return [...new Set(forms)].map((form) => Buffer.from(form)).sort((a, b) => b.length - a.length);
+  return secretForms(key)
+    .map((form) => Buffer.from(form))
+    .sort((a, b) => b.length - a.length);
 }
 
 function firstMatch(buffer: Buffer, needles: readonly Buffer[], from: number) {
@@ -27,7 +29,7 @@ function firstMatch(buffer: Buffer, needles: readonly Buffer[], from: number) {
 function maskChunk(buffer: Buffer, needles: readonly Buffer[], final: boolean) {
   const parts: Buffer[] = [];
   let pos = 0;
-  for (let match = firstMatch(buffer, needles, 0); match; ) {
+  for (let match = firstMatch(buffer, needles, 0); match;) {
     parts.push(buffer.subarray(pos, match.at), MASK);
     pos = match.at + match.length;
     match = firstMatch(buffer, needles, pos);

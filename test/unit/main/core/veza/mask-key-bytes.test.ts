@@ -19,6 +19,19 @@ describe('masking an echoed key in answer bytes', () => {
     expect(masked).toBe('a [redacted] b [redacted] c [redacted] d');
   });
 
+  it('masks the key inside a larger base64 blob, at every byte offset', () => {
+    for (const prefix of ['Bearer ', 'x', 'xy', 'xyz']) {
+      for (const alphabet of ['base64', 'base64url'] as const) {
+        const blob = Buffer.from(`${prefix}${key};tail`).toString(alphabet);
+        const masked = maskKeyInBytes(Buffer.from(`seen: ${blob}`), forms).toString();
+        expect([prefix, alphabet, masked.includes('[redacted]')]).toEqual([prefix, alphabet, true]);
+        // What is left cannot be decoded back to the key.
+        const rest = masked.replace(/\[redacted\]/g, '');
+        expect(Buffer.from(rest, alphabet).toString()).not.toContain(key.slice(4, -4));
+      }
+    }
+  });
+
   it('answers the same buffer, uncopied, when the key is not in it', () => {
     const bytes = Buffer.from('{"values":[]}');
     expect(maskKeyInBytes(bytes, forms)).toBe(bytes);
