@@ -26,7 +26,7 @@ export const verificationStepLabels: Record<VerificationStepId, string> = {
   url: 'Instance address',
   key: 'API key format',
   proxy: 'Proxy',
-  dns: 'Server name (DNS)',
+  dns: 'Finding the server',
   tcp: 'Network connection',
   tls: 'Secure connection (TLS)',
   http: 'Veza answers',

@@ -34,6 +34,16 @@ const CA_FILE_STEP =
   'In Veza Desk, press Edit on this instance, open Network settings, press Choose CA file…, pick the root certificate file from IT, press Save changes, and verify the instance again.';
 // The controls these steps name exist in the window: the instance's Edit button, the form's
 // "Network settings" section, Replace key, Verify, Trust this certificate.
+/** The keychain step for each OS; main names this computer's in the fact `keychainStep`. */
+export const keychainSteps = {
+  win32:
+    'The key is kept in Windows Credential Manager. Make sure you are signed in to Windows with your normal user account, not a temporary or restricted one, then restart Veza Desk.',
+  darwin:
+    'Open the Keychain Access app, make sure your login keychain is unlocked, then restart Veza Desk and choose Allow if macOS asks whether Veza Desk may use the keychain.',
+  linux:
+    'A Secret Service (a password store such as GNOME Keyring or KWallet) must be installed, running and unlocked, which usually happens when you sign in to the desktop. Install or unlock one, then restart Veza Desk.',
+} as const;
+
 const PROXY_SETTINGS = 'Edit > Network settings > Proxy address';
 const NEW_PERSONAL_KEY = 'Administration > API Keys > Personal > Add New Personal API Key';
 const NEW_TEAM_KEY = 'Administration > API Keys > Team > Add New Team API Key';
@@ -178,9 +188,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       "Veza Desk keeps API keys only in your computer's secure password store (the system keychain) and could not reach it, so the key was not saved. For your safety, the key is not saved anywhere else.",
     fix: [
-      'On Windows: the key is kept in Windows Credential Manager. Make sure you are signed in to Windows with your normal user account, not a temporary or restricted one, then restart Veza Desk.',
-      'On macOS: open the Keychain Access app, make sure your login keychain is unlocked, then restart Veza Desk and choose Allow if macOS asks whether Veza Desk may use the keychain.',
-      'On Linux: a Secret Service (a password store such as GNOME Keyring or KWallet) must be installed, running and unlocked, which usually happens when you sign in to the desktop. Install or unlock one, then restart Veza Desk.',
+      '{keychainStep}',
       'Enter the API key again and save.',
       'If your computer is managed by your company and this keeps happening, ask IT for help with the password store.',
     ],
@@ -432,11 +440,19 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   HTTP_NOT_FOUND: {
     title: 'Veza could not find what was asked for',
     explanation:
-      "Veza answered that the requested item or address does not exist. The item (such as a provider, data source or saved query) may have been deleted, or the instance address has extra text after the server name; Veza's own message, when shown below, tells what was missing.",
+      "Veza answered that the path asked for ({url}) leads to nothing. Either the item in it (such as a provider, data source or saved query, named by its ID) no longer exists, or the path itself is mistyped; Veza's own message, when shown below, tells what was missing.",
     fix: [
-      'Check that the instance address contains only the server part, for example https://yourcompany.vezacloud.com.',
-      'Refresh the list you were working with: someone may have deleted or changed the item.',
-      "If Veza's message below names an ID, check that it is the one you meant.",
+      "If Veza's message below names an ID, check that it is the one you meant: someone may have deleted the item. Refresh the list you were working with.",
+      'Check the path for typing mistakes, or pick the call from the list in the Requests tab instead of typing it.',
+    ],
+  },
+  HTTP_METHOD_NOT_ALLOWED: {
+    title: 'This call does not take that method',
+    explanation:
+      "Veza knows the path ({url}) but not with the method that was used. Each call works with its own methods: GET reads, POST creates, PATCH or PUT changes, DELETE removes. Veza's own message below names the ones it takes.",
+    fix: [
+      'Pick the call from the list in the Requests tab: it sets the right method by itself.',
+      'Or change the Method next to the path to the one Veza names, and send again.',
     ],
   },
   HTTP_TOO_MANY_REDIRECTS: {

@@ -20,7 +20,8 @@ export function makeProblem(code: ProblemCode, detail: ProblemDetail = {}): Prob
     code,
     title: fill(entry.title, facts),
     explanation: fill(entry.explanation, facts),
-    fix: entry.fix.map((step) => fill(step, facts)),
+    // A step made only of a placeholder with no fact (e.g. another OS's) is left out.
+    fix: entry.fix.map((step) => fill(step, facts)).filter((step) => step !== ''),
     detail,
   };
 }

@@ -43,6 +43,7 @@ function codeFor(
   }
   if (status === 403) return keyKind === 'team' ? 'FORBIDDEN_TEAM_KEY' : 'FORBIDDEN_ROLE';
   if (status === 404) return 'HTTP_NOT_FOUND';
+  if (status === 405) return 'HTTP_METHOD_NOT_ALLOWED';
   if (status === 429) return 'RATE_LIMITED';
   if (status === 503) return 'SERVICE_UNAVAILABLE';
   if (status >= 500) return 'SERVER_ERROR';

@@ -90,6 +90,10 @@ describe('the keychain', () => {
     const result = JSON.parse(run.stdout) as VerificationResult;
     expectFailedAt(result, 'key', 'KEYCHAIN_UNAVAILABLE');
     expect(result.problem?.detail.raw).toMatch(/connect|D-Bus|dbus/i);
+    // Only this computer's OS is named (Linux here): no Credential Manager, no Keychain Access.
+    const steps = result.problem?.fix.join('\n') ?? '';
+    expect(steps).toContain('Secret Service');
+    expect(steps).not.toMatch(/Credential Manager|Keychain Access/);
   });
 
   it('the same child with the keychain reachable reads the saved key and succeeds', async () => {

@@ -102,6 +102,7 @@ const appInternal = {
   KEY_IN_REQUEST: 'test/integration/requests/send-requests.test.ts',
   RESPONSE_BODY_GONE: 'test/integration/requests/send-requests.test.ts',
   PAGING_FAILED: 'test/integration/requests/request-failures.test.ts',
+  HTTP_METHOD_NOT_ALLOWED: 'test/integration/requests/method-not-allowed.test.ts',
   DATA_FILE_DAMAGED: 'test/integration/requests/request-failures.test.ts',
 } as const;
 

@@ -1,4 +1,5 @@
 import keytar from 'keytar';
+import { keychainSteps } from '../../../shared/problems/catalog';
 import { ProblemError } from '../problem-error';
 import type { SecretStore } from './secret-store';
 
@@ -12,7 +13,13 @@ function describe(error: unknown, key?: string): string {
 }
 
 function unavailable(error: unknown, key?: string): ProblemError {
-  return ProblemError.of('KEYCHAIN_UNAVAILABLE', { raw: describe(error, key) });
+  // The step for this computer's OS only: a Mac user has no use for Credential Manager.
+  const keychainStep =
+    keychainSteps[process.platform as keyof typeof keychainSteps] ?? keychainSteps.linux;
+  return ProblemError.of('KEYCHAIN_UNAVAILABLE', {
+    raw: describe(error, key),
+    facts: { keychainStep },
+  });
 }
 
 /**
