@@ -303,7 +303,21 @@ test.describe('the request workspace', () => {
     await expect(path).toHaveValue('/api/v1/teams');
     await dialog.getByRole('button', { name: 'Save this key for Sandbox' }).click();
     await expect(dialog.getByText('The key is saved in the keychain for Sandbox.')).toBeVisible();
+
+    // A key in a command written for another address is not offered for this instance.
+    const otherKey = Buffer.from(`veza-e2e-other-${Date.now()}`).toString('base64');
+    await dialog
+      .getByRole('textbox', { name: 'curl command' })
+      .fill(
+        `curl -H "Authorization: Bearer ${otherKey}" "https://other.vezacloud.com/api/v1/teams"`,
+      );
+    await dialog.getByRole('button', { name: 'Fill the composer' }).click();
+    await expect(dialog.getByRole('note')).toContainText(
+      'contains an API key for https://other.vezacloud.com, not for Sandbox',
+    );
+    await expect(dialog.getByRole('button', { name: /Save this key/ })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(JSON.stringify(app.records)).not.toContain(otherKey);
 
     expect(await pageSnapshot(app.page)).not.toContain(typedKey);
     const carrying = app.records.filter((record) => JSON.stringify(record).includes(typedKey));

@@ -29,6 +29,7 @@ export function CurlImportDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const [key, setKey] = useState<string | null>(null);
   const [keyState, setKeyState] = useState<'offered' | 'saved' | Problem>('offered');
+  const [keyFoundElsewhere, setKeyFoundElsewhere] = useState(false);
 
   const read = () => {
     const result = importCurl(text);
@@ -41,7 +42,9 @@ export function CurlImportDialog({
     const { foundKey, ...rest } = result;
     setFailure(null);
     setOutcome(rest);
-    setKey(foundKey?.value ?? null);
+    // A key written for another address is not this instance's: it is not offered here.
+    setKey(foundKey && !writtenElsewhere(rest) ? foundKey.value : null);
+    setKeyFoundElsewhere(foundKey !== undefined && writtenElsewhere(rest));
     setKeyState('offered');
     onImport(result.spec);
   };
@@ -54,8 +57,9 @@ export function CurlImportDialog({
     setKeyState(saved.ok ? 'saved' : saved.problem);
     if (saved.ok) setKey(null);
   };
-  const elsewhere =
-    outcome?.base.kind === 'origin' && outcome.base.origin !== profile.baseUrl.replace(/\/+$/, '');
+  const writtenElsewhere = (imported: Omit<Imported, 'foundKey'>) =>
+    imported.base.kind === 'origin' && imported.base.origin !== profile.baseUrl.replace(/\/+$/, '');
+  const elsewhere = outcome !== null && writtenElsewhere(outcome);
 
   return (
     <ModalDialog
@@ -118,6 +122,14 @@ export function CurlImportDialog({
             Save this key for {profile.name}
           </button>
         </div>
+      )}
+      {keyFoundElsewhere && outcome?.base.kind === 'origin' && (
+        <p role="note">
+          The command contains an API key for {outcome.base.origin}, not for {profile.name}. It was
+          not put in the request and is not offered for this instance: a key works only on the
+          instance that made it. To keep it, add an instance for {outcome.base.origin} with Add
+          instance and paste the key there.
+        </p>
       )}
       {keyState === 'saved' && (
         <p role="status">The key is saved in the keychain for {profile.name}.</p>
