@@ -96,6 +96,33 @@ const layerZones = [
     from: ['./src/main/**', './src/preload/**', './src/cli/**', './src/sandbox/**'],
     message: 'The renderer talks to window.veza only; it may import src/shared.',
   },
+  // The window's folders, top down: app > shell > keys, requests, about > doctor > profiles >
+  // data, components, problems, response-viewer, body-editor > bridge. A folder imports only
+  // folders below it, so no feature imports the features that import it.
+  ...[
+    { target: 'shell', from: ['app'] },
+    { target: ['keys', 'requests', 'about'], from: ['app', 'shell'] },
+    { target: 'keys', from: ['requests', 'about'] },
+    { target: 'requests', from: ['keys', 'about', 'doctor', 'profiles'] },
+    { target: 'about', from: ['keys', 'requests', 'doctor', 'profiles'] },
+    { target: 'doctor', from: ['app', 'shell', 'keys', 'requests', 'about'] },
+    // app/ui-store.ts re-exports data/ui-store.ts until ProfileFormDialog.tsx imports it there.
+    { target: 'profiles', from: ['app'], except: ['./ui-store.ts'] },
+    { target: 'profiles', from: ['shell', 'keys', 'requests', 'about', 'doctor'] },
+    {
+      target: ['data', 'components', 'problems', 'response-viewer', 'body-editor', 'bridge'],
+      from: ['app', 'shell', 'keys', 'requests', 'about', 'doctor', 'profiles'],
+    },
+  ].flatMap(({ target, from, except }) => {
+    const folder = (name) => `./src/renderer/src/${name}`;
+    const targets = [target].flat().map(folder);
+    return [from].flat().map((name) => ({
+      target: targets,
+      from: folder(name),
+      ...(except ? { except } : {}),
+      message: `src/renderer/src/${name} stands above ${[target].flat().join(', ')}: it imports them, never the other way round.`,
+    }));
+  }),
   {
     target: './src/cli/**',
     from: ['./src/main/!(core)/**', './src/main/*.ts', './src/renderer/**', './src/preload/**'],

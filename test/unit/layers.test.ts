@@ -49,6 +49,27 @@ describe('layer rules', () => {
       'src/main/core/transport/x.ts',
       "import { createInstanceSession } from '../veza/instance-client';\nexport const a = createInstanceSession;\n",
     ],
+    // The window's folders import only the folders below them (the circles issue 13 removed).
+    [
+      'src/renderer/src/doctor/x.ts',
+      "import { KeysView } from '../keys/KeysView';\nexport const a = KeysView;\n",
+    ],
+    [
+      'src/renderer/src/profiles/x.ts',
+      "import { VerifyPanel } from '../doctor/VerifyPanel';\nexport const a = VerifyPanel;\n",
+    ],
+    [
+      'src/renderer/src/profiles/x.ts',
+      "import { App } from '../app/App';\nexport const a = App;\n",
+    ],
+    [
+      'src/renderer/src/keys/x.ts',
+      "import { RequestsTab } from '../requests/RequestsTab';\nexport const a = RequestsTab;\n",
+    ],
+    [
+      'src/renderer/src/data/x.ts',
+      "import { SavedPanel } from '../requests/SavedPanel';\nexport const a = SavedPanel;\n",
+    ],
   ])('%s may not import that', async (file, code) => {
     const ids = await ruleIdsFor(file, code);
     expect(
@@ -63,6 +84,25 @@ describe('layer rules', () => {
         "import { httpMethods } from '../http/http-method';\nexport const a = httpMethods;\n",
       ),
     ).toEqual([]);
+  });
+
+  it('lets a window folder import the folders below it', async () => {
+    for (const [file, code] of [
+      [
+        'src/renderer/src/keys/x.ts',
+        "import { SuccessCard } from '../doctor/SuccessCard';\nexport const a = SuccessCard;\n",
+      ],
+      [
+        'src/renderer/src/doctor/x.ts',
+        "import { useProfilesStore } from '../data/profiles-store';\nexport const a = useProfilesStore;\n",
+      ],
+      [
+        'src/renderer/src/shell/x.ts',
+        "import { RequestsTab } from '../requests/RequestsTab';\nexport const a = RequestsTab;\n",
+      ],
+    ]) {
+      expect(await ruleIdsFor(file, code)).toEqual([]);
+    }
   });
 
   it('lets the doctor, requests and keys call the instance client', async () => {

@@ -102,15 +102,9 @@ export const calls = {
     profileSchema,
   ),
   /** "Use the key for the new address": `address` is the one the user saw and confirmed. */
-  'profiles.rebindKey': call(
-    profileId.extend({ address: z.string().max(2048) }),
-    profileSchema,
-  ),
+  'profiles.rebindKey': call(profileId.extend({ address: z.string().max(2048) }), profileSchema),
   /** Accepts or turns down the proxy / CA file an import brought for this instance. */
-  'profiles.settleImportedNetwork': call(
-    profileId.extend({ accept: z.boolean() }),
-    profileSchema,
-  ),
+  'profiles.settleImportedNetwork': call(profileId.extend({ accept: z.boolean() }), profileSchema),
   'profiles.duplicate': call(profileId, profileSchema),
   'profiles.delete': call(profileId, profileId),
   'profiles.setKey': call(profileId.extend({ key: apiKeyInput }), profileSchema),
@@ -232,6 +226,13 @@ export const events = {
     pages: z.number().int(),
     items: z.number().int(),
   }),
+  /**
+   * The history changed (a send, a delete, a clear, an instance deleted): the window lists it
+   * again. `profileId` names the one instance whose entries changed; absent, maybe all.
+   */
+  'history.changed': z.object({ profileId: z.uuid().optional() }),
+  /** The saved requests changed (saved, deleted, imported): the full list, like profiles.changed. */
+  'savedRequests.changed': z.object({ requests: z.array(savedRequestSchema) }),
 } as const;
 
 export type Calls = typeof calls;

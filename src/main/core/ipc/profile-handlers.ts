@@ -21,6 +21,7 @@ import { allBindingChanges, type ProfileService } from '../profiles/profile-serv
 import { readImportFile } from '../profiles/read-import-file';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { HistoryStore } from '../requests/history-store';
+import type { EventSink } from './event-sink';
 import type { CallHandlers } from './dispatcher';
 
 type ProfileCalls = Extract<keyof CallHandlers, `profiles.${string}`>;
@@ -35,6 +36,8 @@ export interface ProfileHandlerDeps {
   doctor: Pick<DoctorService, 'lastRefusedCertificate'>;
   /** An instance's requests and their bodies go with it: nothing would show them again. */
   history: Pick<HistoryStore, 'clear'>;
+  /** Tells the window the history changed (an instance's entries went with it). */
+  emit: EventSink;
 }
 
 const cancelledImport: ImportResult = {
@@ -52,7 +55,7 @@ const cancelledImport: ImportResult = {
  * answer carries one back.
  */
 export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandlers, ProfileCalls> {
-  const { profiles, dialogs, clipboard, env, history } = deps;
+  const { profiles, dialogs, clipboard, env, history, emit } = deps;
   // The CA files main's own open dialog produced: the only paths the window may save.
   const chosenCaFiles = new Set<string>();
   const chosenByDialog = (path: string) => chosenCaFiles.has(path);
@@ -73,6 +76,7 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandle
     'profiles.delete': async ({ id }) => {
       await profiles.remove(id);
       await history.clear(id);
+      emit('history.changed', { profileId: id });
       return { id };
     },
     'profiles.setKey': ({ id, key }) => profiles.setKey(id, key),

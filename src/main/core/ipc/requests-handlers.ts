@@ -55,11 +55,28 @@ export function createRequestsHandlers(deps: {
   emit: EventSink;
 }): Pick<CallHandlers, RequestCalls> {
   const { requests, history, savedRequests, dialogs, emit } = deps;
+  // A send is kept in the history whether it answered or not.
+  const recorded = async <T>(profileId: string, sending: Promise<T>): Promise<T> => {
+    try {
+      return await sending;
+    } finally {
+      emit('history.changed', { profileId });
+    }
+  };
+  const historyChanged = (profileId?: string): undefined => {
+    emit('history.changed', profileId ? { profileId } : {});
+    return undefined;
+  };
+  const savedChanged = (): void =>
+    emit('savedRequests.changed', { requests: savedRequests.list() });
   return {
-    'requests.send': (args) => requests.send(args),
+    'requests.send': (args) => recorded(args.profileId, requests.send(args)),
     'requests.fetchAllPages': (args) =>
-      requests.sendAllPages(args, (progress) =>
-        emit('requests.pagingProgress', { requestId: args.requestId, ...progress }),
+      recorded(
+        args.profileId,
+        requests.sendAllPages(args, (progress) =>
+          emit('requests.pagingProgress', { requestId: args.requestId, ...progress }),
+        ),
       ),
     'requests.cancel': ({ requestId }) => {
       requests.cancel(requestId);
@@ -89,18 +106,24 @@ export function createRequestsHandlers(deps: {
     }),
     'history.get': ({ id }) => history.get(id),
     'history.delete': async ({ id }) => {
+      const profileId = history.list().find((entry) => entry.id === id)?.profileId;
       await history.remove(id);
-      return undefined;
+      return historyChanged(profileId);
     },
     'history.clear': async ({ profileId }) => {
       await history.clear(profileId);
-      return undefined;
+      return historyChanged(profileId);
     },
 
     'saved.list': () => ({ requests: savedRequests.list() }),
-    'saved.save': (input) => savedRequests.save(input),
+    'saved.save': async (input) => {
+      const saved = await savedRequests.save(input);
+      savedChanged();
+      return saved;
+    },
     'saved.delete': async ({ id }) => {
       await savedRequests.remove(id);
+      savedChanged();
       return undefined;
     },
     'saved.exportFile': async () => {
@@ -121,7 +144,9 @@ export function createRequestsHandlers(deps: {
         ],
       });
       if (!file) return { cancelled: true, imported: 0, notes: [] };
-      return savedRequests.importEntries(await readSavedRequestsFile(file));
+      const result = await savedRequests.importEntries(await readSavedRequestsFile(file));
+      savedChanged();
+      return result;
     },
   };
 }

@@ -1,22 +1,20 @@
 import { AboutDialog } from '../about/AboutDialog';
 import { useLeaveCheckAllOnSwitch } from '../doctor/check-all/use-leave-check-all';
-import { useDoctorEvents } from '../data/use-doctor-events';
 import { DeleteProfileDialog } from '../profiles/DeleteProfileDialog';
 import { ImportResultDialog } from '../profiles/ImportResultDialog';
 import { ProfileFormDialog } from '../profiles/ProfileFormDialog';
 import { ReplaceKeyDialog } from '../profiles/ReplaceKeyDialog';
 import { useInstanceShortcuts } from '../profiles/use-instance-shortcuts';
-import { useProfilesSync } from '../data/use-profiles-sync';
+import { useWindowData } from '../data/use-window-data';
 import { InstanceSidebar } from '../shell/InstanceSidebar';
 import { MainArea } from '../shell/MainArea';
 import { useUiStore } from '../data/ui-store';
 import { useMenuCommands } from './use-menu-commands';
 
 export function App() {
-  useProfilesSync();
+  useWindowData();
   useMenuCommands();
   useInstanceShortcuts();
-  useDoctorEvents();
   useLeaveCheckAllOnSwitch();
   const dialog = useUiStore((state) => state.dialog);
   return (

@@ -1,13 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { formatDuration, formatSize } from '../../../shared/format/format-size';
 import { describeHttpStatus } from '../../../shared/http-protocol/describe-http-status';
-import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { HistoryEntry, HistorySummary } from '../../../shared/requests/request-records';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
+import { useCall } from '../data/use-call';
 import { ProblemCard } from '../problems/ProblemCard';
 import { ClearHistoryDialog } from './ClearHistoryDialog';
-import { useRequestsStore } from './requests-store';
 
 function outcomeOf(entry: HistorySummary): string {
   if (entry.status === undefined)
@@ -29,39 +28,33 @@ export function HistoryPanel({
   onSendAgain: (entry: HistoryEntry) => void;
 }) {
   const ids = useId();
-  const version = useRequestsStore((state) => state.historyVersion);
-  const historyChanged = useRequestsStore((state) => state.historyChanged);
   const [query, setQuery] = useState('');
-  const [entries, setEntries] = useState<HistorySummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [confirmingClear, setConfirmingClear] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    void veza.invoke('history.list', { query, profileId: profile.id }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setEntries(result.value.entries);
-        setTotal(result.value.total);
-        setProblem(result.value.problem ?? null);
-      } else setProblem(result.problem);
-    });
-    return () => {
-      current = false;
-    };
-  }, [query, version, profile.id]);
-
-  const withEntry = async (id: string, then: (entry: HistoryEntry) => void) => {
-    const result = await veza.invoke('history.get', { id });
-    if (result.ok) then(result.value);
-    else setProblem(result.problem);
+  // Main pushes history.changed after every send, delete and clear: the list follows it.
+  const listing = useCall(
+    'history.list',
+    { query, profileId: profile.id },
+    { reloadOn: ['history.changed'] },
+  );
+  const entries = listing.value?.entries ?? [];
+  const total = listing.value?.total ?? 0;
+  const [readProblemDismissed, setReadProblemDismissed] = useState(false);
+  const getting = useAction('history.get');
+  const deleting = useAction('history.delete');
+  const clearing = useAction('history.clear');
+  const actions = [getting, deleting, clearing];
+  const problem =
+    actions.find((action) => action.problem)?.problem ??
+    listing.problem ??
+    (readProblemDismissed ? null : (listing.value?.problem ?? null));
+  const dismissProblem = () => {
+    actions.forEach((action) => action.clearProblem());
+    listing.clearProblem();
+    setReadProblemDismissed(true);
   };
-  const act = async (work: Promise<{ ok: boolean; problem?: Problem }>) => {
-    const result = await work;
-    if (!result.ok && result.problem) setProblem(result.problem);
-    historyChanged();
-  };
+
+  const withEntry = (id: string, then: (entry: HistoryEntry) => void) =>
+    void getting.run({ id }, then);
 
   return (
     <section className="history-panel card" aria-labelledby={`${ids}-title`}>
@@ -76,9 +69,7 @@ export function HistoryPanel({
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
-      {problem && (
-        <ProblemCard problem={problem} role="status" onDismiss={() => setProblem(null)} />
-      )}
+      {problem && <ProblemCard problem={problem} role="status" onDismiss={dismissProblem} />}
       {entries.length === 0 ? (
         <p className="muted">{query ? 'Nothing in the history matches.' : 'Nothing sent yet.'}</p>
       ) : (
@@ -97,16 +88,16 @@ export function HistoryPanel({
                 {`, ${new Date(entry.at).toLocaleString()}`}
               </span>
               <span className="button-row">
-                <button type="button" onClick={() => void withEntry(entry.id, onOpen)}>
+                <button type="button" onClick={() => withEntry(entry.id, onOpen)}>
                   Open
                 </button>
-                <button type="button" onClick={() => void withEntry(entry.id, onSendAgain)}>
+                <button type="button" onClick={() => withEntry(entry.id, onSendAgain)}>
                   Send again
                 </button>
                 <button
                   type="button"
                   aria-label={`Delete ${entry.method} ${entry.target} from history`}
-                  onClick={() => void act(veza.invoke('history.delete', { id: entry.id }))}
+                  onClick={() => void deleting.run({ id: entry.id })}
                 >
                   Delete
                 </button>
@@ -127,7 +118,7 @@ export function HistoryPanel({
           onClose={() => setConfirmingClear(false)}
           onConfirm={() => {
             setConfirmingClear(false);
-            void act(veza.invoke('history.clear', { profileId: profile.id }));
+            void clearing.run({ profileId: profile.id });
           }}
         />
       )}

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
+import { useId, useState } from 'react';
 import type { SavedRequest } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
+import { useSavedRequestsStore } from '../data/saved-requests-store';
 import { ProblemCard } from '../problems/ProblemCard';
 
 function byFolder(requests: readonly SavedRequest[]): [string, SavedRequest[]][] {
@@ -25,50 +25,44 @@ export function SavedPanel({
   onOpen: (spec: RequestSpec) => void;
 }) {
   const ids = useId();
-  const [requests, setRequests] = useState<SavedRequest[]>([]);
+  // The list is the window's cache of main's, kept current by savedRequests.changed.
+  const requests = useSavedRequestsStore((state) => state.requests);
+  const loadProblem = useSavedRequestsStore((state) => state.loadProblem);
   const [name, setName] = useState('');
   const [folder, setFolder] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string[]>([]);
+  const saving = useAction('saved.save');
+  const deleting = useAction('saved.delete');
+  const exporting = useAction('saved.exportFile');
+  const importing = useAction('saved.importFile');
+  const actions = [saving, deleting, exporting, importing];
+  // One problem at a time: the one of the last action that failed.
+  const problem = actions.find((action) => action.problem)?.problem ?? null;
+  const clearProblems = () => actions.forEach((action) => action.clearProblem());
 
-  const reload = useCallback(async () => {
-    const result = await veza.invoke('saved.list', undefined);
-    if (result.ok) setRequests(result.value.requests);
-  }, []);
-  useEffect(() => {
-    let current = true;
-    void veza.invoke('saved.list', undefined).then((result) => {
-      if (current && result.ok) setRequests(result.value.requests);
+  const save = () => {
+    clearProblems();
+    void saving.run({ name, folder, spec }, (saved) => {
+      setNotice([`Saved "${saved.name}".`]);
+      setName('');
     });
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  const save = async () => {
-    const result = await veza.invoke('saved.save', { name, folder, spec });
-    if (!result.ok) return setProblem(result.problem);
-    setProblem(null);
-    setNotice([`Saved "${result.value.name}".`]);
-    setName('');
-    await reload();
   };
-  const transfer = async (kind: 'export' | 'import') => {
+  const transfer = (kind: 'export' | 'import') => {
+    clearProblems();
     if (kind === 'export') {
-      const result = await veza.invoke('saved.exportFile', undefined);
-      if (!result.ok) return setProblem(result.problem);
-      if (!result.value.cancelled) setNotice([`Exported to ${result.value.destination}.`]);
+      void exporting.run(undefined, (written) => {
+        if (!written.cancelled) setNotice([`Exported to ${written.destination}.`]);
+      });
       return;
     }
-    const result = await veza.invoke('saved.importFile', undefined);
-    if (!result.ok) return setProblem(result.problem);
-    if (!result.value.cancelled) {
-      setNotice([
-        `Imported ${result.value.imported} request(s). Nothing was sent.`,
-        ...result.value.notes,
-      ]);
-    }
-    await reload();
+    void importing.run(undefined, (imported) => {
+      if (imported.cancelled) return;
+      setNotice([`Imported ${imported.imported} request(s). Nothing was sent.`, ...imported.notes]);
+    });
+  };
+  const remove = (item: SavedRequest) => {
+    clearProblems();
+    void deleting.run({ id: item.id });
   };
 
   return (
@@ -78,7 +72,7 @@ export function SavedPanel({
         className="saved-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          save();
         }}
       >
         <div className="field">
@@ -104,7 +98,8 @@ export function SavedPanel({
           Save this request
         </button>
       </form>
-      {problem && <ProblemCard problem={problem} onDismiss={() => setProblem(null)} />}
+      {loadProblem && <ProblemCard problem={loadProblem} />}
+      {problem && <ProblemCard problem={problem} onDismiss={clearProblems} />}
       {notice.length > 0 && (
         <div role="status">
           {notice.map((line) => (
@@ -133,7 +128,7 @@ export function SavedPanel({
                   <button
                     type="button"
                     aria-label={`Delete ${item.name}`}
-                    onClick={() => void veza.invoke('saved.delete', { id: item.id }).then(reload)}
+                    onClick={() => remove(item)}
                   >
                     Delete
                   </button>
@@ -144,10 +139,10 @@ export function SavedPanel({
         </div>
       ))}
       <div className="button-row">
-        <button type="button" onClick={() => void transfer('export')}>
+        <button type="button" onClick={() => transfer('export')}>
           Export saved requests…
         </button>
-        <button type="button" onClick={() => void transfer('import')}>
+        <button type="button" onClick={() => transfer('import')}>
           Import saved requests…
         </button>
       </div>

@@ -30,15 +30,11 @@ export const emptySpec: RequestSpec = {
 interface RequestsStore {
   /** One composer per instance, kept while the app runs (switching tabs keeps it). */
   byProfile: Record<string, Workspace>;
-  /** Bumped after every send or history change, so the history list reloads. */
-  historyVersion: number;
   update: (profileId: string, change: Partial<Workspace>) => void;
-  historyChanged: () => void;
 }
 
 export const useRequestsStore = create<RequestsStore>((set) => ({
   byProfile: {},
-  historyVersion: 0,
   update: (profileId, change) =>
     set((state) => ({
       byProfile: {
@@ -46,7 +42,6 @@ export const useRequestsStore = create<RequestsStore>((set) => ({
         [profileId]: { spec: emptySpec, ...state.byProfile[profileId], ...change },
       },
     })),
-  historyChanged: () => set((state) => ({ historyVersion: state.historyVersion + 1 })),
 }));
 
 export function useWorkspace(profileId: string): Workspace {

@@ -18,7 +18,6 @@ export interface PendingConfirmation {
  */
 export function useSendRequest(profile: Profile) {
   const update = useRequestsStore((state) => state.update);
-  const historyChanged = useRequestsStore((state) => state.historyChanged);
   const [confirming, setConfirming] = useState<PendingConfirmation | null>(null);
 
   useEffect(
@@ -50,7 +49,6 @@ export function useSendRequest(profile: Profile) {
       confirmedProduction: confirmed,
     };
     const result = await veza.invoke(paging ? 'requests.fetchAllPages' : 'requests.send', args);
-    historyChanged();
     if (!result.ok) {
       update(profile.id, { running: undefined, problem: result.problem });
       return;
