@@ -1,25 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../shared/ipc/contract';
-import type { Problem } from '../../../shared/problems/problem';
+import { useCall } from '../data/use-call';
 import { useUiStore } from '../data/ui-store';
-import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 
 export function AboutDialog() {
   const closeDialog = useUiStore((state) => state.closeDialog);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  useEffect(() => {
-    let live = true;
-    void veza.invoke('app.getInfo', undefined).then((result) => {
-      if (!live) return;
-      if (result.ok) setInfo(result.value);
-      else setProblem(result.problem);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { value: info, problem } = useCall('app.getInfo', undefined);
   return (
     <ModalDialog title="About Veza Desk" onClose={closeDialog}>
       <p>A desktop client for the Veza API, for the people who look after Veza instances.</p>

@@ -1,6 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
-import { veza } from '../bridge/veza';
+import type { ReactNode } from 'react';
+import { useAction } from '../data/use-action';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import type { TeamKeyDialogProps } from './team-key-dialog-props';
@@ -18,12 +17,8 @@ interface ConfirmTeamKeyDialogProps extends TeamKeyDialogProps {
  */
 export function ConfirmTeamKeyDialog(props: ConfirmTeamKeyDialogProps) {
   const { profileId, teamKey, onClose, title, confirmLabel, call, children } = props;
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const confirm = async () => {
-    const result = await veza.invoke(call, { profileId, keyId: teamKey.id });
-    if (result.ok) onClose(true);
-    else setProblem(result.problem);
-  };
+  const { run, pending, problem } = useAction(call);
+  const confirm = () => void run({ profileId, keyId: teamKey.id }, () => onClose(true));
   return (
     <ModalDialog
       title={title}
@@ -31,7 +26,7 @@ export function ConfirmTeamKeyDialog(props: ConfirmTeamKeyDialogProps) {
       closeLabel="Cancel"
       focusClose
       actions={
-        <button type="button" className="danger" onClick={() => void confirm()}>
+        <button type="button" className="danger" disabled={pending} onClick={confirm}>
           {confirmLabel}
         </button>
       }

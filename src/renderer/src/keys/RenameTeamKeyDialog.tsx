@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import type { TeamKeyDialogProps } from './team-key-dialog-props';
@@ -9,17 +8,11 @@ import type { TeamKeyDialogProps } from './team-key-dialog-props';
 export function RenameTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDialogProps) {
   const formId = useId();
   const [name, setName] = useState(teamKey.name);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const submit = async (event: FormEvent) => {
+  const { run, problem } = useAction('keys.renameTeamKey');
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
-    const result = await veza.invoke('keys.renameTeamKey', {
-      profileId,
-      keyId: teamKey.id,
-      name: name.trim(),
-    });
-    if (result.ok) onClose(true);
-    else setProblem(result.problem);
+    void run({ profileId, keyId: teamKey.id, name: name.trim() }, () => onClose(true));
   };
   return (
     <ModalDialog
@@ -32,7 +25,7 @@ export function RenameTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDial
         </button>
       }
     >
-      <form id={formId} onSubmit={(event) => void submit(event)}>
+      <form id={formId} onSubmit={submit}>
         {problem && <ProblemCard problem={problem} />}
         <div className="field">
           <label htmlFor={`${formId}-name`}>New name</label>
