@@ -28,13 +28,15 @@ export function InstanceListItem({ profile, index, active, onSelect }: InstanceL
   const id = useId();
   const now = useNow();
   const { status, label } = instanceStatus(profile, now, useIsChecking(profile.id));
+  // The button is named by the instance's name alone and described by its status; the status
+  // line sits beside it (not inside), so its visible text matches its accessible name, and the
+  // button's ::after stretches over the whole entry so a click anywhere selects it.
   return (
-    <li>
+    <li className={`instance-entry${active ? ' active' : ''}`}>
       <button
         type="button"
-        className={`instance-item${active ? ' active' : ''}`}
+        className="instance-item"
         aria-current={active ? 'true' : undefined}
-        aria-labelledby={`${id}-name`}
         aria-describedby={`${id}-status`}
         onClick={onSelect}
         title={index < 9 ? `Ctrl+${index + 1}` : undefined}
@@ -43,16 +45,12 @@ export function InstanceListItem({ profile, index, active, onSelect }: InstanceL
         <span className={`status-badge status-${status}`} aria-hidden="true">
           {badges[status]}
         </span>
-        <span className="instance-text">
-          <span id={`${id}-name`} className="instance-name">
-            {profile.name}
-          </span>
-          <span id={`${id}-status`} className={`instance-status status-${status}`}>
-            {profile.production && <span className="production-tag">PRODUCTION · </span>}
-            {label}
-          </span>
-        </span>
+        <span className="instance-name">{profile.name}</span>
       </button>
+      <span id={`${id}-status`} className={`instance-status status-${status}`}>
+        {profile.production && <span className="production-tag">PRODUCTION · </span>}
+        {label}
+      </span>
     </li>
   );
 }
