@@ -4,23 +4,10 @@ import { useDoctorEvents } from './use-doctor-events';
 import { useProfilesSync } from './use-profiles-sync';
 import { useSavedRequestsStore } from './saved-requests-store';
 
-/** Loads the saved requests once and follows every change main reports. */
+/** Follows every change of the saved requests main reports (the list loads when first shown). */
 function useSavedRequestsSync(): void {
   const apply = useSavedRequestsStore((state) => state.apply);
-  const failed = useSavedRequestsStore((state) => state.failed);
-  useEffect(() => {
-    let live = true;
-    const unsubscribe = veza.on('savedRequests.changed', ({ requests }) => apply(requests));
-    void veza.invoke('saved.list', undefined).then((result) => {
-      if (!live) return;
-      if (result.ok) apply(result.value.requests);
-      else failed(result.problem);
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [apply, failed]);
+  useEffect(() => veza.on('savedRequests.changed', ({ requests }) => apply(requests)), [apply]);
 }
 
 /**

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SavedRequest } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
 import { useAction } from '../data/use-action';
-import { useSavedRequestsStore } from '../data/saved-requests-store';
+import { useSavedRequests } from '../data/saved-requests-store';
 import { ProblemCard } from '../problems/ProblemCard';
 
 function byFolder(requests: readonly SavedRequest[]): [string, SavedRequest[]][] {
@@ -26,8 +26,7 @@ export function SavedPanel({
 }) {
   const ids = useId();
   // The list is the window's cache of main's, kept current by savedRequests.changed.
-  const requests = useSavedRequestsStore((state) => state.requests);
-  const loadProblem = useSavedRequestsStore((state) => state.loadProblem);
+  const { requests, loadProblem } = useSavedRequests();
   const [name, setName] = useState('');
   const [folder, setFolder] = useState('');
   const [notice, setNotice] = useState<string[]>([]);
