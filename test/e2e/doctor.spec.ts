@@ -144,6 +144,46 @@ test.describe('verify connection', () => {
     expect(app.clipboard[0]?.text).not.toContain(sandbox.keys.revoked);
     expect(await pageSnapshot(app.page)).not.toContain(sandbox.keys.revoked);
     expect(JSON.stringify(app.records)).not.toContain(sandbox.keys.revoked);
+
+    // The likeliest step shows; the rest are folded. The card carries the button that fixes it.
+    await expect(card.locator('ol.problem-fix').first().locator('li')).toHaveCount(1);
+    await expect(card.getByText(/more things? to try/)).toBeVisible();
+    await card
+      .getByRole('group', { name: 'Fix it' })
+      .getByRole('button', { name: 'Replace key' })
+      .click();
+    await expect(
+      app.page.getByRole('dialog', { name: 'Replace the key of Revoked' }),
+    ).toBeVisible();
+  });
+
+  test('a problem card’s Network settings button opens the form on the network settings', async ({
+    app,
+  }) => {
+    // A proxy nobody answers on (a closed port on this computer) for an instance elsewhere.
+    await app.profiles.create(
+      {
+        name: 'Behind a proxy',
+        address: 'https://veza.test',
+        colour: '#2457c5',
+        production: false,
+        notes: '',
+        network: { proxy: { mode: 'manual', url: 'http://127.0.0.1:1' } },
+      },
+      { apiKey: 'a'.repeat(40), acceptAsIs: false },
+    );
+    const panel = await openAndVerify(app, 'Behind a proxy');
+    const card = panel.getByRole('alert');
+    await expect(card).toHaveAttribute('data-code', 'PROXY_UNREACHABLE');
+    await card
+      .getByRole('group', { name: 'Fix it' })
+      .getByRole('button', { name: 'Network settings' })
+      .click();
+    const form = app.page.getByRole('dialog', { name: 'Edit Behind a proxy' });
+    await expect(form.getByRole('textbox', { name: 'Proxy address' })).toBeVisible();
+    await expect(form.getByRole('textbox', { name: 'Proxy address' })).toHaveValue(
+      'http://127.0.0.1:1',
+    );
   });
 
   test('check all instances: progress, a table of five, open one, check again', async ({

@@ -40,12 +40,15 @@ test.describe('instances and keys', () => {
     await form.getByRole('checkbox', { name: 'This is a production instance' }).check();
     await form.getByLabel('API key', { exact: true }).fill(damaged);
 
-    // The explanation, in plain words, for each kind of damage.
+    // One card, for the first cause, in plain words; the other kinds of damage are named.
     const problems = form.getByRole('alert');
-    await expect(problems).toContainText('The API key starts with the word "Bearer"');
-    await expect(problems).toContainText('Veza Desk adds on its own');
-    await expect(problems).toContainText('The API key is wrapped in quotation marks');
-    await expect(problems).toContainText('The API key contains spaces or line breaks');
+    await expect(problems.locator('.problem-card')).toHaveCount(1);
+    await expect(problems.locator('.problem-card')).toContainText(
+      'The API key is wrapped in quotation marks',
+    );
+    const also = problems.getByRole('list', { name: 'Also wrong' });
+    await expect(also).toContainText('The API key starts with the word "Bearer"');
+    await expect(also).toContainText('The API key contains spaces or line breaks');
     await form.getByRole('button', { name: 'Use the cleaned key' }).click();
     await expect(form.getByRole('alert')).toHaveCount(0);
     // Even while the form is open, the key is only in the input's value, not in the HTML.

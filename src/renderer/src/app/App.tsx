@@ -23,7 +23,11 @@ export function App() {
       <MainArea />
       {dialog?.kind === 'about' && <AboutDialog />}
       {dialog?.kind === 'profile-form' && (
-        <ProfileFormDialog key={dialog.profileId ?? 'new'} profileId={dialog.profileId} />
+        <ProfileFormDialog
+          key={dialog.profileId ?? 'new'}
+          profileId={dialog.profileId}
+          openNetwork={dialog.section === 'network'}
+        />
       )}
       {dialog?.kind === 'delete-profile' && <DeleteProfileDialog profileId={dialog.profileId} />}
       {dialog?.kind === 'replace-key' && <ReplaceKeyDialog profileId={dialog.profileId} />}

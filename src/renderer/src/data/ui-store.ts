@@ -3,7 +3,8 @@ import type { ImportResult } from '../../../shared/profiles/profile-transfer';
 
 export type Dialog =
   | { kind: 'about' }
-  | { kind: 'profile-form'; profileId?: string }
+  /** `section: 'network'` opens the form on its network settings (a problem card's button). */
+  | { kind: 'profile-form'; profileId?: string; section?: 'network' }
   | { kind: 'delete-profile'; profileId: string }
   | { kind: 'replace-key'; profileId: string }
   | { kind: 'import-result'; result: ImportResult }

@@ -17,7 +17,7 @@ export function VerificationOutcome({
   if (result.ok) return <SuccessCard result={result} />;
   return (
     <>
-      {result.problem && <ProblemCard problem={result.problem} />}
+      {result.problem && <ProblemCard problem={result.problem} instance={profile} />}
       {result.problem?.code === 'KEY_BOUND_ELSEWHERE' && (
         <KeyBindingPanel profile={profile} problem={result.problem} />
       )}

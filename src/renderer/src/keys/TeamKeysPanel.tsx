@@ -71,9 +71,13 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
           keys tab of an instance that has an Admin’s or Operator’s personal key for this address.
         </p>
       )}
-      {problem && <ProblemCard problem={problem} />}
+      {problem && <ProblemCard problem={problem} instance={profile} />}
       {actionProblem && (
-        <ProblemCard problem={actionProblem} onDismiss={() => setActionProblem(null)} />
+        <ProblemCard
+          problem={actionProblem}
+          instance={profile}
+          onDismiss={() => setActionProblem(null)}
+        />
       )}
       <p role="status" className="keys-notice">
         {notice}

@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
+import type { Profile } from '../../../shared/profiles/profile';
 import { formatProblemForSupport } from '../../../shared/problems/format-for-support';
 import { CopyButton } from '../components/CopyButton';
 import { Fact } from '../components/Fact';
+import { ProblemActions } from './ProblemActions';
 import './problem-card.css';
 
 interface ProblemCardProps {
@@ -15,6 +17,8 @@ interface ProblemCardProps {
   /** Technical details and "Copy for support"; off for problems of what the user is typing. */
   withDetails?: boolean;
   onDismiss?: () => void;
+  /** The saved instance it happened on: the card then offers the buttons that do the fix. */
+  instance?: Profile;
 }
 
 /**
@@ -26,9 +30,11 @@ export function ProblemCard({
   role = 'alert',
   withDetails = true,
   onDismiss,
+  instance,
 }: ProblemCardProps) {
   const titleId = useId();
   const { detail } = problem;
+  const [first, ...more] = problem.fix;
   return (
     <section
       className="card problem-card"
@@ -45,16 +51,28 @@ export function ProblemCard({
           <strong>Veza&apos;s advice:</strong> {detail.serverResolution}
         </p>
       )}
-      {problem.fix.length > 0 && (
+      {first !== undefined && (
         <>
           <h4 className="problem-fix-heading">What to do</h4>
+          {/* The likeliest step first; the others folded, so a card stays short. */}
           <ol className="problem-fix">
-            {problem.fix.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
+            <li>{first}</li>
           </ol>
+          {more.length > 0 && (
+            <details className="problem-more-steps">
+              <summary>
+                {more.length === 1 ? 'One more thing to try' : `${more.length} more things to try`}
+              </summary>
+              <ol className="problem-fix" start={2}>
+                {more.map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
+              </ol>
+            </details>
+          )}
         </>
       )}
+      {instance && <ProblemActions problem={problem} instance={instance} />}
       {withDetails && (
         <>
           <details className="problem-details">

@@ -41,6 +41,7 @@ export function ApiKeyField({
     onChange(lint.suggestion);
     input.current.focus();
   };
+  const [firstProblem, ...otherProblems] = lint.problems;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -59,9 +60,18 @@ export function ApiKeyField({
       </p>
       {lint.problems.length > 0 && (
         <div className="key-problems" role="alert">
-          {lint.problems.map((problem) => (
-            <ProblemCard key={problem.code} problem={problem} role="none" withDetails={false} />
-          ))}
+          {/* One card, the first cause; the others are named, and the cleaned key fixes all. */}
+          {firstProblem && <ProblemCard problem={firstProblem} role="none" withDetails={false} />}
+          {otherProblems.length > 0 && (
+            <>
+              <p>Also wrong with the pasted text:</p>
+              <ul aria-label="Also wrong">
+                {otherProblems.map((problem) => (
+                  <li key={problem.code}>{problem.title}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {lint.suggestion !== undefined && (
             <p>
               Veza Desk can remove what does not belong to the key. The cleaned key has{' '}

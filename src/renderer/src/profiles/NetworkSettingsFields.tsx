@@ -17,6 +17,7 @@ interface NetworkSettingsFieldsProps {
   problems: readonly NetworkFormProblem[];
   /** Where the form reads a proxy password from when it saves (never held in state). */
   proxyPasswordRef: RefObject<HTMLInputElement | null>;
+  startOpen?: boolean;
 }
 
 const proxyChoices = [
@@ -47,6 +48,7 @@ export function NetworkSettingsFields({
   onChange,
   problems,
   proxyPasswordRef,
+  startOpen = false,
 }: NetworkSettingsFieldsProps) {
   const id = useId();
   const showProblem = useProfilesStore((state) => state.showProblem);
@@ -55,7 +57,7 @@ export function NetworkSettingsFields({
     value.caFile !== '' ||
     value.connectSeconds !== '' ||
     value.responseSeconds !== '';
-  const [open, setOpen] = useState(changed || problems.length > 0);
+  const [open, setOpen] = useState(startOpen || changed || problems.length > 0);
   const set = (changes: Partial<NetworkForm>) => onChange({ ...value, ...changes });
   const errorOf = (field: NetworkFormField) => problems.find((p) => p.field === field)?.message;
   const chooseCaFile = async () => {

@@ -31,7 +31,14 @@ import { NetworkSettingsFields } from './NetworkSettingsFields';
 import { useProfilesStore } from './profiles-store';
 
 /** Add an instance (with its key) or edit one (its key is replaced from the details view). */
-export function ProfileFormDialog({ profileId }: { profileId?: string }) {
+export function ProfileFormDialog({
+  profileId,
+  openNetwork = false,
+}: {
+  profileId?: string;
+  /** Start with the network settings open (from a problem card's Network settings button). */
+  openNetwork?: boolean;
+}) {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const select = useProfilesStore((state) => state.select);
   const existing = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
@@ -212,6 +219,7 @@ export function ProfileFormDialog({ profileId }: { profileId?: string }) {
           />
         </div>
         <NetworkSettingsFields
+          startOpen={openNetwork}
           proxyPasswordRef={proxyPasswordRef}
           value={networkForm}
           onChange={setNetworkForm}

@@ -26,6 +26,7 @@ export function ResponseArea({ profile, workspace }: { profile: Profile; workspa
       {problem && (
         <ProblemCard
           problem={problem}
+          instance={profile}
           onDismiss={() => update(profile.id, { problem: undefined })}
         />
       )}
