@@ -211,7 +211,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'The proxy ({proxy}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through.',
     fix: [
-      'Press Edit, open Network settings, choose Use this proxy, write the proxy user name in front of the address (http://name@proxy.example.com:8080) and type the password into Proxy password (often your company sign-in; IT can tell you). The password is kept in this computer\'s keychain.',
+      "Press Edit, open Network settings, choose Use this proxy, write the proxy user name in front of the address (http://name@proxy.example.com:8080) and type the password into Proxy password (often your company sign-in; IT can tell you). The password is kept in this computer's keychain.",
       'If they are already entered, check them for typing mistakes and whether your password was changed recently.',
       'Save and verify the instance again.',
     ],
@@ -338,7 +338,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Check that the address is correct.',
       'If this should be a normal Veza cloud instance, stop here and tell IT: something may be intercepting the connection.',
-      'If your company gave you a certificate authority file for this server: ' + CA_FILE_STEP.charAt(0).toLowerCase() + CA_FILE_STEP.slice(1),
+      'If your company gave you a certificate authority file for this server: ' +
+        CA_FILE_STEP.charAt(0).toLowerCase() +
+        CA_FILE_STEP.slice(1),
       'For a lab instance, ask the server owner for the certificate\'s fingerprint (its unique SHA-256 code), compare it with the one Veza Desk shows, and only if they are identical choose "Trust this certificate".',
     ],
   },
