@@ -106,9 +106,7 @@ const layerZones = [
     { target: 'requests', from: ['keys', 'about', 'doctor', 'profiles'] },
     { target: 'about', from: ['keys', 'requests', 'doctor', 'profiles'] },
     { target: 'doctor', from: ['app', 'shell', 'keys', 'requests', 'about'] },
-    // app/ui-store.ts re-exports data/ui-store.ts until ProfileFormDialog.tsx imports it there.
-    { target: 'profiles', from: ['app'], except: ['./ui-store.ts'] },
-    { target: 'profiles', from: ['shell', 'keys', 'requests', 'about', 'doctor'] },
+    { target: 'profiles', from: ['app', 'shell', 'keys', 'requests', 'about', 'doctor'] },
     {
       target: ['data', 'components', 'problems', 'response-viewer', 'body-editor', 'bridge'],
       from: ['app', 'shell', 'keys', 'requests', 'about', 'doctor', 'profiles'],

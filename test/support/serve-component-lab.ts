@@ -66,7 +66,11 @@ export function responseFixture(
       `${name}.json`,
       {
         contentType: 'application/json',
-        body: JSON.stringify({ ...rest, ...(problem ? { problem } : {}), bodyFile: `${name}.body` }),
+        body: JSON.stringify({
+          ...rest,
+          ...(problem ? { problem } : {}),
+          bodyFile: `${name}.body`,
+        }),
       },
     ],
     [`${name}.body`, { contentType: 'application/octet-stream', body }],

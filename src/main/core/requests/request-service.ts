@@ -14,7 +14,12 @@ import {
 } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
 import { ProblemError } from '../problem-error';
-import { TransportError, type Redactor, type Transport, type TransportResponse } from '../transport';
+import {
+  TransportError,
+  type Redactor,
+  type Transport,
+  type TransportResponse,
+} from '../transport';
 import type { InstanceClient, InstanceSession } from '../veza/instance-client';
 import { interpretAnswer } from '../veza/interpret-answer';
 import { peekJsonAnswer } from '../veza/read-json-answer';

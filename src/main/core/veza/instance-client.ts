@@ -148,8 +148,7 @@ export function createInstanceClient(deps: InstanceClientDeps) {
   return {
     networkOf,
     /** The key for this instance, checked against what it was saved for. */
-    readKey: (profileId: string): Promise<string | undefined> =>
-      deps.profiles.readKey(profileId),
+    readKey: (profileId: string): Promise<string | undefined> => deps.profiles.readKey(profileId),
 
     /**
      * A session on a saved instance. `keyRequired: false` (the request workspace) sends without

@@ -7,8 +7,7 @@ import type { JsonAnswer } from './read-json-answer';
 import { recognizeAnswer, type AnswerKind } from './recognize-answer';
 
 export type Interpretation =
-  | { ok: true; value: unknown }
-  | { ok: false; problem: Problem; kind: AnswerKind };
+  { ok: true; value: unknown } | { ok: false; problem: Problem; kind: AnswerKind };
 
 export interface AnswerContext {
   /** Known from the doctor: a 403 then reads "team key" instead of "missing role". */

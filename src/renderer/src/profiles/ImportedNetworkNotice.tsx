@@ -3,7 +3,7 @@ import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import { veza } from '../bridge/veza';
 import { ProblemCard } from '../problems/ProblemCard';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /**
  * A proxy or CA file that came with an imported file waits here until the user accepts it:

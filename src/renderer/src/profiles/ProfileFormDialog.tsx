@@ -18,7 +18,7 @@ import {
   type ProfileDraft,
 } from '../../../shared/profiles/profile';
 import { defaultProfileColour } from '../../../shared/profiles/profile-colours';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
@@ -28,7 +28,7 @@ import { useApiKeyDraft } from './use-api-key-draft';
 import { ColourPicker } from './ColourPicker';
 import { KeyFollowsDialog } from './KeyFollowsDialog';
 import { NetworkSettingsFields } from './NetworkSettingsFields';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../data/profiles-store';
 
 /** Add an instance (with its key) or edit one (its key is replaced from the details view). */
 export function ProfileFormDialog({
