@@ -5,6 +5,7 @@ import { httpMethods, type HttpMethod } from '../../../shared/http-protocol/http
 import type { Profile } from '../../../shared/profiles/profile';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
 import { LazyJsonBodyEditor } from '../body-editor/LazyJsonBodyEditor';
+import type { SpecChange } from './composer-call';
 import { EndpointHelp } from './EndpointHelp';
 import { PathCombobox } from './PathCombobox';
 import { PathParameterFields } from './PathParameterFields';
@@ -15,8 +16,11 @@ const methodsWithBody = new Set<HttpMethod>(['POST', 'PUT', 'PATCH']);
 interface ComposerProps {
   profile: Profile;
   spec: RequestSpec;
-  onChange: (spec: RequestSpec) => void;
+  /** `how` says whether the path was typed or a call picked: those can start a new call. */
+  onChange: (spec: RequestSpec, how: SpecChange) => void;
   busy: boolean;
+  /** Moves focus to the answer's body; given while an answer is shown. */
+  onJumpToBody?: () => void;
   onSend: () => void;
   onFetchAll: () => void;
   onCancel: () => void;
@@ -60,16 +64,21 @@ export function Composer({
   onSend,
   onFetchAll,
   onCancel,
+  onJumpToBody,
 }: ComposerProps) {
   const ids = useId();
   const endpoint = findEndpoint(spec.method, spec.path);
-  const set = (change: Partial<RequestSpec>) => onChange({ ...spec, ...change });
+  const set = (change: Partial<RequestSpec>, how: SpecChange = 'edit') =>
+    onChange({ ...spec, ...change }, how);
   const pick = (chosen: VezaEndpoint) =>
-    set({
-      method: chosen.method,
-      path: chosen.path,
-      ...(!methodsWithBody.has(chosen.method) ? { body: undefined } : {}),
-    });
+    set(
+      {
+        method: chosen.method,
+        path: chosen.path,
+        ...(!methodsWithBody.has(chosen.method) ? { body: undefined } : {}),
+      },
+      'pick',
+    );
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -93,7 +102,7 @@ export function Composer({
             ))}
           </select>
         </div>
-        <PathCombobox value={spec.path} onChange={(path) => set({ path })} onPick={pick} />
+        <PathCombobox value={spec.path} onChange={(path) => set({ path }, 'path')} onPick={pick} />
         <div className="button-row send-buttons">
           {busy ? (
             <button type="button" onClick={onCancel}>
@@ -112,6 +121,11 @@ export function Composer({
           {endpoint?.pagedList && !busy && (
             <button type="button" onClick={onFetchAll}>
               Fetch all pages
+            </button>
+          )}
+          {onJumpToBody && !busy && (
+            <button type="button" onClick={onJumpToBody}>
+              Jump to the body
             </button>
           )}
         </div>

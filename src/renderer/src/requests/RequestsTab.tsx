@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { HistoryEntry } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
+import type { ResponseViewerHandle } from '../response-viewer/ResponseViewer';
 import { CodePanel } from './CodePanel';
+import { applySpecChange, type SpecChange } from './composer-call';
 import { Composer } from './Composer';
 import { CurlImportDialog } from './CurlImportDialog';
 import { HistoryPanel } from './HistoryPanel';
@@ -21,11 +23,32 @@ export function RequestsTab({ profile }: { profile: Profile }) {
   const sender = useSendRequest(profile);
   const [importing, setImporting] = useState(false);
   const [showCode, setShowCode] = useState(false);
-  const setSpec = (spec: RequestSpec) => update(profile.id, { spec, invalid: undefined });
+  const viewer = useRef<ResponseViewerHandle>(null);
+  /** A whole request put in the composer (history, saved, curl): nothing of the last is kept. */
+  const setSpec = (spec: RequestSpec) =>
+    update(profile.id, { spec, invalid: undefined, cleared: undefined });
+  /** The composer edited; a new call (picked, or a path typed) clears the last call's rows. */
+  const changeSpec = (next: RequestSpec, how: SpecChange) => {
+    const { spec, cleared } = applySpecChange(workspace.spec, next, how);
+    if (!cleared) return update(profile.id, { spec, invalid: undefined });
+    // A call picked from the catalogue starts without the last call's answer (history has it).
+    const picked = how === 'pick' ? { response: undefined, problem: undefined } : {};
+    update(profile.id, { spec, invalid: undefined, cleared, ...picked });
+  };
+  const putBack = () => {
+    const { cleared } = workspace;
+    if (!cleared) return;
+    const { query, headers, body } = cleared;
+    update(profile.id, {
+      spec: { ...workspace.spec, query, headers, ...(body ? { body } : {}) },
+      cleared: undefined,
+    });
+  };
 
   const openEntry = async (entry: HistoryEntry) => {
     setSpec(entry.spec);
     if (entry.status === undefined) return update(profile.id, { response: undefined });
+    const sentAs = `${entry.method} ${entry.target}`;
     const body = await readResponseBody(entry.body);
     if (!body.ok) return update(profile.id, { problem: body.problem, response: undefined });
     update(profile.id, {
@@ -40,6 +63,7 @@ export function RequestsTab({ profile }: { profile: Profile }) {
           ...(entry.problem ? { problem: entry.problem } : {}),
         },
         bytes: body.bytes,
+        sentAs,
       },
     });
   };
@@ -62,19 +86,31 @@ export function RequestsTab({ profile }: { profile: Profile }) {
         <Composer
           profile={profile}
           spec={workspace.spec}
-          onChange={setSpec}
+          onChange={changeSpec}
           busy={workspace.running !== undefined}
+          onJumpToBody={workspace.response ? () => viewer.current?.focusBody() : undefined}
           onSend={() => sender.send(workspace.spec)}
           onFetchAll={() => sender.send(workspace.spec, true)}
           onCancel={sender.cancel}
         />
+        {workspace.cleared && (
+          <p role="status" className="cleared-note">
+            <span>
+              A new call: the query parameters, headers and body of {workspace.cleared.from} were
+              cleared, so they are not sent with it.
+            </span>
+            <button type="button" onClick={putBack}>
+              Put them back
+            </button>
+          </p>
+        )}
         {workspace.invalid && (
           <p role="alert" className="composer-invalid">
             {workspace.invalid}
           </p>
         )}
         {showCode && <CodePanel spec={workspace.spec} />}
-        <ResponseArea profile={profile} workspace={workspace} />
+        <ResponseArea profile={profile} workspace={workspace} viewerRef={viewer} />
       </div>
       <aside className="requests-side" aria-label="History and saved requests">
         <HistoryPanel

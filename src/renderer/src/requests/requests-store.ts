@@ -2,12 +2,15 @@ import { create } from 'zustand';
 import type { Problem } from '../../../shared/problems/problem';
 import type { SentResponse } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
+import type { ClearedRows } from './composer-call';
 
 /** What the viewer shows: an answer with its bytes, read from main. */
 export interface ShownResponse {
   answer: Pick<SentResponse, 'historyId' | 'status' | 'headers' | 'timings' | 'size' | 'paging'> &
     Partial<Pick<SentResponse, 'authorizationDropped' | 'route' | 'problem'>>;
   bytes: Uint8Array;
+  /** The request this is the answer to, as it was sent: "GET /api/v1/roles?page_size=10". */
+  sentAs: string;
 }
 
 export interface Workspace {
@@ -18,6 +21,8 @@ export interface Workspace {
   problem?: Problem;
   /** Why the request cannot be sent as it is (the composer's own check), in plain words. */
   invalid?: string;
+  /** What a change of call cleared from the composer, to put back. */
+  cleared?: ClearedRows;
 }
 
 export const emptySpec: RequestSpec = {

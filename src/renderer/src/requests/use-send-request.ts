@@ -3,6 +3,7 @@ import { methodWrites } from '../../../shared/http-protocol/http-method';
 import type { Profile } from '../../../shared/profiles/profile';
 import { requestSpecSchema, type RequestSpec } from '../../../shared/requests/request-spec';
 import { veza } from '../bridge/veza';
+import { requestLine } from './composer-call';
 import { readResponseBody } from './read-response-body';
 import { useRequestsStore } from './requests-store';
 
@@ -41,7 +42,12 @@ export function useSendRequest(profile: Profile) {
       return;
     }
     const requestId = crypto.randomUUID();
-    update(profile.id, { running: { requestId, paging }, problem: undefined, invalid: undefined });
+    update(profile.id, {
+      running: { requestId, paging },
+      problem: undefined,
+      invalid: undefined,
+      cleared: undefined,
+    });
     const args = {
       profileId: profile.id,
       spec: checked.data,
@@ -62,7 +68,7 @@ export function useSendRequest(profile: Profile) {
     performance.mark('requests:body-received');
     update(profile.id, {
       running: undefined,
-      response: { answer: result.value, bytes: body.bytes },
+      response: { answer: result.value, bytes: body.bytes, sentAs: requestLine(checked.data) },
     });
   };
 

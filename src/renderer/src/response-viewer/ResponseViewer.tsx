@@ -1,4 +1,13 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { BodyPanel } from './BodyPanel';
 import { HeadersTable } from './HeadersTable';
@@ -25,6 +34,16 @@ export interface ResponseViewerProps {
   onCopy?: (text: string) => void | Promise<void>;
   /** Shows "Save to file…" when given. */
   onSaveToFile?: () => void;
+  /** The request this answers, as sent ("GET /api/v1/roles"): shown first, so it is never taken for another's. */
+  sentAs?: string;
+  /** Why this answer may not be the one wanted (the composer holds another request now). */
+  outdated?: string;
+  ref?: Ref<ResponseViewerHandle>;
+}
+
+export interface ResponseViewerHandle {
+  /** Shows the body and puts focus in it (the tree, or the raw text), once it is drawn. */
+  focusBody(): void;
 }
 
 const encoder = new TextEncoder();
@@ -34,13 +53,37 @@ const encoder = new TextEncoder();
  * (folding, search) or raw, with copy and save. A Veza error body shows as its problem first.
  * Bodies of tens of MB are indexed in a web worker and only the rows on screen are drawn.
  */
-export function ResponseViewer(props: ResponseViewerProps) {
-  const { status, body, headers, timings, problem, onCopy, onSaveToFile } = props;
+export function ResponseViewer({ ref, ...props }: ResponseViewerProps) {
+  const { status, body, headers, timings, problem, onCopy, onSaveToFile, sentAs, outdated } = props;
   const bytes = useMemo(() => (typeof body === 'string' ? encoder.encode(body) : body), [body]);
   const contentType = headers.find((row) => row.name.toLowerCase() === 'content-type')?.value;
   const indexed = useBodyIndex(bytes);
   const [tab, setTab] = useState<'body' | 'headers'>('body');
   const ids = useId();
+  const panelRef = useRef<HTMLDivElement>(null);
+  // "Jump to the body" asked for focus: given once the body is drawn (it may still be formatting).
+  const focusPending = useRef(false);
+  const [jumps, setJumps] = useState(0);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusBody: () => {
+        focusPending.current = true;
+        setTab('body');
+        setJumps((count) => count + 1);
+      },
+    }),
+    [],
+  );
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const panel = panelRef.current;
+    const drawn = panel?.querySelector<HTMLElement>('[role="tree"], .rv-raw') ?? null;
+    const target = drawn ?? panel;
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest' });
+    if (drawn || indexed.phase !== 'indexing') focusPending.current = false;
+  }, [jumps, tab, indexed.phase]);
   const tabs = [
     { id: 'body', label: 'Body' },
     { id: 'headers', label: `Headers (${headers.length})` },
@@ -56,6 +99,16 @@ export function ResponseViewer(props: ResponseViewerProps) {
 
   return (
     <section className="response-viewer" aria-label="Response">
+      {sentAs && (
+        <p className="rv-sent-as">
+          Answer to <span className="mono">{sentAs}</span>
+        </p>
+      )}
+      {outdated && (
+        <p className="rv-outdated" role="note">
+          {outdated}
+        </p>
+      )}
       <StatusSummary
         status={status}
         sizeBytes={props.sizeBytes ?? bytes.length}
@@ -80,6 +133,8 @@ export function ResponseViewer(props: ResponseViewerProps) {
         ))}
       </div>
       <div
+        ref={panelRef}
+        tabIndex={-1}
         id={`${ids}-panel-${tab}`}
         className="rv-panel"
         role="tabpanel"
