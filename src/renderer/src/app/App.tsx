@@ -8,6 +8,7 @@ import { useInstanceShortcuts } from '../profiles/use-instance-shortcuts';
 import { useWindowData } from '../data/use-window-data';
 import { InstanceSidebar } from '../shell/InstanceSidebar';
 import { MainArea } from '../shell/MainArea';
+import { SkipLink } from '../shell/SkipLink';
 import { useUiStore } from '../data/ui-store';
 import { useMenuCommands } from './use-menu-commands';
 
@@ -19,6 +20,7 @@ export function App() {
   const dialog = useUiStore((state) => state.dialog);
   return (
     <div className="app-shell">
+      <SkipLink />
       <InstanceSidebar />
       <MainArea />
       {dialog?.kind === 'about' && <AboutDialog />}

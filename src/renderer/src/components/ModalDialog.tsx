@@ -9,7 +9,7 @@ interface ModalDialogProps {
   closeLabel?: string;
   /**
    * Where focus starts: the close button when the other choice can do harm. Otherwise the
-   * element marked `data-safe-choice`, else the browser's default (the first control).
+   * element marked `data-safe-choice`, else the first control of the body.
    */
   focusClose?: boolean;
 }
@@ -33,7 +33,13 @@ export function ModalDialog({
     // Where focus goes back to when the dialog closes: the control that opened it.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    dialog?.querySelector<HTMLElement>('[data-safe-choice]')?.focus();
+    // The browser may start on the scrolling body itself; a form starts on its first field.
+    const start =
+      dialog?.querySelector<HTMLElement>('[data-safe-choice]') ??
+      dialog?.querySelector<HTMLElement>(
+        '.modal-body :is(input, select, textarea, button, summary, [tabindex="0"]):not(:disabled)',
+      );
+    start?.focus();
     return () => {
       dialog?.close();
       if (opener?.isConnected) opener.focus();

@@ -10,6 +10,13 @@ export type Dialog =
   | { kind: 'import-result'; result: ImportResult }
   | null;
 
+/**
+ * Where focus goes once the screen it names is there: the heading of an instance just added,
+ * or the sidebar's list after one was deleted (`gone`: once that instance has left the list).
+ */
+export type FocusRequest =
+  { kind: 'instance'; profileId: string } | { kind: 'instance-list'; gone?: string } | null;
+
 interface UiState {
   dialog: Dialog;
   /** The main area shows the "check all instances" dashboard instead of the open instance. */
@@ -17,6 +24,8 @@ interface UiState {
   openDialog: (dialog: Exclude<Dialog, null>) => void;
   closeDialog: () => void;
   setCheckAllOpen: (open: boolean) => void;
+  focusRequest: FocusRequest;
+  requestFocus: (request: FocusRequest) => void;
 }
 
 /** Window-level UI state: which dialog and view are open. Domain data lives in its own stores. */
@@ -26,4 +35,6 @@ export const useUiStore = create<UiState>((set) => ({
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   setCheckAllOpen: (checkAllOpen) => set({ checkAllOpen }),
+  focusRequest: null,
+  requestFocus: (focusRequest) => set({ focusRequest }),
 }));

@@ -1,3 +1,4 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useProfilesStore } from '../data/profiles-store';
 import { ProblemCard } from '../problems/ProblemCard';
@@ -9,8 +10,19 @@ import { isCurrentResult } from './is-current-result';
 import { verifyShortcutText } from './use-verify-shortcut';
 import './verify.css';
 
-/** The Verify tab: the live steps of a check, then its verdict. */
-export function VerifyPanel({ profile }: { profile: Profile }) {
+/**
+ * The Verify tab: the live steps of a check; when it ends, its verdict first (in view even in a
+ * small window) and the steps below it. The verdict takes focus when the check ends, unless
+ * the user has moved on since asking for it.
+ */
+export function VerifyPanel({
+  profile,
+  startedFrom,
+}: {
+  profile: Profile;
+  /** Where focus was when the check was asked for. */
+  startedFrom?: RefObject<Element | null>;
+}) {
   const live = useDoctorStore((state) => state.live[profile.id]);
   const latest = useDoctorStore((state) => state.results[profile.id]);
   const failure = useDoctorStore((state) => state.failures[profile.id]);
@@ -18,6 +30,22 @@ export function VerifyPanel({ profile }: { profile: Profile }) {
   const result = isCurrentResult(profile, latest, readOnly) ? latest : undefined;
   const last = profile.lastVerification;
   const steps = live ?? result?.steps;
+  const running = live !== undefined;
+  const verdict = useRef<HTMLDivElement>(null);
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    const ended = wasRunning.current && !running;
+    wasRunning.current = running;
+    if (!ended || !verdict.current) return;
+    const now = document.activeElement;
+    const from = startedFrom?.current;
+    const stayed =
+      now === null ||
+      now === document.body ||
+      now === from ||
+      (now instanceof HTMLButtonElement && now.disabled);
+    if (stayed) verdict.current.focus();
+  }, [running, startedFrom]);
   return (
     <div className="verify-panel">
       <p className="muted">
@@ -34,9 +62,13 @@ export function VerifyPanel({ profile }: { profile: Profile }) {
             : 'Not verified yet. Press Verify to check this instance.'}
         </p>
       )}
+      {!live && (failure || result) && (
+        <div ref={verdict} tabIndex={-1} className="verify-verdict">
+          {failure && <ProblemCard problem={failure} />}
+          {result && <VerificationOutcome profile={profile} result={result} />}
+        </div>
+      )}
       {steps && <StepList steps={steps} />}
-      {failure && !live && <ProblemCard problem={failure} />}
-      {result && !live && <VerificationOutcome profile={profile} result={result} />}
       {profile.network?.pinnedCertSha256 && (
         <TrustedCertificateNote profileId={profile.id} sha256={profile.network.pinnedCertSha256} />
       )}

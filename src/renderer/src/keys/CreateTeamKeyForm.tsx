@@ -16,10 +16,13 @@ type Keep = SaveNewKeyAs['kind'];
 export function CreateTeamKeyForm({
   profile,
   teams,
+  cannotWhy,
   onCreated,
 }: {
   profile: Profile;
   teams: readonly Team[];
+  /** Set when the key is known not to be allowed: the id of the note that says why. */
+  cannotWhy?: string;
   onCreated: (created: CreatedTeamKey) => void;
 }) {
   const id = useId();
@@ -198,7 +201,12 @@ export function CreateTeamKeyForm({
           Save the key or copy it: otherwise nobody could ever use it.
         </p>
       )}
-      <button type="submit" className="primary" disabled={!ready || busy}>
+      <button
+        type="submit"
+        className="primary"
+        disabled={!ready || busy || cannotWhy !== undefined}
+        aria-describedby={cannotWhy}
+      >
         {busy ? 'Creating…' : 'Create team key'}
       </button>
     </form>

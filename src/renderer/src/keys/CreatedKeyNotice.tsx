@@ -10,8 +10,13 @@ import { useProfilesStore } from '../data/profiles-store';
 /** Where the new key went, and a one-click check that it works there. */
 export function CreatedKeyNotice({ created }: { created: CreatedTeamKey }) {
   const select = useProfilesStore((state) => state.select);
+  const holderKeySavedAt = useProfilesStore(
+    (state) => state.profiles.find((p) => p.id === created.savedTo?.profileId)?.key?.savedAt,
+  );
   const [checking, setChecking] = useState(false);
-  const [verdict, setVerdict] = useState<VerificationResult | null>(null);
+  // The verdict with the key it was about: after a rotation (a new key saved) it is stale.
+  const [checked, setChecked] = useState<{ result: VerificationResult; keySavedAt?: string }>();
+  const verdict = checked && checked.keySavedAt === holderKeySavedAt ? checked.result : null;
   const [problem, setProblem] = useState<Problem | null>(null);
   const { savedTo } = created;
   const check = async () => {
@@ -19,7 +24,7 @@ export function CreatedKeyNotice({ created }: { created: CreatedTeamKey }) {
     setChecking(true);
     const result = await veza.invoke('doctor.verify', { id: savedTo.profileId });
     setChecking(false);
-    if (result.ok) setVerdict(result.value);
+    if (result.ok) setChecked({ result: result.value, keySavedAt: holderKeySavedAt });
     else setProblem(result.problem);
   };
   return (

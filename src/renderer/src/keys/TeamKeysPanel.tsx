@@ -1,10 +1,12 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { CreatedTeamKey, TeamKey } from '../../../shared/keys/team-keys';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import { veza } from '../bridge/veza';
 import { ProblemCard } from '../problems/ProblemCard';
+import { useDoctorStore } from '../data/doctor-store';
 import { useProfilesStore } from '../data/profiles-store';
+import { keyPowers } from './key-powers';
 import { CreatedKeyNotice } from './CreatedKeyNotice';
 import { CreateTeamKeyForm } from './CreateTeamKeyForm';
 import { DeleteTeamKeyDialog } from './DeleteTeamKeyDialog';
@@ -23,6 +25,10 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
   const readOnly = useProfilesStore((state) => state.readOnly);
   const rotationDays = useRotationDays();
   const isTeamKey = profile.key?.kind === 'team';
+  const verdict = useDoctorStore((state) => state.results[profile.id]);
+  // Known before trying (a Verify said who the key acts as): a viewer is told, not refused.
+  const powers = keyPowers(profile, verdict);
+  const cannot = powers.canManage === false && !isTeamKey ? powers.why : undefined;
   const { listing, teams, problem, loading, reload } = useTeamKeys(
     profile.id,
     Boolean(profile.key) && !isTeamKey,
@@ -31,6 +37,7 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState('');
   const [created, setCreated] = useState<CreatedTeamKey | null>(null);
+  const table = useRef<HTMLTableElement & HTMLParagraphElement>(null);
 
   // Reinstating only switches a key back on; revoking asks first (RevokeTeamKeyDialog).
   const reinstate = async (key: TeamKey) => {
@@ -51,9 +58,15 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
     if (action === 'reinstate') void reinstate(key);
     else setDialog({ kind: action, key });
   };
-  const closeDialog = (changed: boolean) => {
+  /**
+   * After a change the button that opened the dialog may be gone (a deleted row, Revoke that
+   * became Reinstate): focus goes back to the table once it is read again.
+   */
+  const closeDialog = (changed: boolean, backToTable = false) => {
     setDialog(null);
-    if (changed) void reload();
+    if (!changed) return;
+    const reloaded = reload();
+    if (backToTable) void reloaded.then(() => table.current?.focus());
   };
 
   return (
@@ -69,6 +82,12 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
         <p role="note">
           This instance’s key is itself a team key, and team keys cannot manage keys. Open the API
           keys tab of an instance that has an Admin’s or Operator’s personal key for this address.
+        </p>
+      )}
+      {cannot && (
+        <p role="note" id={`${titleId}-cannot`} className="keys-cannot">
+          {cannot} You can see the team keys here; to create, revoke, rotate or delete them, use an
+          instance with an Admin’s or Operator’s personal key for this address.
         </p>
       )}
       {problem && <ProblemCard problem={problem} instance={profile} />}
@@ -90,10 +109,12 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
             </button>
           </div>
           <TeamKeysTable
+            ref={table}
             keys={listing.keys}
             caption={`Team keys Veza shows to ${profile.name}`}
             rotationDays={rotationDays}
-            disabled={readOnly}
+            disabled={readOnly || cannot !== undefined}
+            disabledWhy={cannot ? `${titleId}-cannot` : undefined}
             onAction={onAction}
           />
           {!listing.complete && (
@@ -105,6 +126,7 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
           <CreateTeamKeyForm
             profile={profile}
             teams={teams}
+            cannotWhy={cannot ? `${titleId}-cannot` : undefined}
             onCreated={(value) => {
               setCreated(value);
               void reload();
@@ -124,12 +146,16 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
               setNotice(
                 `“${dialog.key.name}” is revoked: it stops working until it is reinstated.`,
               );
-            closeDialog(changed);
+            closeDialog(changed, true);
           }}
         />
       )}
       {dialog?.kind === 'delete' && (
-        <DeleteTeamKeyDialog profileId={profile.id} teamKey={dialog.key} onClose={closeDialog} />
+        <DeleteTeamKeyDialog
+          profileId={profile.id}
+          teamKey={dialog.key}
+          onClose={(changed) => closeDialog(changed, true)}
+        />
       )}
       {dialog?.kind === 'rotate' && (
         <RotateTeamKeyDialog profileId={profile.id} teamKey={dialog.key} onClose={closeDialog} />

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { isDueForRotation } from '../../../shared/keys/key-age';
 import type { TeamKey } from '../../../shared/keys/team-keys';
 import { formatWhen } from './format-when';
@@ -35,18 +36,29 @@ export function TeamKeysTable({
   caption,
   rotationDays,
   disabled,
+  disabledWhy,
   onAction,
+  ref,
 }: {
   keys: readonly TeamKey[];
   caption: string;
   rotationDays: number;
   disabled: boolean;
+  /** The id of the note that says why the buttons cannot be used. */
+  disabledWhy?: string;
   onAction: (action: TeamKeyAction, key: TeamKey) => void;
+  /** Focus comes back here after a key was revoked or deleted (its buttons are gone). */
+  ref?: Ref<HTMLTableElement & HTMLParagraphElement>;
 }) {
   const now = new Date();
-  if (keys.length === 0) return <p>Veza shows no team keys to this instance’s key.</p>;
+  if (keys.length === 0)
+    return (
+      <p ref={ref} tabIndex={-1}>
+        Veza shows no team keys to this instance’s key.
+      </p>
+    );
   return (
-    <table className="keys-table">
+    <table className="keys-table" ref={ref} tabIndex={-1}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -91,6 +103,7 @@ export function TeamKeysTable({
                       type="button"
                       className={action === 'delete' ? 'danger' : undefined}
                       disabled={disabled}
+                      aria-describedby={disabledWhy}
                       aria-label={`${actionWords[action]} ${label}`}
                       onClick={() => onAction(action, key)}
                     >

@@ -9,13 +9,17 @@ import { useProfilesStore } from '../data/profiles-store';
 /** Asks before deleting, naming the instance, and says what happens to the key and history. */
 export function DeleteProfileDialog({ profileId }: { profileId: string }) {
   const closeDialog = useUiStore((state) => state.closeDialog);
+  const requestFocus = useUiStore((state) => state.requestFocus);
   const profile = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
   const [problem, setProblem] = useState<Problem | null>(null);
   if (!profile) return null;
   const confirm = async () => {
     const result = await veza.invoke('profiles.delete', { id: profile.id });
-    if (result.ok) closeDialog();
-    else setProblem(result.problem);
+    if (result.ok) {
+      // The Delete button goes with the instance: focus goes to the list instead.
+      requestFocus({ kind: 'instance-list', gone: profile.id });
+      closeDialog();
+    } else setProblem(result.problem);
   };
   return (
     <ModalDialog

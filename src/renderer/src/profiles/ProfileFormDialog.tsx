@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import { displayOrigin } from '../../../shared/profiles/display-origin';
 import {
@@ -41,6 +41,7 @@ export function ProfileFormDialog({
 }) {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const select = useProfilesStore((state) => state.select);
+  const requestFocus = useUiStore((state) => state.requestFocus);
   const existing = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
   const formId = useId();
   const [name, setName] = useState(existing?.name ?? '');
@@ -57,6 +58,22 @@ export function ProfileFormDialog({
   const [addressTouched, setAddressTouched] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
+  // Each refused save bumps this: the first field in error (or the card) is brought into view.
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (refusals === 0) return;
+    const form = formRef.current;
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) field.focus();
+    else form?.querySelector('.form-problem')?.scrollIntoView({ block: 'nearest' });
+  }, [refusals]);
+  const refuse = (refused: Problem | null) => {
+    setProblem(refused);
+    setRefusals((count) => count + 1);
+  };
+  /** A taken name is the Name field's problem: shown under it; any other under the form. */
+  const nameProblem = problem?.code === 'PROFILE_NAME_TAKEN' ? problem : null;
   // An edit that would send the saved key somewhere new waits here for the user's answer.
   const [askKey, setAskKey] = useState<{ draft: ProfileDraft; changed: string; to: string }>();
 
@@ -88,17 +105,19 @@ export function ProfileFormDialog({
       const saved = await saveProxyPassword(draft);
       if (saved) {
         setSaving(false);
-        setProblem(saved);
+        refuse(saved);
         return;
       }
     }
     setSaving(false);
     if (!result.ok) {
-      setProblem(result.problem);
+      refuse(result.problem);
       return;
     }
     keyDraft.clear();
     select(result.value.id);
+    // A new instance: focus goes to its name once it is shown (not back to "Add instance").
+    if (!existing) requestFocus({ kind: 'instance', profileId: result.value.id });
     closeDialog();
   };
 
@@ -119,10 +138,13 @@ export function ProfileFormDialog({
       });
     }
     setNetworkProblems(network.problems);
-    if (!url.ok || network.problems.length > 0) return;
-    const keyProblem = apiKey === '' ? null : keyDraft.blockingProblem();
-    if (keyProblem) {
-      setProblem(keyProblem);
+    if (!url.ok || network.problems.length > 0) {
+      refuse(null);
+      return;
+    }
+    // The key field shows its own problem, next to it; focus goes there.
+    if (apiKey !== '' && keyDraft.blockingProblem()) {
+      refuse(null);
       return;
     }
     const draft: ProfileDraft = {
@@ -155,12 +177,12 @@ export function ProfileFormDialog({
       }
     >
       <form
+        ref={formRef}
         id={formId}
         className="profile-form"
         onSubmit={(event) => void submit(event)}
         noValidate
       >
-        {problem && <ProblemCard problem={problem} />}
         {askKey && existing && (
           <KeyFollowsDialog
             instanceName={existing.name}
@@ -182,11 +204,13 @@ export function ProfileFormDialog({
             value={name}
             placeholder="e.g. Acme production"
             aria-describedby={`${formId}-name-hint`}
+            aria-invalid={nameProblem !== null}
             onChange={(event) => setName(event.currentTarget.value)}
           />
           <p id={`${formId}-name-hint`} className="hint">
             How you tell your instances apart. Left empty, the server name is used.
           </p>
+          {nameProblem && <ProblemCard problem={nameProblem} withDetails={false} />}
         </div>
         <AddressField
           value={address}
@@ -230,6 +254,11 @@ export function ProfileFormDialog({
             {...keyDraft.fieldProps}
             hint="Optional now. Saved in this computer's keychain and never shown again."
           />
+        )}
+        {problem && !nameProblem && (
+          <div className="form-problem">
+            <ProblemCard problem={problem} />
+          </div>
         )}
       </form>
     </ModalDialog>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useUiStore } from '../data/ui-store';
 import { useOpenCheckAll } from '../doctor/check-all/use-open-check-all';
 import { InstanceList } from '../profiles/InstanceList';
@@ -11,8 +12,26 @@ export function InstanceSidebar() {
   const hasProfiles = useProfilesStore((state) => state.profiles.length > 0);
   const transfer = useProfileTransfer();
   const openCheckAll = useOpenCheckAll();
+  const nav = useRef<HTMLElement>(null);
+  const focusRequest = useUiStore((state) => state.focusRequest);
+  const requestFocus = useUiStore((state) => state.requestFocus);
+  const profiles = useProfilesStore((state) => state.profiles);
+  const activeId = useProfilesStore((state) => state.activeId);
+  // After a delete, focus goes to the instance now open in the list (or Add instance when
+  // none is left), once the deleted one has gone from it.
+  useEffect(() => {
+    if (focusRequest?.kind !== 'instance-list') return;
+    if (focusRequest.gone && profiles.some((p) => p.id === focusRequest.gone)) return;
+    const list = nav.current;
+    const target =
+      list?.querySelector<HTMLElement>('.instance-item[aria-current="true"]') ??
+      list?.querySelector<HTMLElement>('.instance-item') ??
+      list?.querySelector<HTMLElement>('.sidebar-header button');
+    target?.focus();
+    requestFocus(null);
+  }, [focusRequest, profiles, activeId, requestFocus]);
   return (
-    <nav className="sidebar" aria-label="Instances">
+    <nav className="sidebar" aria-label="Instances" ref={nav}>
       <header className="sidebar-header">
         <h1 className="app-title">Veza Desk</h1>
         <button

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
@@ -24,7 +24,11 @@ export function InstanceView({ profile }: { profile: Profile }) {
   const [tab, setTab] = useState('overview');
   const startVerify = useDoctorStore((state) => state.verify);
   const verifying = useDoctorStore((state) => state.live[profile.id] !== undefined);
+  // Where focus was when Verify was asked for: the verdict takes focus only if it is still
+  // there (or fell to the page), so a user who moved on keeps their place.
+  const verifyFrom = useRef<Element | null>(null);
   const verify = useCallback(() => {
+    verifyFrom.current = document.activeElement;
     setTab('verify');
     void startVerify(profile.id);
   }, [startVerify, profile.id]);
@@ -76,21 +80,27 @@ export function InstanceView({ profile }: { profile: Profile }) {
       </div>
       <KeyAgeReminder profile={profile} />
       <ImportedNetworkNotice profile={profile} />
-      <Tabs
-        label={`${profile.name} views`}
-        selected={tab}
-        onSelect={setTab}
-        tabs={[
-          {
-            id: 'overview',
-            label: 'Overview',
-            render: () => <InstanceOverview profile={profile} />,
-          },
-          { id: 'verify', label: 'Verify', render: () => <VerifyPanel profile={profile} /> },
-          { id: 'requests', label: 'Requests', render: () => <RequestsTab profile={profile} /> },
-          { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
-        ]}
-      />
+      <div id="instance-tabs">
+        <Tabs
+          label={`${profile.name} views`}
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              id: 'overview',
+              label: 'Overview',
+              render: () => <InstanceOverview profile={profile} />,
+            },
+            {
+              id: 'verify',
+              label: 'Verify',
+              render: () => <VerifyPanel profile={profile} startedFrom={verifyFrom} />,
+            },
+            { id: 'requests', label: 'Requests', render: () => <RequestsTab profile={profile} /> },
+            { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
+          ]}
+        />
+      </div>
     </article>
   );
 }
