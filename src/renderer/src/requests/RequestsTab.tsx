@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
 import type { ResponseViewerHandle } from '../response-viewer/ResponseViewer';
 import { CodePanel } from './CodePanel';
-import { applySpecChange, type SpecChange } from './composer-call';
+import { applySpecChange, callKey, type SpecChange } from './composer-call';
 import { Composer } from './Composer';
 import { CurlImportDialog } from './CurlImportDialog';
 import { HistoryPanel } from './HistoryPanel';
@@ -30,10 +30,15 @@ export function RequestsTab({ profile }: { profile: Profile }) {
   /** The composer edited; a new call (picked, or a path typed) clears the last call's rows. */
   const changeSpec = (next: RequestSpec, how: SpecChange) => {
     const { spec, cleared } = applySpecChange(workspace.spec, next, how);
-    if (!cleared) return update(profile.id, { spec, invalid: undefined });
-    // A call picked from the catalogue starts without the last call's answer (history has it).
-    const picked = how === 'pick' ? { response: undefined, problem: undefined } : {};
-    update(profile.id, { spec, invalid: undefined, cleared, ...picked });
+    // A call picked from the catalogue starts without another call's answer (history has it).
+    // Otherwise the answer stays, named and marked when the composer holds another request.
+    const answerGoes = how === 'pick' && workspace.response?.call !== callKey(spec);
+    update(profile.id, {
+      spec,
+      invalid: undefined,
+      ...(cleared ? { cleared } : {}),
+      ...(answerGoes ? { response: undefined, problem: undefined } : {}),
+    });
   };
   const putBack = () => {
     const { cleared } = workspace;
@@ -64,6 +69,7 @@ export function RequestsTab({ profile }: { profile: Profile }) {
         },
         bytes: body.bytes,
         sentAs,
+        call: callKey(entry.spec),
       },
     });
   };

@@ -11,6 +11,8 @@ export interface ShownResponse {
   bytes: Uint8Array;
   /** The request this is the answer to, as it was sent: "GET /api/v1/roles?page_size=10". */
   sentAs: string;
+  /** Which call that request was (composer-call.ts), to tell when another call is picked. */
+  call: string;
 }
 
 export interface Workspace {

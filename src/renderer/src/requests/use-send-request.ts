@@ -3,7 +3,7 @@ import { methodWrites } from '../../../shared/http-protocol/http-method';
 import type { Profile } from '../../../shared/profiles/profile';
 import { requestSpecSchema, type RequestSpec } from '../../../shared/requests/request-spec';
 import { veza } from '../bridge/veza';
-import { requestLine } from './composer-call';
+import { callKey, requestLine } from './composer-call';
 import { readResponseBody } from './read-response-body';
 import { useRequestsStore } from './requests-store';
 
@@ -68,7 +68,12 @@ export function useSendRequest(profile: Profile) {
     performance.mark('requests:body-received');
     update(profile.id, {
       running: undefined,
-      response: { answer: result.value, bytes: body.bytes, sentAs: requestLine(checked.data) },
+      response: {
+        answer: result.value,
+        bytes: body.bytes,
+        sentAs: requestLine(checked.data),
+        call: callKey(checked.data),
+      },
     });
   };
 
