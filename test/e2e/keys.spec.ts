@@ -159,6 +159,30 @@ test.describe('API keys', () => {
     expect(app.profiles.state().profiles).toHaveLength(1);
   });
 
+  test('a viewer whose key was verified is told before trying; the buttons say why they are off', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    await app.profiles.create(draft('Acme (Victor)', sandbox.url), {
+      apiKey: sandbox.keys.viewer,
+      acceptAsIs: false,
+    });
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await expect(page.locator('.success-card')).toBeVisible();
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const note = page.getByRole('note').filter({ hasText: 'does not allow managing team keys' });
+    await expect(note).toContainText('role (viewer)');
+    await expect(note).toContainText('Admin’s or Operator’s personal key');
+    const form = page.getByRole('form', { name: 'New team key' });
+    await form.getByLabel('Name of the key').fill('Not mine to make');
+    const create = form.getByRole('button', { name: 'Create team key' });
+    await expect(create).toBeDisabled();
+    await expect(create).toHaveAccessibleDescription(/does not allow managing team keys/);
+    // The date of this instance's key is said once on the tab.
+    await expect(page.getByText(/saved .*\(/)).toHaveCount(1);
+  });
+
   test('personal keys: Veza’s steps, then Paste the new key into the keychain', async ({
     app,
     sandbox,

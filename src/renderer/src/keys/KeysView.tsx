@@ -15,7 +15,7 @@ export function KeysView({ profile }: { profile: Profile }) {
     <div className="keys-view">
       <section className="keys-section" aria-label="This instance’s key">
         <p>
-          <KeyFingerprint fingerprint={profile.key} />
+          <KeyFingerprint fingerprint={profile.key} withDate={false} />
           {profile.key && ` — saved ${formatWhen(profile.key.savedAt)}.`}
         </p>
         <RotationReminderSetting />
