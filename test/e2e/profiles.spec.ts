@@ -133,6 +133,9 @@ test.describe('instances and keys', () => {
     await again.getByLabel('Name').fill('acme LAB');
     await again.getByRole('button', { name: 'Save changes' }).click();
     await expect(again.getByRole('alert')).toContainText('Another instance already has this name');
+    // Said under the Name field, which takes focus.
+    await expect(again.getByLabel('Name', { exact: true })).toBeFocused();
+    await expect(again.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await again.getByRole('button', { name: 'Cancel' }).click();
 
     // Duplicate: a copy with a free name, without the key, opened.
@@ -219,6 +222,9 @@ test.describe('instances and keys', () => {
       await address.fill(typed);
       await submit.click();
       await expect(form.getByRole('alert')).toContainText(title);
+      // The refusal is next to its field, which takes focus so both are in view.
+      await expect(address).toBeFocused();
+      await expect(form.getByRole('alert')).toBeInViewport();
     }
     // An international name: shown as typed, stored as punycode.
     await address.fill('bücher.example');
@@ -228,6 +234,9 @@ test.describe('instances and keys', () => {
     await expect(form.getByRole('button', { name: 'Use the cleaned key' })).toHaveCount(0);
     await submit.click();
     await expect(form).toBeVisible();
+    // The key's problem is said once, under the key, and the key field has focus.
+    await expect(form.getByRole('alert')).toHaveCount(1);
+    await expect(form.getByLabel('API key', { exact: true })).toBeFocused();
     await form.getByLabel('API key', { exact: true }).fill('');
     await submit.click();
     await expect(form).toBeHidden();

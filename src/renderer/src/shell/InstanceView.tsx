@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../data/ui-store';
 import { veza } from '../bridge/veza';
@@ -15,7 +15,14 @@ import { InstanceOverview } from '../profiles/InstanceOverview';
 import { useProfilesStore } from '../data/profiles-store';
 
 /** The open instance: what is saved about it and what can be done with it. */
-export function InstanceView({ profile }: { profile: Profile }) {
+export function InstanceView({
+  profile,
+  notices,
+}: {
+  profile: Profile;
+  /** The answer to the last action (a problem or a short notice), shown under the buttons. */
+  notices?: ReactNode;
+}) {
   const titleId = useId();
   const openDialog = useUiStore((state) => state.openDialog);
   const readOnly = useProfilesStore((state) => state.readOnly);
@@ -78,6 +85,7 @@ export function InstanceView({ profile }: { profile: Profile }) {
           Delete
         </button>
       </div>
+      {notices}
       <KeyAgeReminder profile={profile} />
       <ImportedNetworkNotice profile={profile} />
       <div id="instance-tabs">

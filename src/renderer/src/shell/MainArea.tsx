@@ -14,6 +14,12 @@ export function MainArea() {
   const showProblem = useProfilesStore((state) => state.showProblem);
   const showNotice = useProfilesStore((state) => state.showNotice);
   const checkAllOpen = useUiStore((state) => state.checkAllOpen);
+  const inInstance = profile !== undefined && !checkAllOpen;
+  // In an instance a failed action's card sits under its name and buttons: after the heading
+  // it belongs to (heading order), and clear of the production band at the top.
+  const problemCard = problem && (
+    <ProblemCard problem={problem} onDismiss={() => showProblem(null)} />
+  );
   return (
     <main
       className={`main-area${profile?.production ? ' is-production' : ''}`}
@@ -22,7 +28,8 @@ export function MainArea() {
       }
     >
       {loadProblem && <ProblemCard problem={loadProblem} role="status" />}
-      {problem && <ProblemCard problem={problem} onDismiss={() => showProblem(null)} />}
+      {!inInstance && problemCard}
+      {/* Always here, so it is the same live region whichever instance is open. */}
       <div role="status" className="notice-line">
         {notice && (
           <>
@@ -36,7 +43,7 @@ export function MainArea() {
       {checkAllOpen ? (
         <CheckAllDashboard />
       ) : profile ? (
-        <InstanceView key={profile.id} profile={profile} />
+        <InstanceView key={profile.id} profile={profile} notices={problemCard} />
       ) : (
         <Welcome />
       )}
