@@ -36,7 +36,7 @@ for (const theme of themes) {
       app,
       sandbox,
     }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(180_000);
       const { page } = app;
       const { check, found } = screens(page);
       await check('welcome');

@@ -49,6 +49,7 @@ test('README pictures: a problem card, the Requests tab with an answer, the API 
   await page.getByRole('tab', { name: 'Requests' }).click();
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Response' })).toContainText('200');
+  await expect(page.getByRole('treeitem').first()).toBeVisible();
   await shoot(page, 'requests');
 
   await page.getByRole('tab', { name: 'API keys' }).click();
