@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
 import { useUiStore } from '../data/ui-store';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import { useProfilesStore } from '../data/profiles-store';
@@ -11,16 +9,14 @@ export function DeleteProfileDialog({ profileId }: { profileId: string }) {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const requestFocus = useUiStore((state) => state.requestFocus);
   const profile = useProfilesStore((state) => state.profiles.find((p) => p.id === profileId));
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { run, problem } = useAction('profiles.delete');
   if (!profile) return null;
-  const confirm = async () => {
-    const result = await veza.invoke('profiles.delete', { id: profile.id });
-    if (result.ok) {
+  const confirm = () =>
+    void run({ id: profile.id }, () => {
       // The Delete button goes with the instance: focus goes to the list instead.
       requestFocus({ kind: 'instance-list', gone: profile.id });
       closeDialog();
-    } else setProblem(result.problem);
-  };
+    });
   return (
     <ModalDialog
       title={`Delete ${profile.name}?`}
@@ -28,7 +24,7 @@ export function DeleteProfileDialog({ profileId }: { profileId: string }) {
       closeLabel="Cancel"
       focusClose
       actions={
-        <button type="button" className="danger" onClick={() => void confirm()}>
+        <button type="button" className="danger" onClick={confirm}>
           Delete instance
         </button>
       }

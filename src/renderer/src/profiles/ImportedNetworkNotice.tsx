@@ -1,7 +1,6 @@
-import { useId, useState } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
+import { useId } from 'react';
 import type { Profile } from '../../../shared/profiles/profile';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ProblemCard } from '../problems/ProblemCard';
 import { useProfilesStore } from '../data/profiles-store';
 
@@ -12,13 +11,10 @@ import { useProfilesStore } from '../data/profiles-store';
 export function ImportedNetworkNotice({ profile }: { profile: Profile }) {
   const titleId = useId();
   const readOnly = useProfilesStore((state) => state.readOnly);
-  const [problem, setProblem] = useState<Problem>();
+  const { run, problem } = useAction('profiles.settleImportedNetwork');
   const imported = profile.importedNetwork;
   if (!imported) return null;
-  const settle = async (accept: boolean) => {
-    const result = await veza.invoke('profiles.settleImportedNetwork', { id: profile.id, accept });
-    setProblem(result.ok ? undefined : result.problem);
-  };
+  const settle = (accept: boolean) => void run({ id: profile.id, accept });
   return (
     <section className="card imported-network" aria-labelledby={titleId}>
       <h3 id={titleId}>Network settings from an imported file are not in use</h3>
@@ -35,10 +31,10 @@ export function ImportedNetworkNotice({ profile }: { profile: Profile }) {
         if your IT team gave you this file and says these are your company&apos;s settings.
       </p>
       <div className="button-row">
-        <button type="button" disabled={readOnly} onClick={() => void settle(false)}>
+        <button type="button" disabled={readOnly} onClick={() => settle(false)}>
           Don&apos;t use them
         </button>
-        <button type="button" disabled={readOnly} onClick={() => void settle(true)}>
+        <button type="button" disabled={readOnly} onClick={() => settle(true)}>
           Use these settings
         </button>
       </div>

@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
 import { displayOrigin } from '../../../shared/profiles/display-origin';
 import {
   bindingChanges,
@@ -15,11 +14,12 @@ import { normalizeInstanceUrl } from '../../../shared/profiles/normalize-instanc
 import {
   profileNameMaxLength,
   profileNotesMaxLength,
+  type Profile,
   type ProfileDraft,
 } from '../../../shared/profiles/profile';
 import { defaultProfileColour } from '../../../shared/profiles/profile-colours';
 import { useUiStore } from '../data/ui-store';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import { AddressField } from './AddressField';
@@ -56,8 +56,13 @@ export function ProfileFormDialog({
   const keyDraft = useApiKeyDraft();
   const { apiKey, acceptAsIs } = keyDraft;
   const [addressTouched, setAddressTouched] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [saving, setSaving] = useState(false);
+  // Adding and editing are two calls, and a typed proxy password a third once either is saved:
+  // a new try clears all three, so at most one has a problem to show.
+  const create = useAction('profiles.create');
+  const update = useAction('profiles.update');
+  const proxyPassword = useAction('network.saveProxyPassword');
+  const problem = create.problem ?? update.problem ?? proxyPassword.problem;
+  const saving = create.pending || update.pending || proxyPassword.pending;
   // Each refused save bumps this: the first field in error (or the card) is brought into view.
   const [refusals, setRefusals] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -68,63 +73,47 @@ export function ProfileFormDialog({
     if (field) field.focus();
     else form?.querySelector('.form-problem')?.scrollIntoView({ block: 'nearest' });
   }, [refusals]);
-  const refuse = (refused: Problem | null) => {
-    setProblem(refused);
-    setRefusals((count) => count + 1);
-  };
+  const refuse = () => setRefusals((count) => count + 1);
   /** A taken name is the Name field's problem: shown under it; any other under the form. */
   const nameProblem = problem?.code === 'PROFILE_NAME_TAKEN' ? problem : null;
   // An edit that would send the saved key somewhere new waits here for the user's answer.
   const [askKey, setAskKey] = useState<{ draft: ProfileDraft; changed: string; to: string }>();
 
   /** A typed proxy password goes to main's keychain with the proxy it belongs to. */
-  const saveProxyPassword = async (draft: ProfileDraft): Promise<Problem | undefined> => {
+  const saveProxyPassword = async (draft: ProfileDraft): Promise<boolean> => {
     const password = proxyPasswordRef.current?.value ?? '';
     const proxyUrl = draft.network?.proxy?.url;
-    if (password === '' || !proxyUrl) return undefined;
-    const result = await veza.invoke('network.saveProxyPassword', { proxyUrl, password });
-    if (!result.ok) return result.problem;
-    if (proxyPasswordRef.current) proxyPasswordRef.current.value = '';
-    return undefined;
+    if (password === '' || !proxyUrl) return true;
+    return proxyPassword.run({ proxyUrl, password }, () => {
+      if (proxyPasswordRef.current) proxyPasswordRef.current.value = '';
+    });
   };
 
   const save = async (draft: ProfileDraft, keyFollows: boolean) => {
     setAskKey(undefined);
-    setSaving(true);
-    const result = existing
-      ? await veza.invoke('profiles.update', {
-          id: existing.id,
-          draft,
-          ...(keyFollows ? { keyFollows } : {}),
-        })
-      : await veza.invoke('profiles.create', {
-          draft,
-          ...(apiKey !== '' ? { key: { apiKey, acceptAsIs } } : {}),
-        });
-    if (result.ok) {
-      const saved = await saveProxyPassword(draft);
-      if (saved) {
-        setSaving(false);
-        refuse(saved);
-        return;
-      }
-    }
-    setSaving(false);
-    if (!result.ok) {
-      refuse(result.problem);
-      return;
-    }
-    keyDraft.clear();
-    select(result.value.id);
-    // A new instance: focus goes to its name once it is shown (not back to "Add instance").
-    if (!existing) requestFocus({ kind: 'instance', profileId: result.value.id });
-    closeDialog();
+    const saved = async (profile: Profile) => {
+      if (!(await saveProxyPassword(draft))) return refuse();
+      keyDraft.clear();
+      select(profile.id);
+      // A new instance: focus goes to its name once it is shown (not back to "Add instance").
+      if (!existing) requestFocus({ kind: 'instance', profileId: profile.id });
+      closeDialog();
+    };
+    const ok = existing
+      ? await update.run({ id: existing.id, draft, ...(keyFollows ? { keyFollows } : {}) }, saved)
+      : await create.run(
+          { draft, ...(apiKey !== '' ? { key: { apiKey, acceptAsIs } } : {}) },
+          saved,
+        );
+    if (!ok) refuse();
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAddressTouched(true);
-    setProblem(null);
+    create.clearProblem();
+    update.clearProblem();
+    proxyPassword.clearProblem();
     const url = normalizeInstanceUrl(address);
     // A pinned certificate is trusted or forgotten from the Verify tab; editing keeps it.
     const network = networkFromForm(networkForm, existing?.network?.pinnedCertSha256);
@@ -139,12 +128,12 @@ export function ProfileFormDialog({
     }
     setNetworkProblems(network.problems);
     if (!url.ok || network.problems.length > 0) {
-      refuse(null);
+      refuse();
       return;
     }
     // The key field shows its own problem, next to it; focus goes there.
     if (apiKey !== '' && keyDraft.blockingProblem()) {
-      refuse(null);
+      refuse();
       return;
     }
     const draft: ProfileDraft = {

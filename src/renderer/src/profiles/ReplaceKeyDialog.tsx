@@ -1,7 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
+import { useId, type FormEvent } from 'react';
 import { useUiStore } from '../data/ui-store';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 import { ApiKeyField } from './ApiKeyField';
@@ -15,31 +14,29 @@ export function ReplaceKeyDialog({ profileId }: { profileId: string }) {
   const formId = useId();
   const keyDraft = useApiKeyDraft();
   const { apiKey, acceptAsIs } = keyDraft;
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const saveKey = useAction('profiles.setKey');
+  const removeKey = useAction('profiles.removeKey');
+  // One card: the problem of whichever was tried last (each one clears the other's).
+  const problem = saveKey.problem ?? removeKey.problem;
   if (!profile) return null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const keyProblem = keyDraft.blockingProblem();
     if (keyProblem) {
-      setProblem(keyProblem);
+      saveKey.showProblem(keyProblem);
+      removeKey.clearProblem();
       return;
     }
-    const result = await veza.invoke('profiles.setKey', {
-      id: profile.id,
-      key: { apiKey, acceptAsIs },
+    const saved = await saveKey.run({ id: profile.id, key: { apiKey, acceptAsIs } }, () => {
+      keyDraft.clear();
+      closeDialog();
     });
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    keyDraft.clear();
-    closeDialog();
+    if (!saved) removeKey.clearProblem();
   };
-  const removeKey = async () => {
-    const result = await veza.invoke('profiles.removeKey', { id: profile.id });
-    if (result.ok) closeDialog();
-    else setProblem(result.problem);
+  const remove = async () => {
+    const removed = await removeKey.run({ id: profile.id }, () => closeDialog());
+    if (!removed) saveKey.clearProblem();
   };
 
   return (
@@ -50,7 +47,7 @@ export function ReplaceKeyDialog({ profileId }: { profileId: string }) {
       actions={
         <>
           {profile.key && (
-            <button type="button" className="danger" onClick={() => void removeKey()}>
+            <button type="button" className="danger" onClick={() => void remove()}>
               Remove the saved key
             </button>
           )}
