@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useUiStore } from '../data/ui-store';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ProblemCard } from '../problems/ProblemCard';
 import { KeyFollowsDialog, keyFollowsLabel } from '../profiles/KeyFollowsDialog';
 import { useProfilesStore } from '../data/profiles-store';
@@ -15,25 +15,20 @@ import { useDoctorStore } from '../data/doctor-store';
 export function KeyBindingPanel({ profile, problem }: { profile: Profile; problem: Problem }) {
   const titleId = useId();
   const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<Problem>();
+  const rebind = useAction('profiles.rebindKey');
   const readOnly = useProfilesStore((state) => state.readOnly);
   const openDialog = useUiStore((state) => state.openDialog);
   const verify = useDoctorStore((state) => state.verify);
   const facts = problem.detail.facts ?? {};
   const carryOver = async () => {
-    const result = await veza.invoke('profiles.rebindKey', {
-      id: profile.id,
-      address: profile.baseUrl,
-    });
+    const rebound = await rebind.run({ id: profile.id, address: profile.baseUrl });
     setConfirming(false);
-    if (!result.ok) return setFailure(result.problem);
-    setFailure(undefined);
-    void verify(profile.id);
+    if (rebound) void verify(profile.id);
   };
   return (
     <section className="card" aria-labelledby={titleId}>
       <h3 id={titleId}>What to do with the saved key</h3>
-      {failure && <ProblemCard problem={failure} />}
+      {rebind.problem && <ProblemCard problem={rebind.problem} />}
       <div className="button-row">
         <button type="button" disabled={readOnly} onClick={() => setConfirming(true)}>
           {keyFollowsLabel(facts.savedFor !== facts.nowNames)}

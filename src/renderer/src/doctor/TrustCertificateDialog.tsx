@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { CertificateSummary } from '../../../shared/tls/certificate-summary';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ModalDialog } from '../components/ModalDialog';
 import { ProblemCard } from '../problems/ProblemCard';
 
@@ -20,25 +18,15 @@ export function TrustCertificateDialog({
   onClose,
   onTrusted,
 }: TrustCertificateDialogProps) {
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [saving, setSaving] = useState(false);
-  const trust = async () => {
-    setSaving(true);
-    const answer = await veza.invoke('profiles.trustCertificate', {
-      id: profile.id,
-      sha256: certificate.sha256,
-    });
-    setSaving(false);
-    if (answer.ok) onTrusted();
-    else setProblem(answer.problem);
-  };
+  const { run, pending, problem } = useAction('profiles.trustCertificate');
+  const trust = () => void run({ id: profile.id, sha256: certificate.sha256 }, () => onTrusted());
   return (
     <ModalDialog
       title="Trust this certificate?"
       onClose={onClose}
       closeLabel="Cancel"
       actions={
-        <button type="button" className="primary" disabled={saving} onClick={() => void trust()}>
+        <button type="button" className="primary" disabled={pending} onClick={trust}>
           Trust this certificate
         </button>
       }
