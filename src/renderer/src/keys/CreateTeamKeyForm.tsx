@@ -1,8 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { CreatedTeamKey, SaveNewKeyAs, Team } from '../../../shared/keys/team-keys';
-import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ProblemCard } from '../problems/ProblemCard';
 import { useProfilesStore } from '../data/profiles-store';
 
@@ -37,8 +36,7 @@ export function CreateTeamKeyForm({
   const [instanceName, setInstanceName] = useState('');
   const [existingId, setExistingId] = useState('');
   const [copyOnce, setCopyOnce] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { run, pending: busy, problem } = useAction('keys.createTeamKey');
 
   const chosenTeam = teamId || teams[0]?.id || '';
   const chosenExisting = existingId || sameAddress[0]?.id || '';
@@ -55,34 +53,19 @@ export function CreateTeamKeyForm({
     !lost &&
     !(keep === 'existing-profile' && !chosenExisting);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready || busy) return;
-    setBusy(true);
-    const result = await veza.invoke('keys.createTeamKey', {
-      profileId: profile.id,
-      name: name.trim(),
-      teamId: chosenTeam,
-      saveAs,
-      copyOnce,
+    const args = { profileId: profile.id, name: name.trim(), teamId: chosenTeam, saveAs, copyOnce };
+    void run(args, (created) => {
+      setName('');
+      setInstanceName('');
+      onCreated(created);
     });
-    setBusy(false);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    setName('');
-    setInstanceName('');
-    onCreated(result.value);
   };
 
   return (
-    <form
-      className="card keys-create"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => void submit(event)}
-    >
+    <form className="card keys-create" aria-labelledby={`${id}-title`} onSubmit={submit}>
       <h4 id={`${id}-title`}>New team key</h4>
       <p className="hint">
         Only Admins and Operators can create team keys. Veza shows a new key only once: Veza Desk

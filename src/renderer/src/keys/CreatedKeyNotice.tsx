@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { VerificationResult } from '../../../shared/doctor/verification';
 import type { CreatedTeamKey } from '../../../shared/keys/team-keys';
-import type { Problem } from '../../../shared/problems/problem';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { SuccessCard } from '../doctor/SuccessCard';
 import { ProblemCard } from '../problems/ProblemCard';
 import { useProfilesStore } from '../data/profiles-store';
@@ -13,19 +12,16 @@ export function CreatedKeyNotice({ created }: { created: CreatedTeamKey }) {
   const holderKeySavedAt = useProfilesStore(
     (state) => state.profiles.find((p) => p.id === created.savedTo?.profileId)?.key?.savedAt,
   );
-  const [checking, setChecking] = useState(false);
+  const { run, pending: checking, problem } = useAction('doctor.verify');
   // The verdict with the key it was about: after a rotation (a new key saved) it is stale.
   const [checked, setChecked] = useState<{ result: VerificationResult; keySavedAt?: string }>();
   const verdict = checked && checked.keySavedAt === holderKeySavedAt ? checked.result : null;
-  const [problem, setProblem] = useState<Problem | null>(null);
   const { savedTo } = created;
-  const check = async () => {
+  const check = () => {
     if (!savedTo) return;
-    setChecking(true);
-    const result = await veza.invoke('doctor.verify', { id: savedTo.profileId });
-    setChecking(false);
-    if (result.ok) setChecked({ result: result.value, keySavedAt: holderKeySavedAt });
-    else setProblem(result.problem);
+    void run({ id: savedTo.profileId }, (result) =>
+      setChecked({ result, keySavedAt: holderKeySavedAt }),
+    );
   };
   return (
     <section className="card keys-created" aria-label="New team key">
@@ -38,7 +34,7 @@ export function CreatedKeyNotice({ created }: { created: CreatedTeamKey }) {
       </p>
       {savedTo && (
         <div className="button-row">
-          <button type="button" disabled={checking} onClick={() => void check()}>
+          <button type="button" disabled={checking} onClick={check}>
             {checking ? 'Checking…' : 'Check the new key works'}
           </button>
           <button type="button" onClick={() => select(savedTo.profileId)}>

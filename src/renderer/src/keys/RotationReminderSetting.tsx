@@ -10,13 +10,15 @@ export function RotationReminderSetting() {
   const update = useSettingsStore((state) => state.update);
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [saved, setSaved] = useState(false);
+  // The settings store makes the call (and keeps the saved settings), so this is not a
+  // useAction: only the last save's outcome is kept here. 'saved' lasts until the next edit; a
+  // problem stays until the next save.
+  const [outcome, setOutcome] = useState<'saved' | Problem | null>(null);
+  const problem = outcome === 'saved' ? null : outcome;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = Number(draft ?? days);
-    setProblem(await update({ keyRotationDays: value }));
-    setSaved(true);
+    setOutcome((await update({ keyRotationDays: value })) ?? 'saved');
     setDraft(null);
   };
   const value = draft ?? String(days);
@@ -34,7 +36,7 @@ export function RotationReminderSetting() {
           aria-describedby={`${id}-hint`}
           onChange={(event) => {
             setDraft(event.currentTarget.value);
-            setSaved(false);
+            setOutcome((last) => (last === 'saved' ? null : last));
           }}
         />
         <p id={`${id}-hint`} className="hint">
@@ -45,7 +47,7 @@ export function RotationReminderSetting() {
         Save reminder
       </button>
       <span role="status" className="copy-status">
-        {saved && !problem ? 'Saved' : ''}
+        {outcome === 'saved' ? 'Saved' : ''}
       </span>
       {problem && <ProblemCard problem={problem} />}
     </form>
