@@ -131,7 +131,7 @@ async function checkAllFifty(tempDir: string): Promise<boolean> {
       if (!result.ok) throw new Error(`check failed: ${result.outcome}`);
     };
     const all = async () => {
-      const checked = await doctor.checkAll();
+      const { results: checked } = await doctor.checkAll();
       if (checked.length !== 50 || !checked.every(({ result }) => result.ok))
         throw new Error('check all: not 50 working instances');
     };

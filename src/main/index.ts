@@ -136,7 +136,10 @@ async function start(): Promise<void> {
   );
   registerIpc(ipcMain, dispatch);
   // Stop running requests, remove large-body temp files and close pooled connections.
-  app.on('will-quit', () => void services.requests.shutdown().catch(() => {}));
+  app.on('will-quit', () => {
+    services.runningCalls.cancelAll();
+    void services.requests.shutdown().catch(() => {});
+  });
   Menu.setApplicationMenu(
     buildAppMenu((command) => emit('menu.command', { command }), {
       isMac: process.platform === 'darwin',

@@ -70,6 +70,7 @@ export async function openProfileHarness(home?: string): Promise<ProfileHarness>
     env,
     pageRoute: services.requests.answerBodyRequest,
     close: async (options = {}) => {
+      services.runningCalls.cancelAll();
       await services.requests.shutdown();
       if (!options.keepFolder) await rm(folder, { recursive: true, force: true });
     },

@@ -147,8 +147,8 @@ export async function runCheckCommand(
     io.stderr.write('No instances are saved yet: there is nothing to check.\n');
     return 1;
   }
-  const checked = await doctor.checkAll();
-  const named = checked.map(({ profileId, result }) => ({
+  const { results } = await doctor.checkAll();
+  const named = results.map(({ profileId, result }) => ({
     name: saved.find((profile) => profile.id === profileId)?.name,
     result,
   }));

@@ -5,6 +5,7 @@ import { createDoctorService } from './doctor/doctor-service';
 import type { FileDialogs } from './file-dialogs';
 import type { AppServices } from './ipc/call-handlers';
 import type { EventSink } from './ipc/event-sink';
+import { createRunningCalls } from './ipc/running-calls';
 import { createTeamKeysService } from './keys/team-keys-service';
 import { openProfileService } from './profiles/open-profile-service';
 import { createProxyPasswords } from './secrets/proxy-passwords';
@@ -72,5 +73,6 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     requests: createRequestService({ instances, transport: openTransport(), history, bodies }),
     history,
     savedRequests,
+    runningCalls: createRunningCalls(),
   };
 }

@@ -67,6 +67,11 @@ export type MenuCommand = z.infer<typeof menuCommandSchema>['command'];
 
 const profileId = z.object({ id: z.uuid() });
 /**
+ * The window's name for one long call (verify, check all, rotation, a send or page walk), so
+ * `calls.cancel` can stop it. Sends use their `requestId` for it.
+ */
+const callIdSchema = z.uuid();
+/**
  * The one place an API key crosses IPC: from the window to main, as the user typed it, once.
  * No result or event ever carries it back. `acceptAsIs` saves a key despite lint warnings
  * (the user's explicit choice: our lint may not know every key Veza issues).
@@ -82,6 +87,8 @@ export const checkedInstanceSchema = z.object({
 export type CheckedInstance = z.infer<typeof checkedInstanceSchema>;
 
 export const calls = {
+  /** Stops the long call started with this id; harmless when it has already ended. */
+  'calls.cancel': call(z.object({ callId: callIdSchema }), z.undefined()),
   'app.getInfo': call(z.undefined(), appInfoSchema),
   /** The page has no clipboard permission; main writes what the user asked to copy. */
   'clipboard.writeText': call(z.object({ text: z.string().max(50_000_000) }), z.undefined()),
@@ -117,10 +124,22 @@ export const calls = {
   'profiles.exportFile': call(z.undefined(), fileWrittenSchema),
   'profiles.exportEnvSnippet': call(envSnippetRequestSchema, fileWrittenSchema),
 
-  /** The connection doctor on one saved instance; steps arrive live as `doctor.progress`. */
-  'doctor.verify': call(profileId, verificationResultSchema),
-  /** Every saved instance at once; each verdict arrives as `doctor.checked` as it lands. */
-  'doctor.checkAll': call(z.undefined(), z.object({ results: z.array(checkedInstanceSchema) })),
+  /**
+   * The connection doctor on one saved instance; steps arrive live as `doctor.progress`.
+   * Cancelled (calls.cancel with `callId`): REQUEST_CANCELLED, and nothing is recorded.
+   */
+  'doctor.verify': call(
+    profileId.extend({ callId: callIdSchema.optional() }),
+    verificationResultSchema,
+  ),
+  /**
+   * Every saved instance at once; each verdict arrives as `doctor.checked` as it lands.
+   * Cancelled: the verdicts that landed, `cancelled: true`; the rest were not checked.
+   */
+  'doctor.checkAll': call(
+    z.object({ callId: callIdSchema.optional() }).optional(),
+    z.object({ results: z.array(checkedInstanceSchema), cancelled: z.boolean().optional() }),
+  ),
 
   /** Starts the simulated Veza on this computer and adds (or refreshes) the Demo instance. */
   'demo.start': call(z.undefined(), profileSchema),
@@ -145,8 +164,14 @@ export const calls = {
   'keys.revokeTeamKey': call(teamKeyRefSchema, z.object({ keyId: vezaIdSchema })),
   'keys.reinstateTeamKey': call(teamKeyRefSchema, z.object({ keyId: vezaIdSchema })),
   'keys.deleteTeamKey': call(teamKeyRefSchema, z.object({ keyId: vezaIdSchema })),
-  /** Steps arrive live as `keys.rotationProgress`. */
-  'keys.rotateTeamKey': call(rotateTeamKeyArgsSchema, rotationResultSchema),
+  /**
+   * Steps arrive live as `keys.rotationProgress`. Cancelled before the old key is revoked, it
+   * rolls back (the old key stays, the new one is revoked); after that, cancelling does nothing.
+   */
+  'keys.rotateTeamKey': call(
+    rotateTeamKeyArgsSchema.extend({ callId: callIdSchema.optional() }),
+    rotationResultSchema,
+  ),
   'settings.get': call(z.undefined(), appSettingsSchema),
   'settings.update': call(appSettingsChangeSchema, appSettingsSchema),
 
@@ -168,7 +193,6 @@ export const calls = {
   'requests.send': call(sendRequestArgsSchema, sentResponseSchema),
   /** Follows next_page_token to the end; progress as `requests.pagingProgress`. */
   'requests.fetchAllPages': call(sendRequestArgsSchema, sentResponseSchema),
-  'requests.cancel': call(z.object({ requestId: z.uuid() }), z.undefined()),
   /** Main asks where (save dialog) and writes the body of a history entry. */
   'requests.saveBody': call(z.object({ historyId: z.uuid() }), fileWrittenSchema),
   /** Newest first; only one instance's entries when `profileId` is given. */

@@ -117,6 +117,8 @@ export type RotateTeamKeyArgs = z.infer<typeof rotateTeamKeyArgsSchema>;
 export const rotationResultSchema = z.object({
   /** True when the new key is in place and works (even if the old one could not be revoked). */
   ok: z.boolean(),
+  /** The user cancelled it before the old key was revoked; it was rolled back. */
+  cancelled: z.boolean().optional(),
   steps: z.array(rotationStepSchema),
   newKey: teamKeySchema.optional(),
 });

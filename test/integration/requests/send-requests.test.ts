@@ -204,7 +204,7 @@ describe('sending', () => {
       requestId: id,
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await harness.call('requests.cancel', { requestId: id });
+    await harness.call('calls.cancel', { callId: id });
     const answer = await pending;
     expect(answer.problem?.code).toBe('REQUEST_CANCELLED');
     sandbox.faults.remove(fault);

@@ -2,6 +2,7 @@ import type { CheckedInstance } from '../../../shared/ipc/contract';
 import type { VerificationResult, VerificationStep } from '../../../shared/doctor/verification';
 import { summarizeVerification } from '../../../shared/doctor/format-verification';
 import type { Profile } from '../../../shared/profiles/profile';
+import { ProblemError } from '../problem-error';
 import type { ProfileService } from '../profiles/profile-service';
 import type { Transport } from '../transport';
 import type { InstanceClient } from '../veza/instance-client';
@@ -28,6 +29,7 @@ export function createDoctorService(deps: DoctorServiceDeps) {
   const verifyProfile = async (
     profile: Profile,
     onSteps?: (steps: VerificationStep[]) => void,
+    signal?: AbortSignal,
   ): Promise<VerificationResult> => {
     const result = await verify(
       {
@@ -35,8 +37,11 @@ export function createDoctorService(deps: DoctorServiceDeps) {
         readKey: () => deps.instances.readKey(profile.id),
         network: deps.instances.networkOf(profile),
       },
-      { openTransport: deps.openTransport, onSteps },
+      { openTransport: deps.openTransport, onSteps, signal },
     );
+    // A check stopped half-way says nothing about the instance: the last verdict stays. One
+    // that finished before the cancel arrived is kept.
+    if (signal?.aborted && !result.ok) throw ProblemError.of('REQUEST_CANCELLED');
     if (result.certificate) seenCertificates.set(profile.id, result.certificate.sha256);
     else seenCertificates.delete(profile.id);
     // A profile deleted while it was being checked has nothing left to record on.
@@ -63,24 +68,43 @@ export function createDoctorService(deps: DoctorServiceDeps) {
     lastRefusedCertificate: (profileId: string): string | undefined =>
       seenCertificates.get(profileId),
 
+    /** Throws REQUEST_CANCELLED when `signal` stopped it; nothing is recorded then. */
     verify: (
       profileId: string,
       onSteps?: (steps: VerificationStep[]) => void,
+      signal?: AbortSignal,
     ): Promise<VerificationResult> => {
-      return verifyProfile(deps.profiles.require(profileId), onSteps);
+      return verifyProfile(deps.profiles.require(profileId), onSteps, signal);
     },
 
+    /**
+     * Every instance, `concurrency` at a time. Once `signal` is aborted no further check starts
+     * and the running ones stop; the answer has the verdicts that landed.
+     */
     checkAll: async (
       onChecked?: (checked: CheckedInstance, done: number, total: number) => void,
-    ): Promise<CheckedInstance[]> => {
+      signal?: AbortSignal,
+    ): Promise<{ results: CheckedInstance[]; cancelled?: boolean }> => {
       const profiles = deps.profiles.state().profiles;
       let done = 0;
-      return runWithConcurrency(profiles, deps.concurrency ?? 64, async (profile) => {
-        const checked = { profileId: profile.id, result: await verifyProfile(profile) };
+      const all = await runWithConcurrency(profiles, deps.concurrency ?? 64, async (profile) => {
+        if (signal?.aborted) return undefined;
+        let result: VerificationResult;
+        try {
+          result = await verifyProfile(profile, undefined, signal);
+        } catch (error) {
+          if (signal?.aborted) return undefined;
+          throw error;
+        }
+        const checked = { profileId: profile.id, result };
         done += 1;
         onChecked?.(checked, done, profiles.length);
         return checked;
       });
+      const results = all.filter((checked) => checked !== undefined);
+      return signal?.aborted && results.length < profiles.length
+        ? { results, cancelled: true }
+        : { results };
     },
   };
 }

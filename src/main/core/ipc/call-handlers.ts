@@ -13,6 +13,7 @@ import { createDoctorHandlers } from './doctor-handlers';
 import { createNetworkHandlers } from './network-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
+import type { RunningCalls } from './running-calls';
 import { createKeyHandlers } from './key-handlers';
 import { createProfileHandlers } from './profile-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -46,11 +47,17 @@ export interface AppServices {
   requests: RequestService;
   history: HistoryStore;
   savedRequests: SavedRequestsStore;
+  /** The long calls in flight, by the window's call id: what calls.cancel stops. */
+  runningCalls: RunningCalls;
 }
 
 /** The one place every domain's handlers are put together; the type checks none is missing. */
 export function createCallHandlers(services: AppServices): CallHandlers {
   return {
+    'calls.cancel': ({ callId }) => {
+      services.runningCalls.cancel(callId);
+      return undefined;
+    },
     ...createAppHandlers(services.appInfo, services.clipboard),
     ...createProfileHandlers(services),
     ...createDoctorHandlers(services),

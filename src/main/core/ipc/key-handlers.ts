@@ -1,6 +1,7 @@
 import type { TeamKeysService } from '../keys/team-keys-service';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
+import type { RunningCalls } from './running-calls';
 
 type KeyCalls = Extract<keyof CallHandlers, `keys.${string}`>;
 
@@ -8,8 +9,9 @@ type KeyCalls = Extract<keyof CallHandlers, `keys.${string}`>;
 export function createKeyHandlers(deps: {
   teamKeys: TeamKeysService;
   emit: EventSink;
+  runningCalls: RunningCalls;
 }): Pick<CallHandlers, KeyCalls> {
-  const { teamKeys, emit } = deps;
+  const { teamKeys, emit, runningCalls } = deps;
   return {
     'keys.listTeamKeys': ({ profileId }) => teamKeys.listTeamKeys(profileId),
     'keys.listTeams': ({ profileId }) => teamKeys.listTeams(profileId),
@@ -19,9 +21,14 @@ export function createKeyHandlers(deps: {
     'keys.revokeTeamKey': ({ profileId, keyId }) => teamKeys.revokeTeamKey(profileId, keyId),
     'keys.reinstateTeamKey': ({ profileId, keyId }) => teamKeys.reinstateTeamKey(profileId, keyId),
     'keys.deleteTeamKey': ({ profileId, keyId }) => teamKeys.deleteTeamKey(profileId, keyId),
-    'keys.rotateTeamKey': (args) =>
-      teamKeys.rotateTeamKey(args, (steps) =>
-        emit('keys.rotationProgress', { profileId: args.profileId, keyId: args.keyId, steps }),
+    'keys.rotateTeamKey': ({ callId, ...args }) =>
+      runningCalls.run(callId, (signal) =>
+        teamKeys.rotateTeamKey(
+          args,
+          (steps) =>
+            emit('keys.rotationProgress', { profileId: args.profileId, keyId: args.keyId, steps }),
+          signal,
+        ),
       ),
   };
 }

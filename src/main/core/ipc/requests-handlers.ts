@@ -9,6 +9,7 @@ import type { RequestService } from '../requests/request-service';
 import type { SavedRequestsStore } from '../requests/saved-requests-store';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
+import type { RunningCalls } from './running-calls';
 
 type RequestCalls = Extract<
   keyof CallHandlers,
@@ -53,8 +54,9 @@ export function createRequestsHandlers(deps: {
   savedRequests: SavedRequestsStore;
   dialogs: FileDialogs;
   emit: EventSink;
+  runningCalls: RunningCalls;
 }): Pick<CallHandlers, RequestCalls> {
-  const { requests, history, savedRequests, dialogs, emit } = deps;
+  const { requests, history, savedRequests, dialogs, emit, runningCalls } = deps;
   // A send is kept in the history whether it answered or not.
   const recorded = async <T>(profileId: string, sending: Promise<T>): Promise<T> => {
     try {
@@ -70,18 +72,24 @@ export function createRequestsHandlers(deps: {
   const savedChanged = (): void =>
     emit('savedRequests.changed', { requests: savedRequests.list() });
   return {
-    'requests.send': (args) => recorded(args.profileId, requests.send(args)),
+    // A send's requestId is its call id (calls.cancel stops it).
+    'requests.send': (args) =>
+      recorded(
+        args.profileId,
+        runningCalls.run(args.requestId, (signal) => requests.send(args, signal)),
+      ),
     'requests.fetchAllPages': (args) =>
       recorded(
         args.profileId,
-        requests.sendAllPages(args, (progress) =>
-          emit('requests.pagingProgress', { requestId: args.requestId, ...progress }),
+        runningCalls.run(args.requestId, (signal) =>
+          requests.sendAllPages(
+            args,
+            (progress) =>
+              emit('requests.pagingProgress', { requestId: args.requestId, ...progress }),
+            signal,
+          ),
         ),
       ),
-    'requests.cancel': ({ requestId }) => {
-      requests.cancel(requestId);
-      return undefined;
-    },
     'requests.saveBody': async ({ historyId }) => {
       const body = await requests.bodyOf(historyId);
       const file = await dialogs.chooseFileToSave({

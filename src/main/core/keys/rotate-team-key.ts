@@ -11,9 +11,18 @@ export interface RotateTeamKeyDeps {
   /** The team key calls, made with the key of an Admin's or Operator's instance. */
   client: TeamKeysClient;
   profiles: ProfileService;
-  /** The connection doctor on a saved instance (records its verdict there). */
-  verify: (profileId: string) => Promise<VerificationResult>;
+  /**
+   * The connection doctor on a saved instance (records its verdict there); throws
+   * REQUEST_CANCELLED when `signal` stopped it.
+   */
+  verify: (profileId: string, signal?: AbortSignal) => Promise<VerificationResult>;
   onSteps?: (steps: RotationStep[]) => void;
+  /**
+   * The user's cancel. Looked at between steps only: a create or revoke already sent is let
+   * finish (stopping it half-way would leave a key in Veza nobody knows of). Before the old key
+   * is revoked, a cancel rolls back like a failed check; from then on it changes nothing.
+   */
+  signal?: AbortSignal;
   now?: () => Date;
 }
 
@@ -27,9 +36,16 @@ export interface RotateTeamKeyRequest {
 
 export interface RotateTeamKeyOutcome {
   ok: boolean;
+  /** The user cancelled it and it was rolled back. */
+  cancelled?: boolean;
   steps: RotationStep[];
   newKey?: VezaTeamKey;
 }
+
+const cancelledNote = 'Cancelled: the old key stays in use.';
+
+const isCancel = (error: unknown): boolean =>
+  error instanceof ProblemError && error.problem.code === 'REQUEST_CANCELLED';
 
 const problemOf = (error: unknown): Problem => {
   if (error instanceof ProblemError) return error.problem;
@@ -66,6 +82,7 @@ export async function rotateTeamKey(
     steps: steps.snapshot(),
     ...(newKey ? { newKey } : {}),
   });
+  const cancelRequested = () => deps.signal?.aborted === true;
   const revokeNew = async (created: VezaTeamKey) => {
     steps.start('revoke-new');
     try {
@@ -76,6 +93,10 @@ export async function rotateTeamKey(
     }
   };
 
+  if (cancelRequested()) {
+    steps.skipRest(`${cancelledNote} Nothing was changed.`);
+    return { ...outcome(false), cancelled: true };
+  }
   steps.start('create');
   let created: { key: VezaTeamKey; accessKey: string };
   try {
@@ -89,6 +110,11 @@ export async function rotateTeamKey(
     return outcome(false);
   }
   steps.pass('create', `"${created.key.name}"`);
+  if (cancelRequested()) {
+    steps.skipRest(cancelledNote);
+    await revokeNew(created.key);
+    return { ...outcome(false, created.key), cancelled: true };
+  }
 
   steps.start('save');
   try {
@@ -106,15 +132,8 @@ export async function rotateTeamKey(
   }
   steps.pass('save', `for ${holder.name}`);
 
-  steps.start('verify');
-  const verdict = await deps.verify(holder.id);
-  if (!verdict.ok) {
-    steps.fail(
-      'verify',
-      verdict.problem ?? makeProblem('INTERNAL_ERROR'),
-      'The new key did not pass: rolling back.',
-    );
-    steps.skipRest('Not done: the old key stays in use.');
+  // From here on the keychain holds the new key: stopping means putting the old one back.
+  const rollBack = async (): Promise<void> => {
     steps.start('restore-old');
     try {
       await profiles.restoreKey(holder.id, oldKey);
@@ -123,9 +142,34 @@ export async function rotateTeamKey(
       steps.fail('restore-old', problemOf(error));
     }
     await revokeNew(created.key);
+  };
+  const cancelAndRollBack = async (): Promise<RotateTeamKeyOutcome> => {
+    steps.stop(cancelledNote);
+    await rollBack();
+    return { ...outcome(false, created.key), cancelled: true };
+  };
+  if (cancelRequested()) return cancelAndRollBack();
+
+  steps.start('verify');
+  let verdict: VerificationResult;
+  try {
+    verdict = await deps.verify(holder.id, deps.signal);
+  } catch (error) {
+    if (isCancel(error)) return cancelAndRollBack();
+    throw error;
+  }
+  if (!verdict.ok) {
+    steps.fail(
+      'verify',
+      verdict.problem ?? makeProblem('INTERNAL_ERROR'),
+      'The new key did not pass: rolling back.',
+    );
+    steps.skipRest('Not done: the old key stays in use.');
+    await rollBack();
     return outcome(false, created.key);
   }
   steps.pass('verify', verdict.keyKind === 'team' ? 'it works as a team key' : 'it works');
+  if (cancelRequested()) return cancelAndRollBack();
 
   steps.start('revoke-old');
   try {

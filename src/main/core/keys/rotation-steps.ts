@@ -26,6 +26,12 @@ export class RotationSteps {
   fail(id: RotationStepId, problem: Problem, note?: string): void {
     this.set(id, { status: 'failed', problem, ...(note ? { note } : {}) });
   }
+  /** The user cancelled: the running step stops where it is and the pending ones will not run. */
+  stop(note: string): void {
+    for (const step of this.steps)
+      if (step.status === 'running') this.set(step.id, { status: 'skipped', note });
+    this.skipRest(note);
+  }
   /** The steps still pending will not run (the rotation stopped or rolled back). */
   skipRest(note: string): void {
     for (const step of this.steps)

@@ -201,6 +201,7 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
     rotateTeamKey: (
       args: RotateTeamKeyArgs,
       onSteps?: (steps: RotationStep[]) => void,
+      signal?: AbortSignal,
     ): Promise<RotationResult> =>
       withClient(args.profileId, async (client, profile) => {
         const holder = profileOf(args.holderProfileId);
@@ -210,8 +211,9 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
           {
             client,
             profiles,
-            verify: (id) => deps.doctor.verify(id),
+            verify: (id, verifySignal) => deps.doctor.verify(id, undefined, verifySignal),
             onSteps,
+            signal,
             now,
           },
           {
@@ -223,6 +225,7 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
         const { teams, self } = await context(client);
         return {
           ok: outcome.ok,
+          ...(outcome.cancelled ? { cancelled: true } : {}),
           steps: outcome.steps,
           ...(outcome.newKey
             ? { newKey: describe(outcome.newKey, profile.baseUrl, teams, self) }

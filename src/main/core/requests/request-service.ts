@@ -41,7 +41,6 @@ export interface RequestServiceDeps {
 export interface SendArgs {
   profileId: string;
   spec: RequestSpec;
-  requestId: string;
   confirmedProduction?: boolean;
 }
 
@@ -82,7 +81,6 @@ async function bodyBytes(response: TransportResponse): Promise<Buffer> {
 export function createRequestService(deps: RequestServiceDeps) {
   const { instances, transport, history, bodies } = deps;
   const now = deps.now ?? (() => new Date());
-  const running = new Map<string, AbortController>();
 
   /** Small bodies inline, large ones into a body file (copied from the transport's temp file). */
   async function keepBody(bytes: Uint8Array): Promise<ResponseBodyRef> {
@@ -95,18 +93,6 @@ export function createRequestService(deps: RequestServiceDeps) {
   async function keepResponseBody(response: TransportResponse): Promise<ResponseBodyRef> {
     if (response.body.kind === 'memory') return keepBody(response.body.bytes);
     return { kind: 'file', ref: await bodies.copyIn(response.body.path), size: response.size };
-  }
-
-  /** Runs `work` with a cancel switch under the window's request id. */
-  async function cancellable<T>(requestId: string, work: (signal: AbortSignal) => Promise<T>) {
-    const controller = new AbortController();
-    running.get(requestId)?.abort();
-    running.set(requestId, controller);
-    try {
-      return await work(controller.signal);
-    } finally {
-      if (running.get(requestId) === controller) running.delete(requestId);
-    }
   }
 
   function entryBase(profile: Profile, spec: RequestSpec, session: InstanceSession) {
@@ -134,55 +120,54 @@ export function createRequestService(deps: RequestServiceDeps) {
       .catch(() => {});
   }
 
-  async function send(args: SendArgs): Promise<SentResponse> {
+  /** `signal` stops it (calls.cancel); what was sent is kept in the history as cancelled. */
+  async function send(args: SendArgs, signal: AbortSignal): Promise<SentResponse> {
     const { profile, session } = await instances.open(args.profileId, transport, {
       keyRequired: false,
     });
     const base = entryBase(profile, args.spec, session);
     const startedAt = performance.now();
-    return cancellable(args.requestId, async (signal) => {
-      let response: TransportResponse;
-      try {
-        response = await sendToInstance(session, {
-          profile,
-          spec: args.spec,
-          confirmedProduction: args.confirmedProduction === true,
-          signal,
-        });
-      } catch (error) {
-        await recordFailure(base, error, startedAt);
-        throw error;
-      }
-      try {
-        const body = await keepResponseBody(response);
-        const problem = await problemOf(response, profile);
-        const entry: HistoryEntry = {
-          ...base,
-          status: response.status,
-          durationMs: response.timings.total,
-          size: response.size,
-          headers: headerRows(response.headers),
-          timings: requestTimings(response.timings),
-          body,
-          ...(problem ? { problem } : {}),
-        };
-        await history.add(entry);
-        return {
-          historyId: entry.id,
-          status: response.status,
-          headers: entry.headers ?? [],
-          timings: requestTimings(response.timings),
-          size: response.size,
-          route: response.route,
-          authorizationDropped: response.authorizationDropped,
-          url: response.url,
-          body,
-          ...(problem ? { problem } : {}),
-        };
-      } finally {
-        await response.release();
-      }
-    });
+    let response: TransportResponse;
+    try {
+      response = await sendToInstance(session, {
+        profile,
+        spec: args.spec,
+        confirmedProduction: args.confirmedProduction === true,
+        signal,
+      });
+    } catch (error) {
+      await recordFailure(base, error, startedAt);
+      throw error;
+    }
+    try {
+      const body = await keepResponseBody(response);
+      const problem = await problemOf(response, profile);
+      const entry: HistoryEntry = {
+        ...base,
+        status: response.status,
+        durationMs: response.timings.total,
+        size: response.size,
+        headers: headerRows(response.headers),
+        timings: requestTimings(response.timings),
+        body,
+        ...(problem ? { problem } : {}),
+      };
+      await history.add(entry);
+      return {
+        historyId: entry.id,
+        status: response.status,
+        headers: entry.headers ?? [],
+        timings: requestTimings(response.timings),
+        size: response.size,
+        route: response.route,
+        authorizationDropped: response.authorizationDropped,
+        url: response.url,
+        body,
+        ...(problem ? { problem } : {}),
+      };
+    } finally {
+      await response.release();
+    }
   }
 
   /**
@@ -192,86 +177,83 @@ export function createRequestService(deps: RequestServiceDeps) {
   async function sendAllPages(
     args: SendArgs,
     onProgress: (progress: { pages: number; items: number }) => void,
+    signal: AbortSignal,
   ): Promise<SentResponse> {
     const { profile, session } = await instances.open(args.profileId, transport, {
       keyRequired: false,
     });
     const base = entryBase(profile, args.spec, session);
     const startedAt = performance.now();
-    return cancellable(args.requestId, async (signal) => {
-      let last: { response: TransportResponse; headers: SentResponse['headers'] } | undefined;
-      const fetchPage = async (token: string | undefined): Promise<VezaPage<unknown>> => {
-        const spec: RequestSpec = {
-          ...args.spec,
-          query: [
-            ...args.spec.query.filter((row) => row.name !== 'page_token'),
-            ...(token ? [{ name: 'page_token', value: token, enabled: true }] : []),
-          ],
-        };
-        const response = await sendToInstance(session, {
-          profile,
-          spec,
-          confirmedProduction: args.confirmedProduction === true,
-          signal,
-        });
-        try {
-          last = { response, headers: headerRows(response.headers) };
-          const problem = await problemOf(response, profile);
-          if (problem) throw new ProblemError(problem);
-          return JSON.parse((await bodyBytes(response)).toString('utf8')) as VezaPage<unknown>;
-        } catch (error) {
-          if (error instanceof SyntaxError) {
-            throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
-          }
-          throw error;
-        } finally {
-          await response.release();
-        }
+    let last: { response: TransportResponse; headers: SentResponse['headers'] } | undefined;
+    const fetchPage = async (token: string | undefined): Promise<VezaPage<unknown>> => {
+      const spec: RequestSpec = {
+        ...args.spec,
+        query: [
+          ...args.spec.query.filter((row) => row.name !== 'page_token'),
+          ...(token ? [{ name: 'page_token', value: token, enabled: true }] : []),
+        ],
       };
-      let all;
-      try {
-        all = await fetchAllPages(fetchPage, { signal, onProgress });
-      } catch (error) {
-        await recordFailure(base, error, startedAt);
-        if (error instanceof PagingError)
-          throw ProblemError.of('PAGING_FAILED', { raw: error.message });
-        throw error;
-      }
-      const merged = Buffer.from(JSON.stringify({ values: all.values }, null, 2));
-      const body = await keepBody(merged);
-      const totalMs = performance.now() - startedAt;
-      const status = last?.response.status ?? 200;
-      const headers = last?.headers ?? [];
-      await history.add({
-        ...base,
-        status,
-        durationMs: totalMs,
-        size: merged.length,
-        pages: all.pages,
-        headers,
-        timings: { totalMs },
-        body,
+      const response = await sendToInstance(session, {
+        profile,
+        spec,
+        confirmedProduction: args.confirmedProduction === true,
+        signal,
       });
-      return {
-        historyId: base.id,
-        status,
-        headers,
-        timings: { totalMs },
-        size: merged.length,
-        route: last?.response.route ?? 'direct',
-        authorizationDropped: last?.response.authorizationDropped ?? false,
-        url: last?.response.url ?? profile.baseUrl,
-        body,
-        paging: { pages: all.pages, items: all.values.length, stoppedBy: all.stoppedBy },
-      };
+      try {
+        last = { response, headers: headerRows(response.headers) };
+        const problem = await problemOf(response, profile);
+        if (problem) throw new ProblemError(problem);
+        return JSON.parse((await bodyBytes(response)).toString('utf8')) as VezaPage<unknown>;
+      } catch (error) {
+        if (error instanceof SyntaxError) {
+          throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
+        }
+        throw error;
+      } finally {
+        await response.release();
+      }
+    };
+    let all;
+    try {
+      all = await fetchAllPages(fetchPage, { signal, onProgress });
+    } catch (error) {
+      await recordFailure(base, error, startedAt);
+      if (error instanceof PagingError)
+        throw ProblemError.of('PAGING_FAILED', { raw: error.message });
+      throw error;
+    }
+    const merged = Buffer.from(JSON.stringify({ values: all.values }, null, 2));
+    const body = await keepBody(merged);
+    const totalMs = performance.now() - startedAt;
+    const status = last?.response.status ?? 200;
+    const headers = last?.headers ?? [];
+    await history.add({
+      ...base,
+      status,
+      durationMs: totalMs,
+      size: merged.length,
+      pages: all.pages,
+      headers,
+      timings: { totalMs },
+      body,
     });
+    return {
+      historyId: base.id,
+      status,
+      headers,
+      timings: { totalMs },
+      size: merged.length,
+      route: last?.response.route ?? 'direct',
+      authorizationDropped: last?.response.authorizationDropped ?? false,
+      url: last?.response.url ?? profile.baseUrl,
+      body,
+      paging: { pages: all.pages, items: all.values.length, stoppedBy: all.stoppedBy },
+    };
   }
 
   return {
     send,
     sendAllPages,
-    /** Stops a request or a page walk; harmless when it already ended. */
-    cancel: (requestId: string): void => running.get(requestId)?.abort(),
     /** Serves GET /response-bodies/<ref> for the page's origin (see response-body-route.ts). */
     answerBodyRequest: (method: string, urlPath: string) =>
       answerResponseBodyRequest(bodies, method, urlPath),
@@ -284,9 +266,8 @@ export function createRequestService(deps: RequestServiceDeps) {
       // a removed body is reported before the save dialog.
       return (await bodies.openStream(body.ref)).stream;
     },
-    /** On quit: stop what is running, remove the transport's temp files, close connections. */
+    /** On quit (after calls.cancelAll): remove the transport's temp files, close connections. */
     shutdown: async (): Promise<void> => {
-      for (const controller of running.values()) controller.abort();
       transport.cleanupAll();
       await transport.close();
     },

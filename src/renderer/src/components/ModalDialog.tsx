@@ -12,6 +12,8 @@ interface ModalDialogProps {
    * element marked `data-safe-choice`, else the first control of the body.
    */
   focusClose?: boolean;
+  /** Nothing can be stopped or closed right now (a step that must finish is running). */
+  closeDisabled?: boolean;
 }
 
 /**
@@ -25,6 +27,7 @@ export function ModalDialog({
   actions,
   closeLabel = 'Close',
   focusClose = false,
+  closeDisabled = false,
 }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -52,14 +55,19 @@ export function ModalDialog({
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        if (!closeDisabled) onClose();
       }}
     >
       <h2 id={titleId}>{title}</h2>
       <div className="modal-body">{children}</div>
       <div className="modal-actions">
         {actions}
-        <button type="button" onClick={onClose} {...(focusClose ? { 'data-safe-choice': '' } : {})}>
+        <button
+          type="button"
+          onClick={onClose}
+          disabled={closeDisabled}
+          {...(focusClose ? { 'data-safe-choice': '' } : {})}
+        >
           {closeLabel}
         </button>
       </div>

@@ -26,6 +26,8 @@ export function VerifyPanel({
   const live = useDoctorStore((state) => state.live[profile.id]);
   const latest = useDoctorStore((state) => state.results[profile.id]);
   const failure = useDoctorStore((state) => state.failures[profile.id]);
+  const cancelled = useDoctorStore((state) => state.cancelled[profile.id] === true);
+  const cancelVerify = useDoctorStore((state) => state.cancelVerify);
   const readOnly = useProfilesStore((state) => state.readOnly);
   const result = isCurrentResult(profile, latest, readOnly) ? latest : undefined;
   const last = profile.lastVerification;
@@ -52,18 +54,37 @@ export function VerifyPanel({
         Verify checks, step by step, that Veza Desk reaches this instance and that its API key
         works. Shortcut: {verifyShortcutText}.
       </p>
-      <p role="status" className="verify-status">
-        {live ? 'Checking the connection…' : result ? 'Check finished.' : ''}
-      </p>
-      {!steps && !failure && (
+      <div className="verify-running">
+        <p role="status" className="verify-status">
+          {live
+            ? 'Checking the connection…'
+            : cancelled
+              ? 'Check cancelled.'
+              : result
+                ? 'Check finished.'
+                : ''}
+        </p>
+        {live && (
+          <button type="button" onClick={() => cancelVerify(profile.id)}>
+            Cancel check
+          </button>
+        )}
+      </div>
+      {!steps && !failure && !cancelled && (
         <p>
           {last
             ? `Last check ${new Date(last.at).toLocaleString()}: ${last.summary}. Press Verify to check again and see the details.`
             : 'Not verified yet. Press Verify to check this instance.'}
         </p>
       )}
-      {!live && (failure || result) && (
+      {!live && (failure || result || cancelled) && (
         <div ref={verdict} tabIndex={-1} className="verify-verdict">
+          {cancelled && (
+            <p className="verify-cancelled">
+              You cancelled the check before it finished, so nothing new was learnt or saved.
+              {result || last ? ' The last result still stands.' : ''} Press Verify to check again.
+            </p>
+          )}
           {failure && <ProblemCard problem={failure} />}
           {result && <VerificationOutcome profile={profile} result={result} />}
         </div>

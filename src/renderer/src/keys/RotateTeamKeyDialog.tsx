@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   rotationStepLabels,
   type RotationResult,
@@ -7,6 +7,8 @@ import {
 import type { Problem } from '../../../shared/problems/problem';
 import { veza } from '../bridge/veza';
 import { ModalDialog } from '../components/ModalDialog';
+import { useAction } from '../data/use-action';
+import { cancelCall, newCallId } from '../data/long-calls';
 import { StepList } from '../doctor/StepList';
 import { ProblemCard } from '../problems/ProblemCard';
 import type { TeamKeyDialogProps } from './team-key-dialog-props';
@@ -15,9 +17,14 @@ const plannedSteps: RotationStep[] = (['create', 'save', 'verify', 'revoke-old']
   (id) => ({ id, status: 'pending' }),
 );
 
+/** Once the old key is being revoked there is nothing left to roll back to. */
+const pastUndoing = (steps: RotationStep[]): boolean =>
+  steps.some((step) => step.id === 'revoke-old' && step.status !== 'pending');
+
 /**
  * Replaces a team key held by a saved instance: the user confirms once, then sees each step's
- * outcome live. Main does the steps in one go, so a roll-back never waits on a click.
+ * outcome live. Main does the steps in one go, so a roll-back never waits on a click. Cancel
+ * works until the old key is being revoked: main then rolls back as after a failed check.
  */
 export function RotateTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDialogProps) {
   const id = useId();
@@ -26,7 +33,9 @@ export function RotateTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDial
   const [steps, setSteps] = useState<RotationStep[]>(plannedSteps);
   const [phase, setPhase] = useState<'ready' | 'running' | 'done'>('ready');
   const [result, setResult] = useState<RotationResult | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const rotation = useAction('keys.rotateTeamKey');
+  const callId = useRef<string | null>(null);
   const holder = teamKey.heldBy.find((entry) => entry.profileId === holderId);
   const others = teamKey.heldBy.filter((entry) => entry.profileId !== holderId);
 
@@ -39,26 +48,48 @@ export function RotateTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDial
   );
 
   const start = async () => {
+    callId.current = newCallId();
     setPhase('running');
-    const outcome = await veza.invoke('keys.rotateTeamKey', {
-      profileId,
-      keyId: teamKey.id,
-      holderProfileId: holderId,
-      ...(newName.trim() ? { newName: newName.trim() } : {}),
-    });
+    await rotation.run(
+      {
+        profileId,
+        keyId: teamKey.id,
+        holderProfileId: holderId,
+        ...(newName.trim() ? { newName: newName.trim() } : {}),
+        callId: callId.current,
+      },
+      (value) => {
+        setResult(value);
+        setSteps(value.steps);
+      },
+    );
+    callId.current = null;
     setPhase('done');
-    if (outcome.ok) {
-      setResult(outcome.value);
-      setSteps(outcome.value.steps);
-    } else setProblem(outcome.problem);
   };
   const failed = steps.filter((step) => step.status === 'failed' && step.problem);
+  const tooLate = phase === 'running' && pastUndoing(steps);
+  const close = () => {
+    if (phase !== 'running') onClose(phase === 'done');
+    else if (callId.current && !tooLate) {
+      cancelCall(callId.current);
+      setCancelling(true);
+    }
+  };
 
   return (
     <ModalDialog
       title={`Rotate the team key “${teamKey.name}”`}
-      onClose={() => onClose(phase === 'done')}
-      closeLabel={phase === 'done' ? 'Close' : 'Cancel'}
+      onClose={close}
+      closeLabel={
+        phase === 'done'
+          ? 'Close'
+          : phase === 'ready'
+            ? 'Cancel'
+            : cancelling
+              ? 'Cancelling…'
+              : 'Cancel rotation'
+      }
+      closeDisabled={phase === 'running' && (cancelling || tooLate)}
       actions={
         phase === 'ready' && (
           <button type="button" className="primary" disabled={!holder} onClick={() => void start()}>
@@ -110,18 +141,28 @@ export function RotateTeamKeyDialog({ profileId, teamKey, onClose }: TeamKeyDial
         </>
       )}
       <StepList steps={steps} labels={rotationStepLabels} label="Rotation steps" />
-      {phase === 'running' && <p role="status">Rotating…</p>}
+      {phase === 'running' && (
+        <p role="status">
+          {tooLate
+            ? 'Revoking the old key: it is too late to cancel.'
+            : cancelling
+              ? 'Cancelling: putting things back as they were…'
+              : 'Rotating…'}
+        </p>
+      )}
       {result && (
         <p role="status" className={result.ok ? 'keys-done' : 'keys-rolled-back'}>
           {result.ok
             ? `Done: ${holder?.profileName ?? 'the instance'} now uses “${result.newKey?.name ?? 'the new key'}”.`
-            : 'The rotation did not complete. The old key is still in use; see below.'}
+            : result.cancelled
+              ? 'Cancelled. The old key is still in use; the steps below show what was undone.'
+              : 'The rotation did not complete. The old key is still in use; see below.'}
         </p>
       )}
       {failed.map((step) => (
         <ProblemCard key={step.id} problem={step.problem as Problem} role="status" />
       ))}
-      {problem && <ProblemCard problem={problem} />}
+      {rotation.problem && <ProblemCard problem={rotation.problem} />}
     </ModalDialog>
   );
 }

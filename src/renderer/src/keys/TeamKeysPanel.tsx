@@ -1,8 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { CreatedTeamKey, TeamKey } from '../../../shared/keys/team-keys';
-import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
-import { veza } from '../bridge/veza';
+import { useAction } from '../data/use-action';
 import { ProblemCard } from '../problems/ProblemCard';
 import { useDoctorStore } from '../data/doctor-store';
 import { useProfilesStore } from '../data/profiles-store';
@@ -34,25 +33,17 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
     Boolean(profile.key) && !isTeamKey,
   );
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [actionProblem, setActionProblem] = useState<Problem | null>(null);
+  const reinstating = useAction('keys.reinstateTeamKey');
   const [notice, setNotice] = useState('');
   const [created, setCreated] = useState<CreatedTeamKey | null>(null);
   const table = useRef<HTMLTableElement & HTMLParagraphElement>(null);
 
   // Reinstating only switches a key back on; revoking asks first (RevokeTeamKeyDialog).
-  const reinstate = async (key: TeamKey) => {
-    const result = await veza.invoke('keys.reinstateTeamKey', {
-      profileId: profile.id,
-      keyId: key.id,
+  const reinstate = (key: TeamKey) =>
+    reinstating.run({ profileId: profile.id, keyId: key.id }, async () => {
+      setNotice(`“${key.name}” is reinstated: it works again.`);
+      await reload();
     });
-    if (!result.ok) {
-      setActionProblem(result.problem);
-      return;
-    }
-    setActionProblem(null);
-    setNotice(`“${key.name}” is reinstated: it works again.`);
-    await reload();
-  };
   const onAction = (action: TeamKeyAction, key: TeamKey) => {
     setNotice('');
     if (action === 'reinstate') void reinstate(key);
@@ -91,11 +82,11 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
         </p>
       )}
       {problem && <ProblemCard problem={problem} instance={profile} />}
-      {actionProblem && (
+      {reinstating.problem && (
         <ProblemCard
-          problem={actionProblem}
+          problem={reinstating.problem}
           instance={profile}
-          onDismiss={() => setActionProblem(null)}
+          onDismiss={reinstating.clearProblem}
         />
       )}
       <p role="status" className="keys-notice">

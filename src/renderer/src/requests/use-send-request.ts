@@ -3,6 +3,7 @@ import { methodWrites } from '../../../shared/http-protocol/http-method';
 import type { Profile } from '../../../shared/profiles/profile';
 import { requestSpecSchema, type RequestSpec } from '../../../shared/requests/request-spec';
 import { veza } from '../bridge/veza';
+import { cancelCall, newCallId } from '../data/long-calls';
 import { callKey, requestLine } from './composer-call';
 import { readResponseBody } from './read-response-body';
 import { useRequestsStore } from './requests-store';
@@ -41,7 +42,7 @@ export function useSendRequest(profile: Profile) {
       setConfirming({ spec, paging });
       return;
     }
-    const requestId = crypto.randomUUID();
+    const requestId = newCallId();
     update(profile.id, {
       running: { requestId, paging },
       problem: undefined,
@@ -81,7 +82,7 @@ export function useSendRequest(profile: Profile) {
     send: (spec: RequestSpec, paging = false) => void run(spec, paging, false),
     cancel: () => {
       const running = useRequestsStore.getState().byProfile[profile.id]?.running;
-      if (running) void veza.invoke('requests.cancel', { requestId: running.requestId });
+      if (running) cancelCall(running.requestId);
     },
     confirming,
     confirm: () => {

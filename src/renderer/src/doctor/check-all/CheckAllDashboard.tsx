@@ -16,6 +16,7 @@ export function CheckAllDashboard() {
   const select = useProfilesStore((state) => state.select);
   const run = useDoctorStore((state) => state.checkAll);
   const allResults = useDoctorStore((state) => state.results);
+  const cancelCheckAll = useDoctorStore((state) => state.cancelCheckAll);
   const setCheckAllOpen = useUiStore((state) => state.setCheckAllOpen);
   const checkAgain = useOpenCheckAll();
   const results: Record<string, VerificationResult> = {};
@@ -37,6 +38,11 @@ export function CheckAllDashboard() {
           >
             Check again
           </button>
+          {run?.running && (
+            <button type="button" onClick={cancelCheckAll}>
+              Cancel
+            </button>
+          )}
           <button type="button" onClick={() => setCheckAllOpen(false)}>
             Close
           </button>

@@ -9,7 +9,7 @@ export function CheckAllProgress({ run, working }: { run: CheckAllRun; working: 
       <p role="status">
         {run.running
           ? `Checking… ${words}`
-          : `${words}: ${working} working, ${run.done - working} with a problem`}
+          : `${run.cancelled ? 'Cancelled. ' : ''}${words}: ${working} working, ${run.done - working} with a problem${run.cancelled ? '. The others were not checked.' : ''}`}
       </p>
       <div
         role="progressbar"
