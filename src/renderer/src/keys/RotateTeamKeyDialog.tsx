@@ -19,7 +19,9 @@ const plannedSteps: RotationStep[] = (['create', 'save', 'verify', 'revoke-old']
 
 /** Once the old key is being revoked there is nothing left to roll back to. */
 const pastUndoing = (steps: RotationStep[]): boolean =>
-  steps.some((step) => step.id === 'revoke-old' && step.status !== 'pending');
+  steps.some(
+    (step) => step.id === 'revoke-old' && step.status !== 'pending' && step.status !== 'skipped',
+  );
 
 /**
  * Replaces a team key held by a saved instance: the user confirms once, then sees each step's

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { VerificationResult } from '../../../../shared/doctor/verification';
 import { useUiStore } from '../../data/ui-store';
 import { ProblemCard } from '../../problems/ProblemCard';
@@ -25,15 +25,26 @@ export function CheckAllDashboard() {
     if (result) results[id] = result;
   }
   const working = Object.values(results).filter((result) => result.ok).length;
+  // Cancel goes away when the run ends: focus lands on Check again instead of the page.
+  const checkAgainButton = useRef<HTMLButtonElement>(null);
+  const running = run?.running === true;
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    const ended = wasRunning.current && !running;
+    wasRunning.current = running;
+    const now = document.activeElement;
+    if (ended && (now === null || now === document.body)) checkAgainButton.current?.focus();
+  }, [running]);
   return (
     <section className="check-all" aria-labelledby={titleId}>
       <header className="check-all-header">
         <h2 id={titleId}>Check all instances</h2>
         <div className="button-row">
           <button
+            ref={checkAgainButton}
             type="button"
             className="primary"
-            disabled={run?.running === true || profiles.length === 0}
+            disabled={running || profiles.length === 0}
             onClick={checkAgain}
           >
             Check again
