@@ -139,6 +139,60 @@ test.describe('API keys', () => {
     expect(admin.id).toBeTruthy();
   });
 
+  test('Created by: You for this instance’s user, a name where known, else a user’s short id with the full id in the tooltip', async ({
+    app,
+    sandbox,
+  }) => {
+    const { page } = app;
+    const oscar = sandbox.demo.users.oscar;
+    sandbox.control.createTeamKey({
+      teamId: sandbox.demo.teams.platform,
+      name: 'Made by Oscar',
+      createdBy: oscar,
+    });
+    await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
+      apiKey: sandbox.keys.admin,
+      acceptAsIs: false,
+    });
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const table = page.getByRole('table', { name: 'Team keys Veza shows to Acme (Alice)' });
+    const headers = table.getByRole('columnheader');
+    await expect(headers.filter({ hasText: 'Created by' })).toHaveCount(1);
+    const column = await headers.allInnerTexts();
+    const createdBy = (name: RegExp) =>
+      table
+        .getByRole('row', { name })
+        .getByRole('cell')
+        .nth(column.indexOf('Created by') - 1);
+
+    // The demo team key was made by Alice, whose key this instance has.
+    const mine = createdBy(/OAA push \(HR Portal\)/);
+    await expect(mine).toHaveText('You');
+    await expect(mine).toHaveAttribute('title', /Alice Admin/);
+
+    // Oscar is not known to this instance: his id, shortened, said as a user; in full on hover.
+    const his = createdBy(/Made by Oscar/);
+    await expect(his).toHaveText(`A user (id ${oscar.slice(0, 8)}…)`);
+    await expect(his).toHaveAttribute('title', `User id ${oscar}`);
+
+    // Once an instance with Oscar's key has told who he is, the table names him.
+    await app.profiles.create(draft('Acme (Oscar)', sandbox.url), {
+      apiKey: sandbox.keys.operator,
+      acceptAsIs: false,
+    });
+    const instances = page.getByRole('navigation', { name: 'Instances' });
+    await instances.getByRole('button', { name: 'Acme (Oscar)' }).click();
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await expect(
+      page
+        .getByRole('table', { name: 'Team keys Veza shows to Acme (Oscar)' })
+        .getByRole('row', { name: /Made by Oscar/ }),
+    ).toContainText('You');
+    await instances.getByRole('button', { name: 'Acme (Alice)' }).click();
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await expect(createdBy(/Made by Oscar/)).toHaveText('Oscar Operator');
+  });
+
   test('a viewer is told why they cannot create, in Veza’s words and ours', async ({
     app,
     sandbox,

@@ -11,16 +11,26 @@ import { paginate } from '../paging/paginate';
 // only by Admins and Operators, the key text shown once on create and never again. Which keys
 // a non-admin sees is our guess: those of the team their personal key is scoped to.
 
-export function teamKeyWire(record: ApiKeyRecord): Record<string, unknown> {
+// The fields follow Veza's documented list item (docs.veza.com, developers/api/users-teams/
+// team-api-keys): id, name, created_at, status, team_id, team_name (and access_key "" and
+// last_access_at, left out here). `created_by` is NOT in Veza's docs: a guess at a field a Veza
+// version might send, kept so the app's "Created by" path runs end to end; the app copes
+// without it, as the documented answer has none.
+export function teamKeyWire(record: ApiKeyRecord, teamName?: string): Record<string, unknown> {
   return {
     id: record.id,
     name: record.name,
     team_id: record.teamId,
+    ...(teamName !== undefined ? { team_name: teamName } : {}),
     status: record.status,
     created_at: record.createdAt.toISOString(),
     created_by: record.userId,
   };
 }
+
+/** A key as the list shows it, with its team's name (as Veza's list items carry it). */
+const wireOf = (state: RouteContext['state'], record: ApiKeyRecord) =>
+  teamKeyWire(record, state.identities.teams.get(record.teamId)?.name);
 
 const newKey = z.object({
   name: z.string().trim().min(1, 'name is required'),
@@ -63,7 +73,9 @@ export const teamKeyRoutes: Route[] = [
     handle: ({ state, query, principal }) =>
       list(
         paginate(
-          visibleTeamKeys(principal, state.identities.liveKeys()).map(teamKeyWire),
+          visibleTeamKeys(principal, state.identities.liveKeys()).map((record) =>
+            wireOf(state, record),
+          ),
           query,
           state.settings,
         ),
@@ -92,14 +104,14 @@ export const teamKeyRoutes: Route[] = [
         name: body.name,
       });
       const record = state.identities.liveKey(created.id);
-      return one({ ...teamKeyWire(record), access_key: created.key });
+      return one({ ...wireOf(state, record), access_key: created.key });
     },
   },
   {
     method: 'GET',
     pattern: '/api/preview/teamkeys/{id}',
     access: 'read',
-    handle: (context) => one(teamKeyWire(teamKeyOf(context))),
+    handle: (context) => one(wireOf(context.state, teamKeyOf(context))),
   },
   {
     method: 'PATCH',
@@ -108,7 +120,7 @@ export const teamKeyRoutes: Route[] = [
     handle: async (context) => {
       const record = teamKeyOf(context);
       const body = validateBody(rename, await context.readJson());
-      return one(teamKeyWire(context.state.identities.renameKey(record.id, body.name)));
+      return one(wireOf(context.state, context.state.identities.renameKey(record.id, body.name)));
     },
   },
   {

@@ -15,6 +15,51 @@ const teamKeyName = z.string().trim().min(1).max(teamKeyNameMaxLength);
 /** Where a saved profile holds a team key: lets the view offer rotation for that instance. */
 export const keyHolderSchema = z.object({ profileId: z.uuid(), profileName: z.string() });
 
+/** Bounds of what the window is told about a key's creator (main clips to them). */
+export const creatorLimits = { id: 200, name: 200, email: 320 } as const;
+
+/**
+ * Who created a team key. Veza's documented key list has no creator field, so this is present
+ * only when a Veza answer carries one, or when Veza Desk made the key itself this session.
+ */
+export const keyCreatorSchema = z.object({
+  /** The user this instance's key acts as (users/self). */
+  you: z.boolean(),
+  /** Veza's user id. */
+  id: z.string().min(1).max(creatorLimits.id).optional(),
+  /** From the key record, or from a users/self answer Veza Desk already has for that id. */
+  name: z.string().min(1).max(creatorLimits.name).optional(),
+  email: z.string().min(1).max(creatorLimits.email).optional(),
+});
+export type KeyCreator = z.infer<typeof keyCreatorSchema>;
+
+/** A long id shortened for a table cell: the first 8 characters and an ellipsis. */
+export function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
+
+/**
+ * The "Created by" cell: a name where one is known, "You" for the user of this instance's key,
+ * else a user's shortened id said in words. `title` holds the rest (the full id) for a tooltip.
+ */
+export function creatorInWords(creator: KeyCreator | undefined): { text: string; title?: string } {
+  if (!creator) return { text: 'Veza did not say' };
+  const who = creator.name ?? creator.email;
+  const more = [
+    creator.name && creator.email ? creator.email : undefined,
+    creator.id ? `user id ${creator.id}` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  if (creator.you) {
+    const known = [...(who ? [who] : []), ...more].join(', ');
+    const you = 'The user this instance’s key acts as';
+    return { text: 'You', title: known ? `${you}: ${known}` : you };
+  }
+  if (who) return more.length ? { text: who, title: more.join(', ') } : { text: who };
+  if (creator.id)
+    return { text: `A user (id ${shortId(creator.id)})`, title: `User id ${creator.id}` };
+  return { text: 'Veza did not say' };
+}
+
 export const teamKeySchema = z.object({
   id: vezaIdSchema,
   name: z.string().max(1000),
@@ -24,8 +69,8 @@ export const teamKeySchema = z.object({
   /** Veza's ACTIVE / INACTIVE, in words; 'unknown' for a status Veza has not documented. */
   status: z.enum(['active', 'revoked', 'unknown']),
   createdAt: z.iso.datetime({ offset: true }).optional(),
-  /** Who created it: "you (Alice Admin)" when it was the key of this instance, else Veza's id. */
-  createdBy: z.string().max(1000).optional(),
+  /** Who created it, when known (see keyCreatorSchema). */
+  createdBy: keyCreatorSchema.optional(),
   /** The saved instances whose key is this team key (same address, same key id). */
   heldBy: z.array(keyHolderSchema),
 });

@@ -38,7 +38,7 @@ describe('team keys through Veza Desk', () => {
     const { key, savedTo, copied } = created.value;
     expect(copied).toBe(false);
     expect(key).toMatchObject({ name: 'HR sync', teamId: platform, status: 'active' });
-    expect(key.createdBy).toMatch(/^you \(/);
+    expect(key.createdBy).toMatchObject({ you: true, name: 'Alice Admin' });
     expect(savedTo.profileName).toBe('Acme HR sync');
     const holder = savedTo.profileId as string;
 

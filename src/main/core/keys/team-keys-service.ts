@@ -1,12 +1,14 @@
-import type {
-  CreateTeamKeyArgs,
-  CreatedTeamKey,
-  RotateTeamKeyArgs,
-  RotationResult,
-  RotationStep,
-  Team,
-  TeamKey,
-  TeamKeysListing,
+import {
+  creatorLimits,
+  type CreateTeamKeyArgs,
+  type CreatedTeamKey,
+  type KeyCreator,
+  type RotateTeamKeyArgs,
+  type RotationResult,
+  type RotationStep,
+  type Team,
+  type TeamKey,
+  type TeamKeysListing,
 } from '../../../shared/keys/team-keys';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { ClipboardWriter } from '../clipboard-writer';
@@ -38,6 +40,24 @@ export type TeamKeysService = ReturnType<typeof createTeamKeysService>;
 const statusWords = (status: string): TeamKey['status'] =>
   status === 'ACTIVE' ? 'active' : status === 'INACTIVE' ? 'revoked' : 'unknown';
 
+const clip = (value: string, max: number) => (value.length > max ? value.slice(0, max) : value);
+
+/** What main remembers for this run, at most this many entries each (oldest forgotten first). */
+const memoryLimit = 1000;
+
+/** A small map that forgets its oldest entries: memory for one run of the app, never saved. */
+function boundedMemory<V>() {
+  const entries = new Map<string, V>();
+  return {
+    get: (key: string) => entries.get(key),
+    set: (key: string, value: V) => {
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > memoryLimit) entries.delete(entries.keys().next().value as string);
+    },
+  };
+}
+
 /**
  * Team keys of one instance, managed with that instance's saved key (an Admin's or
  * Operator's personal key). A new key goes straight into the keychain, as a new instance or
@@ -49,6 +69,28 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
   const profileOf = (id: string): Profile => profiles.require(id);
+
+  // Veza's documented key list does not say who made a key (see readCreator). Two things main
+  // learns anyway, without asking Veza more: who each instance's key acts as (the users/self
+  // answer the keys view already asks for), and which keys Veza Desk made, as whom.
+  const usersSeen = boundedMemory<{ name?: string; email?: string }>();
+  const madeHere = boundedMemory<string>();
+  const at = (baseUrl: string, id: string) => `${baseUrl}\n${id}`;
+
+  function creatorOf(key: VezaTeamKey, baseUrl: string, self: VezaSelf): KeyCreator | undefined {
+    const madeBy = madeHere.get(at(baseUrl, key.id));
+    const said = key.createdBy ?? (madeBy ? { id: madeBy } : undefined);
+    if (!said) return undefined;
+    const seen = said.id ? usersSeen.get(at(baseUrl, said.id)) : undefined;
+    const name = said.name ?? seen?.name;
+    const email = said.email ?? seen?.email;
+    return {
+      you: said.id !== undefined && said.id === self.userId,
+      ...(said.id ? { id: clip(said.id, creatorLimits.id) } : {}),
+      ...(name ? { name: clip(name, creatorLimits.name) } : {}),
+      ...(email ? { email: clip(email, creatorLimits.email) } : {}),
+    };
+  }
 
   /** Runs calls with the instance's key over a transport of their own, closed afterwards. */
   async function withClient<T>(
@@ -78,28 +120,37 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
     self: VezaSelf,
   ): TeamKey {
     const createdAt = key.createdAt && !Number.isNaN(Date.parse(key.createdAt));
-    const byYou = key.createdBy !== undefined && key.createdBy === self.userId;
+    const teamName = teams.get(key.teamId) ?? key.teamName;
+    const createdBy = creatorOf(key, baseUrl, self);
     return {
       id: key.id,
       name: key.name,
       teamId: key.teamId,
-      ...(teams.has(key.teamId) ? { teamName: teams.get(key.teamId) } : {}),
+      ...(teamName ? { teamName: clip(teamName, 1000) } : {}),
       status: statusWords(key.status),
       ...(createdAt ? { createdAt: new Date(key.createdAt as string).toISOString() } : {}),
-      ...(key.createdBy
-        ? { createdBy: byYou ? `you (${self.name ?? key.createdBy})` : key.createdBy }
-        : {}),
+      ...(createdBy ? { createdBy } : {}),
       heldBy: holdersOf(baseUrl, key.id),
     };
   }
 
   /** Team names and who "you" are make the list readable; the list works without them. */
-  async function context(client: TeamKeysClient) {
+  async function context(client: TeamKeysClient, baseUrl: string) {
     const [teams, self] = await Promise.all([
       client.listTeams().catch(() => ({ values: [] as Team[] })),
       client.whoAmI().catch((): VezaSelf => ({})),
     ]);
+    if (self.userId && (self.name || self.email))
+      usersSeen.set(at(baseUrl, self.userId), {
+        ...(self.name ? { name: self.name } : {}),
+        ...(self.email ? { email: self.email } : {}),
+      });
     return { teams: new Map(teams.values.map((team) => [team.id, team.name])), self };
+  }
+
+  /** Remembers that this instance's user made the key, for a Veza whose list does not say. */
+  function rememberMade(baseUrl: string, keyId: string, self: VezaSelf): void {
+    if (self.userId) madeHere.set(at(baseUrl, keyId), self.userId);
   }
 
   /** Where a new key may be saved: checked before Veza makes it, so no key is made for nothing. */
@@ -144,7 +195,7 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
       withClient(profileId, async (client, profile) => {
         const [listed, { teams, self }] = await Promise.all([
           client.listTeamKeys(),
-          context(client),
+          context(client, profile.baseUrl),
         ]);
         return {
           keys: listed.values.map((key) => describe(key, profile.baseUrl, teams, self)),
@@ -169,7 +220,8 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
         }
         if (args.copyOnce)
           await deps.clipboard.writeText(created.accessKey, { containsSecret: true });
-        const { teams, self } = await context(client);
+        const { teams, self } = await context(client, profile.baseUrl);
+        rememberMade(profile.baseUrl, created.key.id, self);
         return {
           key: describe(created.key, profile.baseUrl, teams, self),
           ...(saved ? { savedTo: { profileId: saved.id, profileName: saved.name } } : {}),
@@ -222,7 +274,8 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
             ...(args.newName ? { newName: args.newName } : {}),
           },
         );
-        const { teams, self } = await context(client);
+        const { teams, self } = await context(client, profile.baseUrl);
+        if (outcome.newKey) rememberMade(profile.baseUrl, outcome.newKey.id, self);
         return {
           ok: outcome.ok,
           ...(outcome.cancelled ? { cancelled: true } : {}),

@@ -5,16 +5,25 @@ import type { InstanceSession } from './instance-client';
 /** Sends one JSON call to Veza and answers the parsed body, or throws a ProblemError. */
 export type VezaCall = InstanceSession['call'];
 
+/** Who made a team key, as far as the record says (each part may be missing). */
+export interface VezaKeyCreator {
+  id?: string;
+  name?: string;
+  email?: string;
+}
+
 /** A team key as Veza lists it (our reading of its fields; the key text is never among them). */
 export interface VezaTeamKey {
   id: string;
   name: string;
   teamId: string;
+  /** The team's name: Veza's documented list items carry `team_name`. */
+  teamName?: string;
   /** ACTIVE or INACTIVE (revoked), as Veza spells it. */
   status: string;
   createdAt?: string;
-  /** The id of the user who created it. */
-  createdBy?: string;
+  /** Who created it, when the record says (Veza's docs show no such field: see readCreator). */
+  createdBy?: VezaKeyCreator;
 }
 
 export interface VezaTeam {
@@ -26,6 +35,7 @@ export interface VezaTeam {
 export interface VezaSelf {
   userId?: string;
   name?: string;
+  email?: string;
 }
 
 type Loose = Record<string, unknown>;
@@ -33,17 +43,45 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 const valueOf = (body: unknown): Loose => ((body as Loose | null)?.value ?? {}) as Loose;
 
+const filled = (value: unknown): string | undefined => text(value)?.trim() || undefined;
+
+/**
+ * Who made the key. Veza's documented team key record (docs.veza.com, developers/api/users-teams/
+ * team-api-keys: id, access_key, name, created_at, last_access_at, status, team_id, team_name)
+ * has no field for it, so every name read here is a GUESS, kept for a Veza that adds one:
+ * `created_by` as a user id or as an object {id, name, email}; `created_by_name` and
+ * `created_by_email`; `user_id` (what Veza's personal key records carry, per its audit-log
+ * example). With none of them the creator is unknown, and the view says Veza did not say.
+ */
+function readCreator(record: Loose): VezaKeyCreator | undefined {
+  const nested =
+    typeof record.created_by === 'object' && record.created_by !== null
+      ? (record.created_by as Loose)
+      : {};
+  const creator: VezaKeyCreator = {};
+  const id = filled(nested.id) ?? filled(record.created_by) ?? filled(record.user_id);
+  const name = filled(nested.name) ?? filled(record.created_by_name);
+  const email = filled(nested.email) ?? filled(record.created_by_email);
+  if (id) creator.id = id;
+  if (name) creator.name = name;
+  if (email) creator.email = email;
+  return id || name || email ? creator : undefined;
+}
+
 function readTeamKey(raw: unknown): VezaTeamKey | undefined {
   const record = (raw ?? {}) as Loose;
   const id = text(record.id);
   if (!id) return undefined;
+  const teamName = filled(record.team_name);
+  const createdBy = readCreator(record);
   return {
     id,
     name: text(record.name) ?? '',
     teamId: text(record.team_id) ?? '',
+    ...(teamName ? { teamName } : {}),
     status: text(record.status) ?? '',
     createdAt: text(record.created_at),
-    createdBy: text(record.created_by),
+    ...(createdBy ? { createdBy } : {}),
   };
 }
 
@@ -123,7 +161,7 @@ export function createTeamKeysClient(call: VezaCall) {
 
     whoAmI: async (): Promise<VezaSelf> => {
       const value = valueOf(await call('GET', '/api/v1/users/self'));
-      return { userId: text(value.id), name: text(value.name) };
+      return { userId: filled(value.id), name: filled(value.name), email: filled(value.email) };
     },
   };
 }

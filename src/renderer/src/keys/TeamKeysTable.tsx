@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { isDueForRotation } from '../../../shared/keys/key-age';
-import type { TeamKey } from '../../../shared/keys/team-keys';
+import { creatorInWords, type TeamKey } from '../../../shared/keys/team-keys';
 import { formatWhen } from './format-when';
 
 export type TeamKeyAction = 'rename' | 'revoke' | 'reinstate' | 'rotate' | 'delete';
@@ -28,6 +28,16 @@ function actionsFor(key: TeamKey): TeamKeyAction[] {
     ...(rotatable ? (['rotate'] as const) : []),
     'delete',
   ];
+}
+
+/** Who made the key, in words; the full user id (when there is one) in the tooltip. */
+function CreatorCell({ creator }: { creator: TeamKey['createdBy'] }) {
+  const { text, title } = creatorInWords(creator);
+  return (
+    <td className="key-creator" title={title}>
+      {text}
+    </td>
+  );
 }
 
 /** The team keys of the instance: what Veza says about each, and what can be done with it. */
@@ -89,7 +99,7 @@ export function TeamKeysTable({
                   </span>
                 )}
               </td>
-              <td>{key.createdBy ?? 'Veza did not say'}</td>
+              <CreatorCell creator={key.createdBy} />
               <td>
                 {key.heldBy.length > 0
                   ? key.heldBy.map((holder) => holder.profileName).join(', ')
