@@ -45,7 +45,11 @@ test.describe('API keys', () => {
 
     // Connect with it: the doctor on the new instance says it is a team key.
     await created.getByRole('button', { name: 'Check the new key works' }).click();
-    await expect(created.getByText('Team key: it can manage OAA integrations')).toBeVisible();
+    await expect(
+      created.getByText(
+        'Team key: it can only push integration data into Veza for its team (role oaa_push), through the Open Authorization API (OAA)',
+      ),
+    ).toBeVisible();
 
     // The key exists only in main's keychain and in Veza (the sandbox knows it as active).
     const holder = app.profiles.state().profiles.find((p) => p.name === 'Acme HR sync');
@@ -253,6 +257,12 @@ test.describe('API keys', () => {
     );
     await expect(guide).toContainText('Veza will not show it again');
     await expect(guide).toContainText('deleted when its user is removed from that team');
+    await expect(guide).toContainText(
+      'can only push integration data into Veza (role oaa_push), through the Open Authorization API (OAA)',
+    );
+    await expect(page.getByRole('region', { name: 'Team keys' })).toContainText(
+      'can only push integration data into Veza (role oaa_push)',
+    );
     await guide.getByRole('button', { name: 'Paste the new key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Replace the key of Acme (Oscar)' });
     await dialog.getByLabel('New API key').fill(sandbox.keys.admin);

@@ -137,7 +137,7 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     area: 'customProviders',
     title: 'List custom providers',
     description:
-      'Lists the custom providers: applications whose access data is imported into Veza through OAA (Open Authorization API).',
+      'Lists the custom providers: applications whose access data integrations push into Veza, through the Open Authorization API (OAA).',
     queryParams: listParams,
     pagedList: true,
     teamKeyAllowed: true,
@@ -491,7 +491,7 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     title: 'Create a team API key',
     description:
       'Creates a key for a team. The answer holds the key value (access_key) once: it cannot be shown again.',
-    exampleBody: json({ name: 'OAA push for HR app', team_id: '' }),
+    exampleBody: json({ name: 'HR app integration', team_id: '' }),
   }),
   endpoint({
     id: 'teamKeys.rename',
@@ -501,7 +501,7 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     title: 'Rename a team API key',
     description: 'Changes the name of a team API key. The key value stays the same.',
     pathParams: [idParam('id', 'team API key')],
-    exampleBody: json({ name: 'OAA push for HR app (renamed)' }),
+    exampleBody: json({ name: 'HR app integration (renamed)' }),
   }),
   endpoint({
     id: 'teamKeys.delete',

@@ -561,9 +561,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   FORBIDDEN_TEAM_KEY: {
     title: 'A team key cannot be used for this action',
     explanation:
-      'This is a team key (role oaa_push). Team keys can only manage OAA custom providers and their data sources (OAA is how Veza imports access data from other applications) and read their own user; Veza refuses everything else.',
+      'This is a team key, which can only push integration data (role oaa_push). Integrations use the Open Authorization API (OAA) to tell Veza who can reach what in other apps. A team key may work with those integrations (custom providers and their data sources) and read its own user. Veza refuses the rest.',
     fix: [
-      'Keep the team key for OAA tasks.',
+      'Keep the team key for pushing integration data (OAA).',
       `For this action, use a personal API key from a user who has the needed role: in Veza open ${NEW_PERSONAL_KEY}.`,
       'Add the instance a second time in Veza Desk with the personal key, or replace the key of this instance with it.',
     ],

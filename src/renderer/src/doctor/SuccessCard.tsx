@@ -9,6 +9,10 @@ const reachWords: Record<string, string> = {
   customProviders: 'custom providers',
 };
 
+/** Veza's role names as Veza's screens show them, with a few plain words where they are jargon. */
+const roleInWords = (role: string) =>
+  role === 'oaa_push' ? 'oaa_push (can only push integration data)' : role;
+
 /** The answer to "is this key still good?" when it is: who, what kind, what it reaches, how fast. */
 export function SuccessCard({ result }: { result: VerificationResult }) {
   const { identity } = result;
@@ -20,7 +24,7 @@ export function SuccessCard({ result }: { result: VerificationResult }) {
         <dd>
           {keyKindWords(result.keyKind ?? 'personal')}:{' '}
           {result.keyKind === 'team'
-            ? 'it can manage OAA integrations (custom providers and their data) of its team, nothing else.'
+            ? 'it can only push integration data into Veza for its team (role oaa_push), through the Open Authorization API (OAA) that integrations use. Nothing else.'
             : 'it acts with the permissions of the user who made it.'}
         </dd>
         {identity && (
@@ -39,7 +43,7 @@ export function SuccessCard({ result }: { result: VerificationResult }) {
             {identity.roles.length > 0 && (
               <>
                 <dt>Roles</dt>
-                <dd>{identity.roles.join(', ')}</dd>
+                <dd>{identity.roles.map(roleInWords).join(', ')}</dd>
               </>
             )}
           </>

@@ -45,8 +45,9 @@ export function PersonalKeyGuide({ profile }: { profile: Profile }) {
         <li>It belongs to one team: the team chosen when it was made.</li>
         <li>It is deleted when its user is removed from that team, or from the Veza platform.</li>
         <li>
-          A team key instead belongs to its team: it survives its creator leaving, and has only the
-          oaa_push role (OAA integrations: custom providers and their data).
+          A team key instead belongs to its team: it survives its creator leaving, and can only push
+          integration data into Veza (role oaa_push), through the Open Authorization API (OAA) that
+          integrations use.
         </li>
       </ul>
     </section>

@@ -64,8 +64,9 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
     <section className="card keys-section" aria-labelledby={titleId}>
       <h3 id={titleId}>Team keys</h3>
       <p>
-        A team key belongs to one team and can only run OAA integrations (custom providers and their
-        data). Veza Desk manages them with this instance’s key, which must be a personal key of an
+        A team key belongs to one team and can only push integration data into Veza (role oaa_push):
+        the custom providers and data that integrations send through the Open Authorization API
+        (OAA). Veza Desk manages them with this instance’s key, which must be a personal key of an
         Admin or an Operator.
       </p>
       {!profile.key && <p role="note">Add this instance’s API key first.</p>}
