@@ -39,6 +39,8 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     folder: options.folder,
     secrets: options.secrets,
     onChange: (state) => emit('profiles.changed', state),
+    // A CLI or a second app may change the list while this one runs: show it without a restart.
+    followOtherProcesses: true,
   });
   const proxyPasswords = createProxyPasswords(options.secrets);
   const transportDeps = { proxyPassword: proxyPasswords.lookup, ...options.transportDeps };

@@ -726,6 +726,24 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If you need what was in it, report the problem and include the set-aside file (it contains no API keys).',
     ],
   },
+  DATA_FILE_TOO_NEW: {
+    title: 'A Veza Desk file comes from a newer Veza Desk',
+    explanation:
+      "The file {file} in Veza Desk's data folder was saved by a newer version of Veza Desk, which this version cannot read safely. It was left untouched, and nothing new is saved into it until Veza Desk is updated.",
+    fix: [
+      'Update Veza Desk to the latest version.',
+      'If your company manages the apps on your computer, ask IT for the latest version.',
+    ],
+  },
+  DATA_FOLDER_BUSY: {
+    title: 'Another Veza Desk is busy with the same file',
+    explanation:
+      'Another Veza Desk window or the veza-desk command is saving {file} in the same data folder, and did not finish within 10 seconds. Nothing was changed.',
+    fix: [
+      'Wait a moment and try again.',
+      'If it keeps happening, close the other Veza Desk windows and stop any veza-desk commands that are running, then try again.',
+    ],
+  },
   IPC_INVALID_ARGUMENT: {
     title: 'Veza Desk passed itself data it could not use',
     explanation:

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,7 +99,7 @@ describe('profiles.json on disk', () => {
     const state = (await openProfileStore(home)).state();
     expect(state.profiles.map((p) => p.name)).toEqual(['Good']);
     expect(state.loadProblem?.code).toBe('PROFILES_FILE_DAMAGED');
-    expect(state.loadProblem?.detail.raw).toContain('2 invalid instance(s) left out');
+    expect(state.loadProblem?.detail.raw).toContain('2 entries could not be read');
     expect(await setAsideFiles()).toHaveLength(1);
   });
 
@@ -147,10 +148,15 @@ describe('profiles.json on disk', () => {
     await mkdir(home);
   });
 
-  it('removes temp files a killed writer left behind', async () => {
-    await writeFile(path.join(home, '.profiles.json.123.abc.tmp'), 'half');
+  it('removes temp files a killed writer left behind, never a live writer’s', async () => {
+    // A pid that surely belongs to no one: a child that has exited.
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
+    const stale = `.profiles.json.${dead}.abc123.tmp`;
+    const live = `.profiles.json.${process.ppid}.def456.tmp`;
+    await writeFile(path.join(home, stale), 'half');
+    await writeFile(path.join(home, live), 'being written');
     await writeFile(file(), serializeProfiles([makeStoredProfile()]));
     await openProfileStore(home);
-    expect((await readdir(home)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(home)).filter((name) => name.endsWith('.tmp'))).toEqual([live]);
   });
 });

@@ -1,7 +1,41 @@
-import { open, rename, unlink, mkdir } from 'node:fs/promises';
+import { open, readdir, rename, unlink, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
+
+/** A temp file next to `file`, unique to this process and this write. */
+export function tempFileFor(file: string): string {
+  const name = `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  return path.join(path.dirname(file), name);
+}
+
+const tempName = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temp files whose writer died mid-write (its pid is in the name): harmless, not worth keeping.
+ * Another live process's temp file is never touched: it may be about to be renamed.
+ */
+export async function removeDeadWritersTempFiles(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    names.flatMap((name) => {
+      const pid = tempName.exec(name)?.[1];
+      if (pid === undefined || isAlive(Number(pid))) return [];
+      return [unlink(path.join(folder, name)).catch(() => {})];
+    }),
+  );
+}
 
 /**
  * Writes a file so that readers only ever see the old or the new content, even if the process
@@ -16,10 +50,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const dir = path.dirname(filePath);
   await mkdir(dir, { recursive: true });
-  const temp = path.join(
-    dir,
-    `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temp = tempFileFor(filePath);
   const handle = await open(temp, 'w', mode);
   try {
     try {

@@ -7,12 +7,18 @@ import { openProfileStore } from './profile-store';
 export async function openProfileService(options: {
   folder: string;
   secrets: SecretStore;
+  /** Every change: this process's own, and (with `followOtherProcesses`) others' too. */
   onChange?: (state: ProfilesState) => void;
+  /** Watch profiles.json for changes another process makes (the app, not the CLI). */
+  followOtherProcesses?: boolean;
 }): Promise<ProfileService> {
-  const store = await openProfileStore(options.folder);
+  const { onChange } = options;
+  const store = await openProfileStore(options.folder, {
+    ...(options.followOtherProcesses && onChange ? { onExternalChange: onChange } : {}),
+  });
   return createProfileService({
     store,
     secrets: options.secrets,
-    ...(options.onChange ? { onChange: options.onChange } : {}),
+    ...(onChange ? { onChange } : {}),
   });
 }

@@ -77,9 +77,13 @@ export async function openHistoryStore(
     historyFileVersion,
     historyEntrySchema,
   );
-  // Body files nobody points at (a crash between writing a body and its entry).
-  const referenced = new Set(list.items().flatMap((entry) => fileRef(entry) ?? []));
-  await bodies.removeAllExcept(referenced);
+  // Body files nobody points at (a crash between writing a body and its entry). Only when the
+  // list was read whole: a damaged, unreadable or newer history.json says nothing about which
+  // bodies are still wanted, so none is removed on its account.
+  if (list.loadedWhole) {
+    const referenced = new Set(list.items().flatMap((entry) => fileRef(entry) ?? []));
+    await bodies.removeAllExcept(referenced);
+  }
 
   const removeBodies = (entries: readonly HistoryEntry[]) =>
     Promise.all(entries.flatMap((entry) => fileRef(entry) ?? []).map((ref) => bodies.remove(ref)));

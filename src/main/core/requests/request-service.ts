@@ -95,6 +95,17 @@ export function createRequestService(deps: RequestServiceDeps) {
     return { kind: 'file', ref: await bodies.copyIn(response.body.path), size: response.size };
   }
 
+  /**
+   * The answer arrived and is shown whether or not the history can keep it: a history.json
+   * that is from a newer Veza Desk (read-only) or cannot be written is reported in the history
+   * list (history.list's problem), not as a failed request.
+   */
+  async function keepInHistory(entry: HistoryEntry): Promise<void> {
+    await history.add(entry).catch((error: unknown) => {
+      if (!(error instanceof ProblemError)) throw error;
+    });
+  }
+
   function entryBase(profile: Profile, spec: RequestSpec, session: InstanceSession) {
     const kept = withoutKey(spec, session.redact);
     return {
@@ -152,7 +163,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         body,
         ...(problem ? { problem } : {}),
       };
-      await history.add(entry);
+      await keepInHistory(entry);
       return {
         historyId: entry.id,
         status: response.status,
@@ -227,7 +238,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     const totalMs = performance.now() - startedAt;
     const status = last?.response.status ?? 200;
     const headers = last?.headers ?? [];
-    await history.add({
+    await keepInHistory({
       ...base,
       status,
       durationMs: totalMs,
