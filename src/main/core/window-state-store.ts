@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './persistence/write-file-atomic';
+import type { DocumentFormat } from './persistence/document-file';
+import { openDocumentStore } from './persistence/document-store';
 
 const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -39,20 +38,28 @@ export function fitToScreens(state: WindowState, workAreas: readonly WorkArea[])
   return visible ? state : { width: state.width, height: state.height, maximized: state.maximized };
 }
 
+/** window-state.json: where the window was. A damaged one is set aside; the default is used. */
+const windowStateFormat: DocumentFormat<WindowState> = {
+  fileName: 'window-state.json',
+  version: 1,
+  empty: () => defaultWindowState,
+  read: (data) => {
+    const parsed = windowStateSchema.safeParse(data);
+    return parsed.success ? { document: parsed.data, leftOut: 0 } : undefined;
+  },
+  write: (state) => ({ ...state }),
+};
+
 export function createWindowStateStore(folder: string) {
-  const file = path.join(folder, 'window-state.json');
+  const opened = openDocumentStore(folder, windowStateFormat);
   return {
+    /** A window position is not worth bothering the user about: problems are not shown. */
     async load(): Promise<WindowState> {
-      try {
-        const parsed = windowStateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-        return parsed.success ? parsed.data : defaultWindowState;
-      } catch {
-        // Missing or damaged: a window position is not worth bothering the user about.
-        return defaultWindowState;
-      }
+      return (await opened).current();
     },
     async save(state: WindowState): Promise<void> {
-      await writeFileAtomic(file, JSON.stringify(windowStateSchema.parse(state), null, 2));
+      const next = windowStateSchema.parse(state);
+      await (await opened).commit(() => ({ document: next, value: undefined }));
     },
   };
 }

@@ -1,13 +1,22 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import type { Profile } from '../../../shared/profiles/profile';
 import { startSandbox, type Sandbox } from '../../../sandbox/start-sandbox';
-import { writeFileAtomic } from '../persistence/write-file-atomic';
+import type { DocumentFormat } from '../persistence/document-file';
+import { openDocumentStore } from '../persistence/document-store';
 import type { ProfileService } from '../profiles/profile-service';
 import { nextFreeName } from '../profiles/unique-name';
 
-const demoFileSchema = z.object({ version: z.literal(1), profileId: z.uuid() });
+/** demo.json: which saved instance is the demo (so it is refreshed, not made twice). */
+const demoFormat: DocumentFormat<{ profileId?: string }> = {
+  fileName: 'demo.json',
+  version: 1,
+  empty: () => ({}),
+  read: (data) => {
+    const parsed = z.object({ profileId: z.uuid() }).safeParse(data);
+    return parsed.success ? { document: parsed.data, leftOut: 0 } : undefined;
+  },
+  write: (note) => ({ ...note }),
+};
 
 const demoName = 'Demo (simulated Veza)';
 const demoNotes =
@@ -20,17 +29,13 @@ const demoNotes =
  * profile is brought up to date whenever the sandbox starts.
  */
 export function createDemoInstance(deps: { folder: string; profiles: ProfileService }) {
-  const file = path.join(deps.folder, 'demo.json');
+  const note = openDocumentStore(deps.folder, demoFormat);
   let sandbox: Sandbox | undefined;
 
+  // No demo yet, or the note was damaged (set aside): a new demo profile is made.
   const savedProfileId = async (): Promise<string | undefined> => {
-    try {
-      const parsed = demoFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (parsed.success && deps.profiles.get(parsed.data.profileId)) return parsed.data.profileId;
-    } catch {
-      // No demo yet, or the note is unreadable: a new demo profile is made.
-    }
-    return undefined;
+    const { profileId } = (await note).current();
+    return profileId && deps.profiles.get(profileId) ? profileId : undefined;
   };
 
   const start = async (): Promise<Profile> => {
@@ -59,7 +64,7 @@ export function createDemoInstance(deps: { folder: string; profiles: ProfileServ
       },
       key,
     );
-    await writeFileAtomic(file, JSON.stringify({ version: 1, profileId: profile.id }, null, 2));
+    await (await note).commit(() => ({ document: { profileId: profile.id }, value: undefined }));
     return profile;
   };
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,8 +54,8 @@ describe('window state', () => {
 
   it('writes the file readable by this user only', async () => {
     await createWindowStateStore(folder).save(defaultWindowState);
-    expect(JSON.parse(await readFile(path.join(folder, 'window-state.json'), 'utf8'))).toEqual(
-      defaultWindowState,
-    );
+    const file = path.join(folder, 'window-state.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, ...defaultWindowState });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 });
