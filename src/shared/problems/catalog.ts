@@ -7,7 +7,7 @@ import { historyBodyBudgetBytes } from '../requests/request-records';
  *
  * Placeholders such as {host} are filled by makeProblem() from `detail.facts`. Only these fact
  * names are used: host, url, proxy, issuer, subject, validFrom, validTo, seconds, status, limit,
- * scheme, file, where.
+ * scheme, file, where, pages, items, size.
  *
  * Rules kept here on purpose:
  * - Never advise switching certificate checking off. TLS fixes are: check the address, add the
@@ -712,6 +712,15 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'Try again later; if it happens again, report it with the technical details below.',
     ],
   },
+  PAGING_LIMIT_REACHED: {
+    title: 'Only part of the list was fetched',
+    explanation:
+      'The list is too long to fetch whole. Veza Desk stopped after {pages} pages ({items} items, {size}), at its limit of {limit}. What was fetched is shown; the rest of the list was not fetched.',
+    fix: [
+      'To get fewer items, add a filter in the Query parameters table, then press Fetch all pages again.',
+      'To read the list one page at a time, press Send instead. Each answer ends with a next_page_token: add it in the Query parameters table as page_token to get the next page.',
+    ],
+  },
   RESPONSE_BODY_GONE: {
     title: 'This answer is no longer kept',
     explanation: `The body of this answer was removed: its history entry was deleted, the history was cleared, or older answers made room for newer ones (the history keeps up to ${historyBodyBudgetBytes / 1024 / 1024} MB of answers).`,
@@ -738,7 +747,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   DATA_FOLDER_BUSY: {
     title: 'Another Veza Desk is busy with the same file',
     explanation:
-      'Another Veza Desk window or the veza-desk command is saving {file} in the same data folder, and did not finish within 10 seconds. Nothing was changed.',
+      'Another Veza Desk window or the veza-desk command is saving {file} in the same data folder, and did not finish within 15 seconds. Nothing was changed.',
     fix: [
       'Wait a moment and try again.',
       'If it keeps happening, close the other Veza Desk windows and stop any veza-desk commands that are running, then try again.',

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 
 /**
  * How one kind of file in the data folder is read and written: `{ "version": n, ...body }`.
@@ -31,49 +31,31 @@ export type FileState<D> =
   | { kind: 'damaged'; reason: string }
   | { kind: 'ok'; document: D; leftOut: number };
 
-/** Identifies one version of the file: an atomic write makes a new inode, an edit a new mtime. */
-export interface FileStamp {
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
-
-export const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.ino === b.ino &&
-    a.size === b.size &&
-    a.mtimeMs === b.mtimeMs);
-
-/** The file's stamp, or undefined when it does not exist (or cannot be looked at). */
-export async function stampOf(file: string): Promise<FileStamp | undefined> {
-  try {
-    const info = await stat(file);
-    return { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
-  } catch {
-    return undefined;
-  }
-}
-
 export function serializeDocument<D>(format: DocumentFormat<D>, document: D): string {
   const data = { version: format.version, ...format.write(document) };
   return `${format.pretty === false ? JSON.stringify(data) : JSON.stringify(data, null, 2)}\n`;
 }
 
-/** Reads and checks the file; never throws, never changes anything on disk. */
-export async function readDocumentFile<D>(
-  file: string,
-  format: DocumentFormat<D>,
-): Promise<FileState<D>> {
-  let text: string;
+/** The file's text as read once: there, missing, or not readable. */
+export type DocumentText =
+  { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'error'; error: string };
+
+/** Reads the file's text; never throws. */
+export async function readDocumentText(file: string): Promise<DocumentText> {
   try {
-    text = await readFile(file, 'utf8');
+    return { kind: 'text', text: await readFile(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', error: code ?? 'unknown error' };
+    return { kind: 'error', error: code ?? 'unknown error' };
   }
+}
+
+/** Checks what was read: this format, its version, its entries. Changes nothing on disk. */
+export function parseDocumentText<D>(read: DocumentText, format: DocumentFormat<D>): FileState<D> {
+  if (read.kind === 'missing') return { kind: 'missing' };
+  if (read.kind === 'error') return { kind: 'unreadable', error: read.error };
+  const { text } = read;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -88,7 +70,7 @@ export async function readDocumentFile<D>(
     return { kind: 'damaged', reason: 'no valid version' };
   }
   if (version > format.version) return { kind: 'too-new', version };
-  const read = format.read(data as Record<string, unknown>);
-  if (!read) return { kind: 'damaged', reason: `not a ${format.fileName} file` };
-  return { kind: 'ok', ...read };
+  const parsed = format.read(data as Record<string, unknown>);
+  if (!parsed) return { kind: 'damaged', reason: `not a ${format.fileName} file` };
+  return { kind: 'ok', ...parsed };
 }

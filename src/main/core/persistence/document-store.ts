@@ -5,12 +5,10 @@ import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 import { ProblemError } from '../problem-error';
 import {
-  readDocumentFile,
-  sameStamp,
+  parseDocumentText,
+  readDocumentText,
   serializeDocument,
-  stampOf,
   type DocumentFormat,
-  type FileStamp,
   type FileState,
 } from './document-file';
 import { withFolderLock } from './folder-lock';
@@ -104,13 +102,20 @@ export async function openDocumentStore<D>(
   };
   const facts = { file: format.fileName };
   let document: D = format.empty();
-  let stamp: FileStamp | undefined;
+  /**
+   * The file's text as this store last read or wrote it (undefined: no file). Compared with
+   * what is on disk before every change: a stat stamp is not enough, since file times tick in
+   * milliseconds and a freed inode number comes straight back, so two quick writes of the same
+   * size by two processes can look alike.
+   */
+  let known: string | undefined;
   let status: DocumentStatus = { readOnly: options.inspectOnly === true };
 
   const write = async (next: D): Promise<void> => {
     if (format.backup) await keepBackup(file);
-    await writeFileAtomic(file, serializeDocument(format, next));
-    stamp = await stampOf(file);
+    const text = serializeDocument(format, next);
+    await writeFileAtomic(file, text);
+    known = text;
   };
 
   /** What a state on disk means for the store; damaged files are handled by `recover`. */
@@ -157,7 +162,7 @@ export async function openDocumentStore<D>(
           ? state.reason
           : state.kind;
     if (state.kind === 'damaged' && format.backup) {
-      const backup = await readDocumentFile(`${file}.bak`, format);
+      const backup = parseDocumentText(await readDocumentText(`${file}.bak`), format);
       if (backup.kind === 'ok') {
         kept = backup.document;
         from = `${format.fileName}.bak`;
@@ -168,8 +173,9 @@ export async function openDocumentStore<D>(
     if (!options.inspectOnly) {
       try {
         where = `set aside as ${await setAsideFile(file)}`;
-        await writeFileAtomic(file, serializeDocument(format, kept));
-        stamp = await stampOf(file);
+        const text = serializeDocument(format, kept);
+        await writeFileAtomic(file, text);
+        known = text;
       } catch (error) {
         // Could not move it: keep it untouched and change nothing rather than overwrite it.
         where = `could not be set aside (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
@@ -187,8 +193,9 @@ export async function openDocumentStore<D>(
   };
 
   const load = async (): Promise<void> => {
-    stamp = await stampOf(file);
-    const state = await readDocumentFile(file, format);
+    const read = await readDocumentText(file);
+    known = read.kind === 'text' ? read.text : undefined;
+    const state = parseDocumentText(read, format);
     if (!adopt(state)) await recover(state);
   };
 
@@ -208,21 +215,20 @@ export async function openDocumentStore<D>(
 
   /** Under the lock: the file as another process may have left it, before changing it. */
   const catchUp = async (): Promise<boolean> => {
-    const now = await stampOf(file);
-    if (sameStamp(now, stamp)) return false;
-    const state = await readDocumentFile(file, format);
+    const read = await readDocumentText(file);
+    const text = read.kind === 'text' ? read.text : undefined;
+    if (text === known && read.kind !== 'error') return false;
+    known = text;
+    const state = parseDocumentText(read, format);
     if (state.kind === 'ok' && state.leftOut === 0) {
       document = state.document;
-      stamp = now;
       return true;
     }
     if (state.kind === 'missing') {
       document = format.empty();
-      stamp = undefined;
       return true;
     }
     // Another process left it damaged (set aside, as at start) or newer (never written over).
-    stamp = now;
     if (!adopt(state)) await recover(state);
     return true;
   };
@@ -234,6 +240,9 @@ export async function openDocumentStore<D>(
     while (pending.length > 0) {
       const batch = pending;
       pending = [];
+      // Each change's answer, given once the lock is released: whoever is told "saved" may
+      // at once start another process that changes the file.
+      const answers: Array<() => void> = [];
       try {
         await withFolderLock(file, async () => {
           await catchUp();
@@ -247,7 +256,7 @@ export async function openDocumentStore<D>(
               next = result.document;
               applied.push({ entry, value: result.value });
             } catch (error) {
-              entry.reject(error);
+              answers.push(() => entry.reject(error));
             }
           }
           if (applied.length === 0) return;
@@ -255,17 +264,19 @@ export async function openDocumentStore<D>(
             await write(next);
           } catch (error) {
             const problem = unwritable(file, error);
-            for (const { entry } of applied) entry.reject(problem);
+            for (const { entry } of applied) answers.push(() => entry.reject(problem));
             return;
           }
           document = next;
-          for (const { entry, value } of applied) entry.resolve(value);
+          for (const { entry, value } of applied) answers.push(() => entry.resolve(value));
         });
       } catch (error) {
         // The lock could not be had, or the file turned read-only: nothing of this batch landed.
         const problem = unwritable(file, error);
-        for (const entry of batch) entry.reject(problem);
+        answers.length = 0;
+        for (const entry of batch) answers.push(() => entry.reject(problem));
       }
+      for (const answer of answers) answer();
     }
     writing = false;
   };

@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import path from 'node:path';
+import { readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lock } from 'proper-lockfile';
 import { ProblemError } from '../problem-error';
@@ -6,28 +8,71 @@ import { ProblemError } from '../problem-error';
 /*
  * One writer at a time per file in the data folder, across processes (the app, any number of
  * CLIs, a second app). proper-lockfile makes "<dir>/.<name>.lock" with mkdir (atomic on every
- * file system, network ones too) and keeps its mtime fresh while held; a lock whose owner died
- * goes stale and is taken over.
+ * file system, network ones too) and keeps its mtime fresh while held; a lock left untouched
+ * for `staleMs` is taken over. Generous, because a holder on a busy disk may wait seconds on
+ * fsync, and taking a live lock over would lose a change.
+ *
+ * A holder that died is recognised sooner: next to the lock it leaves ".<name>.lock-owner"
+ * (pid, host, the lock's mtime when taken). A waiter on the same host that finds that pid gone
+ * and the lock untouched since marks the lock stale, and proper-lockfile takes it over.
  */
 
-// The lock is held for milliseconds (one read and one write), so a lock untouched for 2 s
-// (proper-lockfile's minimum) belongs to a process that died or hangs.
-const staleMs = 2000;
+const staleMs = 10_000;
 /** How long a change waits for another process's lock before it is refused. */
-const waitMs = 10_000;
+const waitMs = 15_000;
+
+interface Owner {
+  pid: number;
+  host: string;
+  lockMtimeMs: number;
+}
+
+const lockPathOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+const ownerPathOf = (file: string) => `${lockPathOf(file)}-owner`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The lock's holder died (same host, pid gone, lock untouched since): let it go stale now. */
+async function expireIfOwnerDied(file: string): Promise<void> {
+  try {
+    const owner = JSON.parse(await readFile(ownerPathOf(file), 'utf8')) as Owner;
+    if (owner.host !== hostname() || isAlive(owner.pid)) return;
+    const lockInfo = await stat(lockPathOf(file));
+    // A newer holder (its mtime differs) has not written its owner note yet: leave it be.
+    if (lockInfo.mtimeMs !== owner.lockMtimeMs) return;
+    const longAgo = new Date(Date.now() - 10 * staleMs);
+    await utimes(lockPathOf(file), longAgo, longAgo);
+  } catch {
+    // No note, or it changed meanwhile: the plain staleness rule applies.
+  }
+}
 
 async function acquire(file: string): Promise<() => Promise<void>> {
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await lock(file, {
+      const release = await lock(file, {
         realpath: false,
-        lockfilePath: path.join(path.dirname(file), `.${path.basename(file)}.lock`),
+        lockfilePath: lockPathOf(file),
         stale: staleMs,
-        // Held for milliseconds; if the lock was taken over meanwhile (this process stalled
-        // past `staleMs`), the write itself still replaces the file atomically.
+        // Taken over while held (this process stalled for `staleMs`): the write itself still
+        // replaces the file atomically; nothing more can be done here.
         onCompromised: () => {},
       });
+      const { mtimeMs } = await stat(lockPathOf(file));
+      const owner: Owner = { pid: process.pid, host: hostname(), lockMtimeMs: mtimeMs };
+      await writeFile(ownerPathOf(file), JSON.stringify(owner)).catch(() => {});
+      return async () => {
+        await unlink(ownerPathOf(file)).catch(() => {});
+        await release();
+      };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Any other failure (no folder, no permission) will not pass by waiting.
@@ -40,13 +85,14 @@ async function acquire(file: string): Promise<() => Promise<void>> {
       if (Date.now() > deadline) {
         throw ProblemError.of('DATA_FOLDER_BUSY', { facts: { file: path.basename(file) } });
       }
+      if (attempt % 10 === 5) await expireIfOwnerDied(file);
       // Short waits first (the holder is usually done within a write), then up to 20 ms.
       await sleep(Math.min(20, 1 + attempt));
     }
   }
 }
 
-/** Runs `work` holding the lock on `file`; waits for another holder up to 10 s. */
+/** Runs `work` holding the lock on `file`; waits for another holder up to 15 s. */
 export async function withFolderLock<T>(file: string, work: () => Promise<T>): Promise<T> {
   const release = await acquire(file);
   try {

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { lock } from 'proper-lockfile';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProblemError } from '../../../src/main/core/problem-error';
+import { openProfileStore, type ProfileStore } from '../../../src/main/core/profiles/profile-store';
+import { createBodyFiles } from '../../../src/main/core/requests/body-files';
+import { openHistoryStore } from '../../../src/main/core/requests/history-store';
+import { openSavedRequestsStore } from '../../../src/main/core/requests/saved-requests-store';
+import type { HistoryEntry } from '../../../src/shared/requests/request-records';
+import { makeStoredProfile } from '../../support/profile-fixtures';
+
+// The one document store (src/main/core/persistence/document-store.ts) as every file of the
+// data folder uses it, on a real folder: several openers at once, a file another process
+// changes or leaves damaged or newer, a lock whose owner died or that is held too long.
+
+let home: string;
+beforeEach(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), 'veza-document-store-'));
+});
+afterEach(() => rm(home, { recursive: true, force: true }));
+
+const add = (store: ProfileStore, name: string) =>
+  store.commit((profiles) => ({
+    profiles: [...profiles, makeStoredProfile({ name })],
+    value: undefined,
+  }));
+const names = (store: ProfileStore) => store.state().profiles.map((p) => p.name);
+const problemOf = async (work: Promise<unknown>) => {
+  const error = await work.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ProblemError);
+  return (error as ProblemError).problem;
+};
+
+describe('two openers of one folder (the app and a CLI)', () => {
+  it('each change is made on the file as it is: neither drops the other’s', async () => {
+    const app = await openProfileStore(home);
+    const cli = await openProfileStore(home);
+    await add(app, 'A1');
+    await add(cli, 'C1');
+    await Promise.all([add(app, 'A2'), add(cli, 'C2'), add(app, 'A3'), add(cli, 'C3')]);
+    const fresh = await openProfileStore(home, { inspectOnly: true });
+    expect(names(fresh).sort()).toEqual(['A1', 'A2', 'A3', 'C1', 'C2', 'C3']);
+    // An opener's memory catches up with the other's changes when it next writes.
+    await add(cli, 'C4');
+    expect(names(cli).sort()).toEqual([...names(fresh), 'C4'].sort());
+  });
+
+  it('the app is told about another process’s change without a restart', async () => {
+    const seen: string[][] = [];
+    const app = await openProfileStore(home, {
+      onExternalChange: (state) => seen.push(state.profiles.map((p) => p.name)),
+    });
+    await add(app, 'Mine');
+    const other = await openProfileStore(home);
+    await add(other, 'Theirs');
+    await expect.poll(() => seen.at(-1), { timeout: 5000 }).toEqual(['Mine', 'Theirs']);
+    expect(names(app)).toEqual(['Mine', 'Theirs']);
+    app.close();
+  });
+});
+
+describe('a file another process left damaged or newer', () => {
+  it('a newer profiles.json written meanwhile is left untouched and the change refused', async () => {
+    const app = await openProfileStore(home);
+    await add(app, 'Before');
+    const newer = `${JSON.stringify({ version: 99, profiles: [], more: 'from the future' })}\n`;
+    await writeFile(path.join(home, 'profiles.json'), newer);
+    const problem = await problemOf(add(app, 'After'));
+    expect(problem.code).toBe('PROFILES_FILE_TOO_NEW');
+    expect(await readFile(path.join(home, 'profiles.json'), 'utf8')).toBe(newer);
+    expect(app.state()).toMatchObject({
+      readOnly: true,
+      loadProblem: { code: 'PROFILES_FILE_TOO_NEW' },
+    });
+  });
+});
+
+describe('history.json and saved-requests.json', () => {
+  const entry = (ref?: string): HistoryEntry => ({
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    profileId: randomUUID(),
+    instanceName: 'Sandbox',
+    method: 'GET',
+    target: '/api/v1/roles',
+    status: 200,
+    size: 3,
+    spec: { method: 'GET', path: '/api/v1/roles', query: [], headers: [] },
+    ...(ref ? { body: { kind: 'file' as const, ref, size: 3 } } : {}),
+  });
+
+  it('from a newer Veza Desk: read-only with a message, no change accepted into memory, the file untouched', async () => {
+    const newer = `${JSON.stringify({ version: 7, items: [{ anything: true }] })}\n`;
+    await writeFile(path.join(home, 'history.json'), newer);
+    const history = await openHistoryStore(home, createBodyFiles(home));
+    expect(history.loadProblem?.code).toBe('DATA_FILE_TOO_NEW');
+    expect(history.loadProblem?.explanation).toContain('history.json');
+    const problem = await problemOf(history.add(entry()));
+    expect(problem.code).toBe('DATA_FILE_TOO_NEW');
+    expect(history.list()).toEqual([]);
+    expect(await readFile(path.join(home, 'history.json'), 'utf8')).toBe(newer);
+
+    await writeFile(path.join(home, 'saved-requests.json'), newer);
+    const saved = await openSavedRequestsStore({ folder: home, knownKeys: async () => [] });
+    expect(saved.loadProblem?.code).toBe('DATA_FILE_TOO_NEW');
+    const refused = await problemOf(saved.save({ name: 'Roles', folder: '', spec: entry().spec }));
+    expect(refused.code).toBe('DATA_FILE_TOO_NEW');
+    expect(saved.list()).toEqual([]);
+  });
+
+  it('entries that fail their schema are set aside with the file, the rest kept', async () => {
+    const good = entry();
+    const original = `${JSON.stringify({ version: 1, items: [good, { id: 'not an entry' }] })}\n`;
+    await writeFile(path.join(home, 'history.json'), original);
+    const history = await openHistoryStore(home, createBodyFiles(home));
+    expect(history.list().map((e) => e.id)).toEqual([good.id]);
+    expect(history.loadProblem?.code).toBe('DATA_FILE_DAMAGED');
+    expect(history.loadProblem?.detail.raw).toContain('1 entry could not be read');
+    const aside = (await readdir(home)).filter((name) => name.startsWith('history.json.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(path.join(home, aside[0] as string), 'utf8')).toBe(original);
+  });
+
+  it('answer bodies are not deleted because history.json could not be read', async () => {
+    const bodies = createBodyFiles(home);
+    const ref = await bodies.write(Buffer.from('abc'));
+    const bodyFiles = () => readdir(path.join(home, 'bodies'));
+    expect(await bodyFiles()).toEqual([`${ref}.body`]);
+    for (const text of ['{"version": 1, "items": [', `{"version": 9, "items": []}`]) {
+      await writeFile(path.join(home, 'history.json'), text);
+      await openHistoryStore(home, createBodyFiles(home));
+      expect(await bodyFiles(), text).toEqual([`${ref}.body`]);
+    }
+    // Read whole, a body nobody points at is cleaned up as before.
+    await rm(path.join(home, 'history.json'));
+    for (const name of await readdir(home))
+      if (name.startsWith('history.json.')) await rm(path.join(home, name));
+    await openHistoryStore(home, createBodyFiles(home));
+    expect(await bodyFiles()).toEqual([]);
+  });
+});
+
+describe('the folder’s lock', () => {
+  const lockDir = () => path.join(home, '.profiles.json.lock');
+
+  it('a fresh lock whose holder died (its note names a gone pid) is taken over at once', async () => {
+    const store = await openProfileStore(home);
+    await mkdir(lockDir());
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    // Dated in the future, so the staleness rule alone would never let it go: only the note can.
+    const later = new Date(Date.now() + 3_600_000);
+    await utimes(lockDir(), later, later);
+    const { mtimeMs } = await stat(lockDir());
+    await writeFile(
+      `${lockDir()}-owner`,
+      JSON.stringify({ pid: dead, host: os.hostname(), lockMtimeMs: mtimeMs }),
+    );
+    await add(store, 'After a crash');
+    expect(names(await openProfileStore(home, { inspectOnly: true }))).toEqual(['After a crash']);
+  });
+
+  it('a lock left untouched for long is taken over', async () => {
+    const store = await openProfileStore(home);
+    await mkdir(lockDir());
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lockDir(), longAgo, longAgo);
+    await add(store, 'After a crash');
+    expect(names(await openProfileStore(home, { inspectOnly: true }))).toEqual(['After a crash']);
+  });
+
+  it('a lock held by a live process past 15 s: DATA_FOLDER_BUSY, nothing changed', async () => {
+    const store = await openProfileStore(home);
+    await add(store, 'First');
+    // Held the way another Veza Desk holds it (kept fresh while held).
+    const release = await lock(path.join(home, 'profiles.json'), {
+      realpath: false,
+      lockfilePath: lockDir(),
+    });
+    try {
+      const problem = await problemOf(add(store, 'Blocked'));
+      expect(problem.code).toBe('DATA_FOLDER_BUSY');
+      expect(problem.explanation).toContain('profiles.json');
+      expect(names(store)).toEqual(['First']);
+    } finally {
+      await release();
+    }
+    await add(store, 'Later');
+    expect(names(store)).toEqual(['First', 'Later']);
+  }, 40_000);
+});
