@@ -12,6 +12,7 @@ import { openHistoryStore } from '../../../src/main/core/requests/history-store'
 import { openSavedRequestsStore } from '../../../src/main/core/requests/saved-requests-store';
 import type { HistoryEntry } from '../../../src/shared/requests/request-records';
 import { makeStoredProfile } from '../../support/profile-fixtures';
+import { openProfileHarness } from '../../support/profile-harness';
 
 // The one document store (src/main/core/persistence/document-store.ts) as every file of the
 // data folder uses it, on a real folder: several openers at once, a file another process
@@ -110,6 +111,19 @@ describe('history.json and saved-requests.json', () => {
     const refused = await problemOf(saved.save({ name: 'Roles', folder: '', spec: entry().spec }));
     expect(refused.code).toBe('DATA_FILE_TOO_NEW');
     expect(saved.list()).toEqual([]);
+  });
+
+  it('the window is told when saved-requests.json was damaged, through saved.list', async () => {
+    await writeFile(path.join(home, 'saved-requests.json'), '{"version": 1, "items": [');
+    const harness = await openProfileHarness(home);
+    try {
+      const listed = await harness.call('saved.list');
+      expect(listed.value.requests).toEqual([]);
+      expect(listed.value.problem.code).toBe('DATA_FILE_DAMAGED');
+      expect(listed.value.problem.explanation).toContain('saved-requests.json');
+    } finally {
+      await harness.close({ keepFolder: true });
+    }
   });
 
   it('entries that fail their schema are set aside with the file, the rest kept', async () => {

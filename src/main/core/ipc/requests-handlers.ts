@@ -123,7 +123,10 @@ export function createRequestsHandlers(deps: {
       return historyChanged(profileId);
     },
 
-    'saved.list': () => ({ requests: savedRequests.list() }),
+    'saved.list': () => ({
+      requests: savedRequests.list(),
+      ...(savedRequests.loadProblem ? { problem: savedRequests.loadProblem } : {}),
+    }),
     'saved.save': async (input) => {
       const saved = await savedRequests.save(input);
       savedChanged();

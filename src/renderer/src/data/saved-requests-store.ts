@@ -27,8 +27,12 @@ export const useSavedRequestsStore = create<SavedRequestsStore>((set, get) => ({
     if (get().requested) return;
     set({ requested: true });
     const result = await veza.invoke('saved.list', undefined);
-    if (result.ok) get().apply(result.value.requests);
-    else set({ loadProblem: result.problem });
+    if (!result.ok) set({ loadProblem: result.problem });
+    else {
+      get().apply(result.value.requests);
+      // The file was damaged (set aside) or is newer: shown above the list until a reload.
+      if (result.value.problem) set({ loadProblem: result.value.problem });
+    }
   },
 }));
 
