@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBodyFiles } from '../../../src/main/core/requests/body-files';
+import { historyMaxEntries, openHistoryStore } from '../../../src/main/core/requests/history-store';
+import { openSavedRequestsStore } from '../../../src/main/core/requests/saved-requests-store';
+import { repoRoot, spawnTsx } from '../../support/run-tsx';
+
+// The crash test of crash.test.ts (profiles) for the other stores on the document store: a
+// writer killed with SIGKILL at random points during 500 writes; after every kill the file
+// is whole, nothing is reported damaged, and every acknowledged entry is there.
+
+const child = path.join(repoRoot, 'test/integration/persistence/children/write-store-forever.ts');
+const totalWrites = 500;
+const homes: string[] = [];
+afterAll(() => Promise.all(homes.map((home) => rm(home, { recursive: true, force: true }))));
+
+function runUntilKilled(kind: string, home: string, run: number, remaining: number) {
+  return new Promise<string[]>((resolve, reject) => {
+    const writer = spawnTsx(child, [kind, home, String(run), String(remaining)], process.env);
+    const acked: string[] = [];
+    const killAfter = 15 + Math.floor(Math.random() * 60);
+    let buffer = '';
+    let timer: NodeJS.Timeout | undefined;
+    writer.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.startsWith('ack ')) continue;
+        acked.push(line.slice(4));
+        if (acked.length === killAfter)
+          timer = setTimeout(() => writer.kill('SIGKILL'), Math.random() * 3);
+      }
+    });
+    writer.on('error', reject);
+    writer.on('close', () => {
+      clearTimeout(timer);
+      resolve(acked);
+    });
+  });
+}
+
+const stores = {
+  history: {
+    file: 'history.json',
+    open: async (home: string) => {
+      const history = await openHistoryStore(home, createBodyFiles(home));
+      return { ids: history.list().map((entry) => entry.id), problem: history.loadProblem };
+    },
+    // History keeps the newest entries only: older acknowledged ones may be pushed out.
+    keeps: historyMaxEntries,
+  },
+  saved: {
+    file: 'saved-requests.json',
+    open: async (home: string) => {
+      const saved = await openSavedRequestsStore({ folder: home, knownKeys: async () => [] });
+      return { ids: saved.list().map((entry) => entry.id), problem: saved.loadProblem };
+    },
+    keeps: Infinity,
+  },
+} as const;
+
+describe.each(Object.entries(stores))('crash safety of %s', (kind, store) => {
+  it(`survives SIGKILL at random points during ${totalWrites} writes without losing an acknowledged entry`, async () => {
+    const home = await mkdtemp(path.join(os.tmpdir(), `veza-crash-${kind}-`));
+    homes.push(home);
+    const acknowledged: string[] = [];
+    let run = 0;
+    let kills = 0;
+    while (acknowledged.length < totalWrites) {
+      run += 1;
+      const acked = await runUntilKilled(kind, home, run, totalWrites - acknowledged.length);
+      acknowledged.push(...acked);
+      if (acknowledged.length < totalWrites) kills += 1;
+
+      const text = await readFile(path.join(home, store.file), 'utf8').catch(() => '');
+      if (acknowledged.length > 0) expect(() => JSON.parse(text)).not.toThrow();
+      const { ids, problem } = await store.open(home);
+      expect(problem).toBeUndefined();
+      const present = new Set(ids);
+      const mustBeThere = acknowledged.slice(-Math.min(store.keeps, acknowledged.length));
+      expect(mustBeThere.filter((id) => !present.has(id))).toEqual([]);
+    }
+    expect(kills).toBeGreaterThanOrEqual(3);
+  }, 180_000);
+});
