@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lock } from 'proper-lockfile';
 import { ProblemError } from '../problem-error';
@@ -66,13 +66,16 @@ async function acquire(file: string): Promise<() => Promise<void>> {
         // replaces the file atomically; nothing more can be done here.
         onCompromised: () => {},
       });
-      const { mtimeMs } = await stat(lockPathOf(file));
-      const owner: Owner = { pid: process.pid, host: hostname(), lockMtimeMs: mtimeMs };
-      await writeFile(ownerPathOf(file), JSON.stringify(owner)).catch(() => {});
-      return async () => {
-        await unlink(ownerPathOf(file)).catch(() => {});
-        await release();
-      };
+      // The note is written alongside the work, off the path of the change: it only speeds up
+      // recovery should this process die holding the lock. It is overwritten, never removed:
+      // a note about an earlier lock names another mtime and is ignored.
+      void stat(lockPathOf(file))
+        .then(({ mtimeMs }) => {
+          const owner: Owner = { pid: process.pid, host: hostname(), lockMtimeMs: mtimeMs };
+          return writeFile(ownerPathOf(file), JSON.stringify(owner));
+        })
+        .catch(() => {});
+      return release;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Any other failure (no folder, no permission) will not pass by waiting.
