@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { verificationResultSchema, verificationStepSchema } from '../doctor/verification';
+import {
+  verificationResultSchema,
+  verificationStepIds,
+  verificationStepSchema,
+} from '../doctor/verification';
+import { bounds } from './bounds';
 import {
   networkSettingsSchema,
   profileDraftSchema,
@@ -19,7 +24,9 @@ import {
   rotationResultSchema,
   rotationStepSchema,
   teamKeyRefSchema,
+  rotationStepIds,
   teamKeysListingSchema,
+  teamKeysListMax,
   teamSchema,
   vezaIdSchema,
 } from '../keys/team-keys';
@@ -31,6 +38,7 @@ import {
   historySummarySchema,
   savedImportResultSchema,
   savedRequestSchema,
+  savedRequestsMax,
   sendRequestArgsSchema,
   sentResponseSchema,
 } from '../requests/request-records';
@@ -45,18 +53,19 @@ import { requestSpecSchema } from '../requests/request-spec';
 
 const call = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
+const appInfoText = z.string().max(bounds.id);
 export const appInfoSchema = z.object({
-  name: z.string(),
-  version: z.string(),
+  name: appInfoText,
+  version: appInfoText,
   /** Runtime versions; electron and chrome are absent when main/core runs outside Electron. */
   versions: z.object({
-    electron: z.string().optional(),
-    chrome: z.string().optional(),
-    node: z.string(),
-    v8: z.string(),
+    electron: appInfoText.optional(),
+    chrome: appInfoText.optional(),
+    node: appInfoText,
+    v8: appInfoText,
   }),
-  platform: z.string(),
-  arch: z.string(),
+  platform: appInfoText,
+  arch: appInfoText,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -85,6 +94,9 @@ export const checkedInstanceSchema = z.object({
   result: verificationResultSchema,
 });
 export type CheckedInstance = z.infer<typeof checkedInstanceSchema>;
+
+/** History entries one list answer may hold (history keeps 200; room for a larger setting). */
+const historyListMax = 10_000;
 
 export const calls = {
   /** Stops the long call started with this id; harmless when it has already ended. */
@@ -138,7 +150,10 @@ export const calls = {
    */
   'doctor.checkAll': call(
     z.object({ callId: callIdSchema.optional() }).optional(),
-    z.object({ results: z.array(checkedInstanceSchema), cancelled: z.boolean().optional() }),
+    z.object({
+      results: z.array(checkedInstanceSchema).max(bounds.profiles),
+      cancelled: z.boolean().optional(),
+    }),
   ),
 
   /** Starts the simulated Veza on this computer and adds (or refreshes) the Demo instance. */
@@ -157,7 +172,7 @@ export const calls = {
   'keys.listTeamKeys': call(z.object({ profileId: z.uuid() }), teamKeysListingSchema),
   'keys.listTeams': call(
     z.object({ profileId: z.uuid() }),
-    z.object({ teams: z.array(teamSchema) }),
+    z.object({ teams: z.array(teamSchema).max(teamKeysListMax) }),
   ),
   'keys.createTeamKey': call(createTeamKeyArgsSchema, createdTeamKeySchema),
   'keys.renameTeamKey': call(renameTeamKeyArgsSchema, z.object({ keyId: vezaIdSchema })),
@@ -185,7 +200,7 @@ export const calls = {
   /** Main asks for the file (open dialog); the path is saved with the instance on "Save". */
   'profiles.chooseCaFile': call(
     z.undefined(),
-    z.object({ cancelled: z.boolean(), path: z.string().optional() }),
+    z.object({ cancelled: z.boolean(), path: z.string().max(bounds.filePath).optional() }),
   ),
 
   // ---------------------------------------------------------------- Requests workspace (issue 7)
@@ -199,7 +214,7 @@ export const calls = {
   'history.list': call(
     z.object({ query: z.string().max(500).optional(), profileId: z.uuid().optional() }),
     z.object({
-      entries: z.array(historySummarySchema),
+      entries: z.array(historySummarySchema).max(historyListMax),
       /** How many entries there are before the search (for "Clear history"). */
       total: z.number().int().nonnegative(),
       problem: problemSchema.optional(),
@@ -209,7 +224,14 @@ export const calls = {
   'history.delete': call(z.object({ id: z.uuid() }), z.undefined()),
   /** Removes one instance's entries (and their bodies), or every entry without `profileId`. */
   'history.clear': call(z.object({ profileId: z.uuid().optional() }), z.undefined()),
-  'saved.list': call(z.undefined(), z.object({ requests: z.array(savedRequestSchema) })),
+  'saved.list': call(
+    z.undefined(),
+    z.object({
+      requests: z.array(savedRequestSchema).max(savedRequestsMax),
+      /** saved-requests.json was damaged (set aside) or is from a newer Veza Desk. */
+      problem: problemSchema.optional(),
+    }),
+  ),
   'saved.save': call(
     z.object({
       id: z.uuid().optional(),
@@ -231,7 +253,10 @@ export const events = {
   'menu.command': menuCommandSchema,
   /** The profiles changed (here, by an import, or on load): the full list, without keys. */
   'profiles.changed': profilesStateSchema,
-  'doctor.progress': z.object({ profileId: z.uuid(), steps: z.array(verificationStepSchema) }),
+  'doctor.progress': z.object({
+    profileId: z.uuid(),
+    steps: z.array(verificationStepSchema).max(verificationStepIds.length),
+  }),
   'doctor.checked': checkedInstanceSchema.extend({
     done: z.number().int(),
     total: z.number().int(),
@@ -241,7 +266,16 @@ export const events = {
   'keys.rotationProgress': z.object({
     profileId: z.uuid(),
     keyId: vezaIdSchema,
-    steps: z.array(rotationStepSchema),
+    steps: z.array(rotationStepSchema).max(rotationStepIds.length),
+  }),
+  /**
+   * A rotation the app did not finish (it quit or died half-way) was finished, rolled back,
+   * or is left for the next start because Veza could not be reached. Names only, never a key.
+   */
+  'keys.rotationRecovered': z.object({
+    holderProfileName: z.string().max(200),
+    outcome: z.enum(['finished', 'rolled-back', 'pending']),
+    detail: z.string().max(2000),
   }),
 
   // ---------------------------------------------------------------- Requests workspace (issue 7)
@@ -256,7 +290,9 @@ export const events = {
    */
   'history.changed': z.object({ profileId: z.uuid().optional() }),
   /** The saved requests changed (saved, deleted, imported): the full list, like profiles.changed. */
-  'savedRequests.changed': z.object({ requests: z.array(savedRequestSchema) }),
+  'savedRequests.changed': z.object({
+    requests: z.array(savedRequestSchema).max(savedRequestsMax),
+  }),
 } as const;
 
 export type Calls = typeof calls;

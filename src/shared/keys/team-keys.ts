@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { bounds } from '../ipc/bounds';
 import { problemSchema } from '../problems/problem';
+import { profileNameMaxLength } from '../profiles/profile';
 
 /**
  * Team API keys as the window sees them (Veza's preview API /api/preview/teamkeys). None of
@@ -8,12 +10,24 @@ import { problemSchema } from '../problems/problem';
  */
 
 /** Veza's ids are opaque strings; bounded so a hostile answer cannot flood the window. */
-export const vezaIdSchema = z.string().min(1).max(200);
+export const vezaIdMaxLength = 200;
+export const vezaIdSchema = z.string().min(1).max(vezaIdMaxLength);
+/** A key's or a team's name as Veza says it (team-keys-client.ts clips to it). */
+export const vezaNameMaxLength = 1000;
 export const teamKeyNameMaxLength = 200;
 const teamKeyName = z.string().trim().min(1).max(teamKeyNameMaxLength);
 
 /** Where a saved profile holds a team key: lets the view offer rotation for that instance. */
-export const keyHolderSchema = z.object({ profileId: z.uuid(), profileName: z.string() });
+export const keyHolderSchema = z.object({
+  profileId: z.uuid(),
+  profileName: z.string().max(profileNameMaxLength),
+});
+
+/**
+ * Team keys (and teams) one listing may hold: team-keys-client.ts stops at 100 pages of 100 and
+ * clips to this, saying the list is not complete.
+ */
+export const teamKeysListMax = 10_000;
 
 /** Bounds of what the window is told about a key's creator (main clips to them). */
 export const creatorLimits = { id: 200, name: 200, email: 320 } as const;
@@ -62,25 +76,25 @@ export function creatorInWords(creator: KeyCreator | undefined): { text: string;
 
 export const teamKeySchema = z.object({
   id: vezaIdSchema,
-  name: z.string().max(1000),
-  teamId: z.string().max(200),
+  name: z.string().max(vezaNameMaxLength),
+  teamId: z.string().max(vezaIdMaxLength),
   /** The team's name, when the teams list was readable. */
-  teamName: z.string().max(1000).optional(),
+  teamName: z.string().max(vezaNameMaxLength).optional(),
   /** Veza's ACTIVE / INACTIVE, in words; 'unknown' for a status Veza has not documented. */
   status: z.enum(['active', 'revoked', 'unknown']),
-  createdAt: z.iso.datetime({ offset: true }).optional(),
+  createdAt: z.iso.datetime({ offset: true }).max(bounds.timestamp).optional(),
   /** Who created it, when known (see keyCreatorSchema). */
   createdBy: keyCreatorSchema.optional(),
   /** The saved instances whose key is this team key (same address, same key id). */
-  heldBy: z.array(keyHolderSchema),
+  heldBy: z.array(keyHolderSchema).max(bounds.profiles),
 });
 export type TeamKey = z.infer<typeof teamKeySchema>;
 
-export const teamSchema = z.object({ id: vezaIdSchema, name: z.string().max(1000) });
+export const teamSchema = z.object({ id: vezaIdSchema, name: z.string().max(vezaNameMaxLength) });
 export type Team = z.infer<typeof teamSchema>;
 
 export const teamKeysListingSchema = z.object({
-  keys: z.array(teamKeySchema),
+  keys: z.array(teamKeySchema).max(teamKeysListMax),
   /** False when Veza's paging stopped early (a safety limit): the list may miss keys. */
   complete: z.boolean(),
 });
@@ -146,7 +160,7 @@ export const rotationStepLabels: Record<RotationStepId, string> = {
 export const rotationStepSchema = z.object({
   id: z.enum(rotationStepIds),
   status: z.enum(['pending', 'running', 'passed', 'failed', 'skipped']),
-  note: z.string().max(1000).optional(),
+  note: z.string().max(bounds.problemText).optional(),
   problem: problemSchema.optional(),
 });
 export type RotationStep = z.infer<typeof rotationStepSchema>;
@@ -164,7 +178,7 @@ export const rotationResultSchema = z.object({
   ok: z.boolean(),
   /** The user cancelled it before the old key was revoked; it was rolled back. */
   cancelled: z.boolean().optional(),
-  steps: z.array(rotationStepSchema),
+  steps: z.array(rotationStepSchema).max(rotationStepIds.length),
   newKey: teamKeySchema.optional(),
 });
 export type RotationResult = z.infer<typeof rotationResultSchema>;

@@ -5,20 +5,30 @@ export interface VezaPage<T> {
   next_page_token?: string;
 }
 
-export interface FetchAllPagesOptions {
+export interface FetchAllPagesOptions<T = unknown> {
   /** Stops between pages; the pages fetched so far are kept. */
   signal?: AbortSignal;
   /** After each page: how many pages and items so far. */
   onProgress?: (progress: { pages: number; items: number }) => void;
   /** A safety stop for endless lists; the answer then says `stoppedBy: 'maxPages'`. */
   maxPages?: number;
+  /**
+   * A stop for lists too large to hold: pages are merged while their sizes (`pageBytes`) add up
+   * to at most this; the page that would go over is not merged and the answer says
+   * `stoppedBy: 'maxBytes'`. Without `pageBytes` every page counts as 0.
+   */
+  maxBytes?: number;
+  /** The size of a page as it was received (its body's bytes), for `maxBytes`. */
+  pageBytes?: (page: VezaPage<T>) => number;
 }
 
 export interface AllPages<T> {
   values: T[];
   pages: number;
+  /** The merged pages' sizes (pageBytes), added up. */
+  bytes: number;
   /** `end`: Veza said has_more is false; otherwise the list may be incomplete. */
-  stoppedBy: 'end' | 'cancelled' | 'maxPages';
+  stoppedBy: 'end' | 'cancelled' | 'maxPages' | 'maxBytes';
 }
 
 /** Veza's paging did something that cannot end well; `partial` holds what was fetched. */
@@ -40,15 +50,23 @@ export class PagingError<T = unknown> extends Error {
  */
 export async function fetchAllPages<T>(
   fetchPage: (pageToken: string | undefined) => Promise<VezaPage<T>>,
-  { signal, onProgress, maxPages = 10_000 }: FetchAllPagesOptions = {},
+  {
+    signal,
+    onProgress,
+    maxPages = 10_000,
+    maxBytes = Number.POSITIVE_INFINITY,
+    pageBytes,
+  }: FetchAllPagesOptions<T> = {},
 ): Promise<AllPages<T>> {
   const values: T[] = [];
   const seenTokens = new Set<string>();
   let token: string | undefined;
   let pages = 0;
+  let bytes = 0;
   const result = (stoppedBy: AllPages<T>['stoppedBy']): AllPages<T> => ({
     values,
     pages,
+    bytes,
     stoppedBy,
   });
 
@@ -63,6 +81,9 @@ export async function fetchAllPages<T>(
         result('end'),
       );
     }
+    const size = pageBytes?.(page) ?? 0;
+    if (bytes + size > maxBytes) return result('maxBytes');
+    bytes += size;
     pages += 1;
     for (const value of page.values) values.push(value);
     onProgress?.({ pages, items: values.length });

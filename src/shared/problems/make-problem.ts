@@ -1,3 +1,4 @@
+import { bounds, clipText } from '../ipc/bounds';
 import type { Problem, ProblemDetail } from './problem';
 import type { ProblemCode } from './problem-codes';
 import { problemCatalog } from './catalog';
@@ -12,16 +13,47 @@ function fill(template: string, facts: Record<string, string>): string {
     .trim();
 }
 
+const text = (value: string) => clipText(value, bounds.problemText);
+const id = (value: string) => clipText(value, bounds.id);
+
+/**
+ * The detail within the problem schema's bounds: a server's long message, a huge URL or a
+ * flood of facts is cut rather than making the problem itself unusable.
+ */
+function boundedDetail(detail: ProblemDetail): ProblemDetail {
+  const clipped: ProblemDetail = { ...detail };
+  for (const field of ['raw', 'url', 'serverMessage', 'serverResolution'] as const) {
+    const value = detail[field];
+    if (value !== undefined) clipped[field] = text(value);
+  }
+  for (const field of ['errorCode', 'requestId', 'serverCode'] as const) {
+    const value = detail[field];
+    if (value !== undefined) clipped[field] = id(value);
+  }
+  if (detail.facts) {
+    clipped.facts = Object.fromEntries(
+      Object.entries(detail.facts)
+        .slice(0, bounds.problemFacts)
+        .map(([name, value]) => [id(name), text(value)]),
+    );
+  }
+  return clipped;
+}
+
 /** Builds the user-facing Problem for a code from the catalog and the technical detail. */
 export function makeProblem(code: ProblemCode, detail: ProblemDetail = {}): Problem {
   const entry = problemCatalog[code];
-  const facts = detail.facts ?? {};
+  const bounded = boundedDetail(detail);
+  const facts = bounded.facts ?? {};
   return {
     code,
-    title: fill(entry.title, facts),
-    explanation: fill(entry.explanation, facts),
+    title: text(fill(entry.title, facts)),
+    explanation: text(fill(entry.explanation, facts)),
     // A step made only of a placeholder with no fact (e.g. another OS's) is left out.
-    fix: entry.fix.map((step) => fill(step, facts)).filter((step) => step !== ''),
-    detail,
+    fix: entry.fix
+      .map((step) => text(fill(step, facts)))
+      .filter((step) => step !== '')
+      .slice(0, bounds.problemSteps),
+    detail: bounded,
   };
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { boundedRecord, bounds } from '../ipc/bounds';
 import { problemCodes } from './problem-codes';
+
+/** Any text of a problem (makeProblem clips to it, so a long server message cannot break one). */
+const problemText = z.string().max(bounds.problemText);
+const problemId = z.string().max(bounds.id);
 
 /**
  * Technical facts behind a problem, already redacted: no key, no Authorization header, no
@@ -7,26 +12,26 @@ import { problemCodes } from './problem-codes';
  */
 export const problemDetailSchema = z.object({
   /** The raw error text, e.g. "getaddrinfo ENOTFOUND acme.vezacloud.com". */
-  raw: z.string().optional(),
+  raw: problemText.optional(),
   /** The Node/undici error code behind the failure, e.g. ECONNREFUSED. */
-  errorCode: z.string().optional(),
+  errorCode: problemId.optional(),
   status: z.number().int().optional(),
-  url: z.string().optional(),
-  requestId: z.string().optional(),
+  url: problemText.optional(),
+  requestId: problemId.optional(),
   /** Veza's own words, from its error envelope. */
-  serverCode: z.string().optional(),
-  serverMessage: z.string().optional(),
-  serverResolution: z.string().optional(),
+  serverCode: problemId.optional(),
+  serverMessage: problemText.optional(),
+  serverResolution: problemText.optional(),
   /** Other named facts the explanation refers to (issuer, wait in seconds, proxy, ...). */
-  facts: z.record(z.string(), z.string()).optional(),
+  facts: boundedRecord(problemId, problemText, bounds.problemFacts).optional(),
 });
 export type ProblemDetail = z.infer<typeof problemDetailSchema>;
 
 export const problemSchema = z.object({
   code: z.enum(problemCodes),
-  title: z.string(),
-  explanation: z.string(),
-  fix: z.array(z.string()),
+  title: problemText,
+  explanation: problemText,
+  fix: z.array(problemText).max(bounds.problemSteps),
   detail: problemDetailSchema,
 });
 export type Problem = z.infer<typeof problemSchema>;

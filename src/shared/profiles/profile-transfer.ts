@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bounds } from '../ipc/bounds';
 import { problemSchema } from '../problems/problem';
 import { envSnippetShells } from './env-snippet';
 import {
@@ -27,20 +28,30 @@ export const profilesExportFileSchema = z.object({
   format: z.literal(profilesExportFormat),
   version: z.number().int().positive(),
   exportedAt: z.string(),
-  profiles: z.array(z.unknown()),
+  // More than Veza Desk keeps at all (profilesStateSchema): the file is refused as a whole.
+  profiles: z.array(z.unknown()).max(bounds.profiles),
 });
+
+/** Where a file went or came from: a path (Windows allows 32,767 characters) or a word. */
+const fileName = z.string().max(bounds.filePath);
 
 /** What an import did: what came in, what was left out and why, and what to look at. */
 export const importResultSchema = z.object({
   cancelled: z.boolean(),
   /** The file name, or "environment". */
-  source: z.string(),
-  imported: z.array(profileSchema),
-  skipped: z.array(
-    z.object({ name: z.string(), problem: problemSchema.optional(), reason: z.string() }),
-  ),
+  source: fileName,
+  imported: z.array(profileSchema).max(bounds.profiles),
+  skipped: z
+    .array(
+      z.object({
+        name: z.string().max(bounds.name),
+        problem: problemSchema.optional(),
+        reason: z.string().max(bounds.problemText),
+      }),
+    )
+    .max(bounds.profiles),
   /** Things to know about what was imported, e.g. a key left out because it looked damaged. */
-  notices: z.array(problemSchema),
+  notices: z.array(problemSchema).max(bounds.profiles),
   /**
    * Network settings the file named that are not in force: a proxy or CA file waits for the
    * user to accept it for that instance; a pinned certificate is never taken from a file.
@@ -49,12 +60,13 @@ export const importResultSchema = z.object({
     .array(
       z.object({
         profileId: z.uuid(),
-        name: z.string(),
-        proxyUrl: z.string().optional(),
-        caFile: z.string().optional(),
-        pinnedCertSha256: z.string().optional(),
+        name: z.string().max(bounds.name),
+        proxyUrl: networkSettingsSchema.shape.proxy.unwrap().shape.url,
+        caFile: networkSettingsSchema.shape.caFile,
+        pinnedCertSha256: networkSettingsSchema.shape.pinnedCertSha256,
       }),
     )
+    .max(bounds.profiles)
     .default([]),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
@@ -62,7 +74,7 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 export const fileWrittenSchema = z.object({
   cancelled: z.boolean(),
   /** Where it went: a file path, or "clipboard". */
-  destination: z.string().optional(),
+  destination: fileName.optional(),
 });
 export type FileWritten = z.infer<typeof fileWrittenSchema>;
 

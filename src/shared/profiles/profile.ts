@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bounds } from '../ipc/bounds';
 import { problemSchema } from '../problems/problem';
 
 /**
@@ -11,14 +12,20 @@ export const profileNameMaxLength = 100;
 export const profileNotesMaxLength = 4000;
 
 /** #rrggbb; the sidebar dot and the header band use it. */
-export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2457c5');
+export const colourSchema = z
+  .string()
+  .max(7, 'a colour like #2457c5')
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2457c5');
+
+/** A time as ISO 8601 text with a Z, e.g. 2024-05-01T12:00:00.000Z. */
+const isoTime = z.iso.datetime().max(bounds.timestamp);
 
 /** What the window may know about a saved key: never the key itself. */
 export const keyFingerprintSchema = z.object({
   length: z.number().int().positive(),
   /** The last 4 characters, so a user can tell two keys apart. */
   last4: z.string().max(4),
-  savedAt: z.iso.datetime(),
+  savedAt: isoTime,
   /** Learned by the connection doctor: a team key reaches only the OAA calls. */
   kind: z.enum(['personal', 'team']).optional(),
   /**
@@ -43,6 +50,7 @@ export const networkSettingsSchema = z.object({
   /** SHA-256 of the server certificate, hex with or without colons (lab instances). */
   pinnedCertSha256: z
     .string()
+    .max(95, '64 hex digits')
     .regex(/^(?:[0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, '64 hex digits')
     .optional(),
   timeouts: z
@@ -56,7 +64,7 @@ export type NetworkSettings = z.infer<typeof networkSettingsSchema>;
 
 /** The connection doctor's last verdict, shown in the sidebar and by `veza-desk profiles`. */
 export const lastVerificationSchema = z.object({
-  at: z.iso.datetime(),
+  at: isoTime,
   ok: z.boolean(),
   /** A problem code, or OK_PERSONAL_KEY / OK_TEAM_KEY. */
   code: z.string().max(64),
@@ -87,8 +95,8 @@ export const profileSchema = z.object({
   notes: z.string().max(profileNotesMaxLength),
   network: networkSettingsSchema.optional(),
   importedNetwork: importedNetworkSchema.optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
   lastVerification: lastVerificationSchema.optional(),
   /** Present when a key is saved in the keychain for this profile. */
   key: keyFingerprintSchema.optional(),
@@ -108,7 +116,7 @@ export type ProfileDraft = z.infer<typeof profileDraftSchema>;
 
 /** The profiles as main holds them, plus a problem met while loading them (if any). */
 export const profilesStateSchema = z.object({
-  profiles: z.array(profileSchema),
+  profiles: z.array(profileSchema).max(bounds.profiles),
   /** The saved file was damaged (set aside) or too new (left untouched). */
   loadProblem: problemSchema.optional(),
   /** True when the saved file comes from a newer Veza Desk: nothing may be changed. */

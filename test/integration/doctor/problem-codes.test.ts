@@ -102,8 +102,11 @@ const appInternal = {
   KEY_IN_REQUEST: 'test/integration/requests/send-requests.test.ts',
   RESPONSE_BODY_GONE: 'test/integration/requests/send-requests.test.ts',
   PAGING_FAILED: 'test/integration/requests/request-failures.test.ts',
+  PAGING_LIMIT_REACHED: 'test/integration/requests/request-limits.test.ts',
   HTTP_METHOD_NOT_ALLOWED: 'test/integration/requests/method-not-allowed.test.ts',
   DATA_FILE_DAMAGED: 'test/integration/requests/request-failures.test.ts',
+  DATA_FILE_TOO_NEW: 'test/integration/persistence/document-store.test.ts',
+  DATA_FOLDER_BUSY: 'test/integration/persistence/document-store.test.ts',
 } as const;
 
 const produced = Object.values(producedIn).flat() as string[];

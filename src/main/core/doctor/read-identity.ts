@@ -1,16 +1,22 @@
-import type { Identity } from '../../../shared/doctor/verification';
+import {
+  identityRolesMax,
+  identityTextMax,
+  type Identity,
+} from '../../../shared/doctor/verification';
 
 type Json = Record<string, unknown>;
 
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : undefined;
+  typeof value === 'string' && value.trim() !== ''
+    ? value.trim().slice(0, identityTextMax)
+    : undefined;
 
 function roleNames(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value
-    .map((role) => (typeof role === 'string' ? role : text((role as Json | null)?.name)))
+    .map((role) => (typeof role === 'string' ? text(role) : text((role as Json | null)?.name)))
     .filter((role): role is string => role !== undefined)
-    .slice(0, 50);
+    .slice(0, identityRolesMax);
 }
 
 /**

@@ -2,12 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { fetchAllPages, PagingError, type VezaPage } from '../../../shared/paging/fetch-all-pages';
+import { formatSize } from '../../../shared/format/format-size';
+import { clipText } from '../../../shared/ipc/bounds';
+import {
+  fetchAllPages,
+  PagingError,
+  type AllPages,
+  type VezaPage,
+} from '../../../shared/paging/fetch-all-pages';
+import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
 import { buildRequestTarget } from '../../../shared/requests/build-request-url';
 import {
+  answeredUrlMax,
+  cutRequestBody,
   inlineBodyLimit,
+  pagingLimits,
+  responseHeaderRowsMax,
+  responseHeaderTextMax,
   type HistoryEntry,
   type ResponseBodyRef,
   type SentResponse,
@@ -36,6 +49,8 @@ export interface RequestServiceDeps {
   history: HistoryStore;
   bodies: BodyFiles;
   now?: () => Date;
+  /** Where "Fetch all pages" stops (pagingLimits unless a test sets smaller ones). */
+  pagingLimits?: Partial<{ pages: number; bytes: number }>;
 }
 
 export interface SendArgs {
@@ -72,6 +87,58 @@ async function bodyBytes(response: TransportResponse): Promise<Buffer> {
   return response.body.kind === 'memory' ? response.body.bytes : readFile(response.body.path);
 }
 
+/** The answer's headers within the contract's bounds (a server may send thousands). */
+function answerHeaders(response: TransportResponse): SentResponse['headers'] {
+  return headerRows(response.headers)
+    .slice(0, responseHeaderRowsMax)
+    .map(({ name, value }) => ({
+      name: clipText(name, responseHeaderTextMax),
+      value: clipText(value, responseHeaderTextMax),
+    }));
+}
+
+/**
+ * `{ "values": [...] }` as JSON.stringify(..., null, 2) writes it, built value by value: the
+ * merged pages may be more text than one JavaScript string can hold (about 512 MB).
+ */
+export function mergedPagesJson(values: readonly unknown[]): Buffer {
+  if (values.length === 0) return Buffer.from('{\n  "values": []\n}');
+  const parts: Buffer[] = [];
+  let chunk = '{\n  "values": [\n';
+  values.forEach((value, index) => {
+    const text = (JSON.stringify(value, null, 2) as string | undefined) ?? 'null';
+    const comma = index < values.length - 1 ? ',' : '';
+    chunk += `    ${text.replace(/\n/g, '\n    ')}${comma}\n`;
+    if (chunk.length >= 1024 * 1024) {
+      parts.push(Buffer.from(chunk));
+      chunk = '';
+    }
+  });
+  parts.push(Buffer.from(`${chunk}  ]\n}`));
+  return Buffer.concat(parts);
+}
+
+/** What a walk stopped at a limit says: how far it got, and which limit. */
+function pagingLimitProblem(
+  all: AllPages<unknown>,
+  limits: { pages: number; bytes: number },
+): Problem | undefined {
+  if (all.stoppedBy !== 'maxPages' && all.stoppedBy !== 'maxBytes') return undefined;
+  const limit =
+    all.stoppedBy === 'maxPages'
+      ? `${limits.pages.toLocaleString('en-US')} pages`
+      : formatSize(limits.bytes);
+  return makeProblem('PAGING_LIMIT_REACHED', {
+    raw: `Fetch all pages stopped at ${all.stoppedBy}: ${all.pages} pages, ${all.values.length} items, ${all.bytes} bytes.`,
+    facts: {
+      pages: all.pages.toLocaleString('en-US'),
+      items: all.values.length.toLocaleString('en-US'),
+      size: formatSize(all.bytes),
+      limit,
+    },
+  });
+}
+
 /**
  * The request workspace in main: sends the composer's requests, follows pages, keeps every
  * request in history and large bodies in files the window fetches from its own origin. The key
@@ -106,8 +173,11 @@ export function createRequestService(deps: RequestServiceDeps) {
     });
   }
 
+  /** What history keeps of a request: no key, and the body only in part when it is large. */
   function entryBase(profile: Profile, spec: RequestSpec, session: InstanceSession) {
-    const kept = withoutKey(spec, session.redact);
+    const withoutSecret = withoutKey(spec, session.redact);
+    const cut = withoutSecret.body === undefined ? undefined : cutRequestBody(withoutSecret.body);
+    const kept = cut?.cut ? { ...withoutSecret, body: cut.body } : withoutSecret;
     return {
       id: randomUUID(),
       at: now().toISOString(),
@@ -116,6 +186,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       method: kept.method,
       target: buildRequestTarget(kept),
       spec: kept,
+      ...(cut?.cut ? { requestBodyCut: true } : {}),
     };
   }
 
@@ -158,7 +229,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         status: response.status,
         durationMs: response.timings.total,
         size: response.size,
-        headers: headerRows(response.headers),
+        headers: answerHeaders(response),
         timings: requestTimings(response.timings),
         body,
         ...(problem ? { problem } : {}),
@@ -172,7 +243,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         size: response.size,
         route: response.route,
         authorizationDropped: response.authorizationDropped,
-        url: response.url,
+        url: clipText(response.url, answeredUrlMax),
         body,
         ...(problem ? { problem } : {}),
       };
@@ -181,9 +252,13 @@ export function createRequestService(deps: RequestServiceDeps) {
     }
   }
 
+  const limits = { ...pagingLimits, ...deps.pagingLimits };
+
   /**
    * "Fetch all pages": the same request again with each next page_token until Veza says
    * has_more is false, then one answer with the merged `values`. Progress after each page.
+   * It stops at `limits` (pages, and bytes of the pages' bodies): what was merged is the
+   * answer, with PAGING_LIMIT_REACHED saying how far it got.
    */
   async function sendAllPages(
     args: SendArgs,
@@ -196,6 +271,8 @@ export function createRequestService(deps: RequestServiceDeps) {
     const base = entryBase(profile, args.spec, session);
     const startedAt = performance.now();
     let last: { response: TransportResponse; headers: SentResponse['headers'] } | undefined;
+    const pageSizes = new WeakMap<object, number>();
+    let received = 0;
     const fetchPage = async (token: string | undefined): Promise<VezaPage<unknown>> => {
       const spec: RequestSpec = {
         ...args.spec,
@@ -211,10 +288,18 @@ export function createRequestService(deps: RequestServiceDeps) {
         signal,
       });
       try {
-        last = { response, headers: headerRows(response.headers) };
+        last = { response, headers: answerHeaders(response) };
         const problem = await problemOf(response, profile);
         if (problem) throw new ProblemError(problem);
-        return JSON.parse((await bodyBytes(response)).toString('utf8')) as VezaPage<unknown>;
+        const bytes = await bodyBytes(response);
+        // A page that would go over the byte limit is not even read: fetchAllPages stops at it.
+        const page: VezaPage<unknown> =
+          received + bytes.length > limits.bytes
+            ? { values: [] }
+            : (JSON.parse(bytes.toString('utf8')) as VezaPage<unknown>);
+        if (typeof page === 'object' && page !== null) pageSizes.set(page, bytes.length);
+        received += bytes.length;
+        return page;
       } catch (error) {
         if (error instanceof SyntaxError) {
           throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
@@ -226,18 +311,25 @@ export function createRequestService(deps: RequestServiceDeps) {
     };
     let all;
     try {
-      all = await fetchAllPages(fetchPage, { signal, onProgress });
+      all = await fetchAllPages(fetchPage, {
+        signal,
+        onProgress,
+        maxPages: limits.pages,
+        maxBytes: limits.bytes,
+        pageBytes: (page) => pageSizes.get(page) ?? 0,
+      });
     } catch (error) {
       await recordFailure(base, error, startedAt);
       if (error instanceof PagingError)
         throw ProblemError.of('PAGING_FAILED', { raw: error.message });
       throw error;
     }
-    const merged = Buffer.from(JSON.stringify({ values: all.values }, null, 2));
+    const merged = mergedPagesJson(all.values);
     const body = await keepBody(merged);
     const totalMs = performance.now() - startedAt;
     const status = last?.response.status ?? 200;
     const headers = last?.headers ?? [];
+    const problem = pagingLimitProblem(all, limits);
     await keepInHistory({
       ...base,
       status,
@@ -247,6 +339,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       headers,
       timings: { totalMs },
       body,
+      ...(problem ? { problem } : {}),
     });
     return {
       historyId: base.id,
@@ -256,8 +349,9 @@ export function createRequestService(deps: RequestServiceDeps) {
       size: merged.length,
       route: last?.response.route ?? 'direct',
       authorizationDropped: last?.response.authorizationDropped ?? false,
-      url: last?.response.url ?? profile.baseUrl,
+      url: clipText(last?.response.url ?? profile.baseUrl, answeredUrlMax),
       body,
+      ...(problem ? { problem } : {}),
       paging: { pages: all.pages, items: all.values.length, stoppedBy: all.stoppedBy },
     };
   }

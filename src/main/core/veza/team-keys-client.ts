@@ -1,4 +1,10 @@
 import { fetchAllPages, type VezaPage } from '../../../shared/paging/fetch-all-pages';
+import { clipText } from '../../../shared/ipc/bounds';
+import {
+  teamKeysListMax,
+  vezaIdMaxLength,
+  vezaNameMaxLength,
+} from '../../../shared/keys/team-keys';
 import { ProblemError } from '../problem-error';
 import type { InstanceSession } from './instance-client';
 
@@ -68,16 +74,26 @@ function readCreator(record: Loose): VezaKeyCreator | undefined {
   return id || name || email ? creator : undefined;
 }
 
+/** An id the window can hold (vezaIdSchema); a longer one is no id Veza Desk can act on. */
+const idOf = (value: unknown): string | undefined => {
+  const id = text(value);
+  return id && id.length <= vezaIdMaxLength ? id : undefined;
+};
+const nameOf = (value: unknown): string | undefined => {
+  const name = text(value);
+  return name === undefined ? undefined : clipText(name, vezaNameMaxLength);
+};
+
 function readTeamKey(raw: unknown): VezaTeamKey | undefined {
   const record = (raw ?? {}) as Loose;
-  const id = text(record.id);
+  const id = idOf(record.id);
   if (!id) return undefined;
-  const teamName = filled(record.team_name);
+  const teamName = nameOf(filled(record.team_name));
   const createdBy = readCreator(record);
   return {
     id,
-    name: text(record.name) ?? '',
-    teamId: text(record.team_id) ?? '',
+    name: nameOf(record.name) ?? '',
+    teamId: idOf(record.team_id) ?? '',
     ...(teamName ? { teamName } : {}),
     status: text(record.status) ?? '',
     createdAt: text(record.created_at),
@@ -87,8 +103,8 @@ function readTeamKey(raw: unknown): VezaTeamKey | undefined {
 
 function readTeam(raw: unknown): VezaTeam | undefined {
   const record = (raw ?? {}) as Loose;
-  const id = text(record.id);
-  return id ? { id, name: text(record.name) ?? id } : undefined;
+  const id = idOf(record.id);
+  return id ? { id, name: nameOf(record.name) ?? id } : undefined;
 }
 
 // A safety stop for an endless list: 100 pages of 100 is more keys than any tenant has.
@@ -108,7 +124,11 @@ async function listAll<T>(
     { maxPages },
   );
   const values = all.values.map(read).filter((value): value is T => value !== undefined);
-  return { values, complete: all.stoppedBy === 'end' };
+  // A server that ignores page_size could still flood the window: the listing is cut and says so.
+  return {
+    values: values.slice(0, teamKeysListMax),
+    complete: all.stoppedBy === 'end' && values.length <= teamKeysListMax,
+  };
 }
 
 const teamKeysPath = '/api/preview/teamkeys';

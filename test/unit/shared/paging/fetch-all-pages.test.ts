@@ -46,7 +46,7 @@ describe('fetchAllPages', () => {
   it('gets every item exactly once when the last page still carries a token', async () => {
     const list = simulatedList(items, 5, { tokenOnLastPage: true });
     const all = await fetchAllPages(list.fetchPage);
-    expect(all).toEqual({ values: items, pages: list.pageCount, stoppedBy: 'end' });
+    expect(all).toEqual({ values: items, pages: list.pageCount, bytes: 0, stoppedBy: 'end' });
     expect(list.fetchPage).toHaveBeenCalledTimes(list.pageCount);
   });
 
@@ -85,7 +85,7 @@ describe('fetchAllPages', () => {
       signal: controller.signal,
       onProgress: ({ pages }) => pages === 2 && controller.abort(),
     });
-    expect(all).toEqual({ values: items.slice(0, 10), pages: 2, stoppedBy: 'cancelled' });
+    expect(all).toEqual({ values: items.slice(0, 10), pages: 2, bytes: 0, stoppedBy: 'cancelled' });
     expect(list.fetchPage).toHaveBeenCalledTimes(2);
   });
 

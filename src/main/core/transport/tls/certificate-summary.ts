@@ -1,6 +1,10 @@
 import type { PeerCertificate, DetailedPeerCertificate } from 'node:tls';
 
-import type { CertificateSummary } from '../../../../shared/tls/certificate-summary';
+import { clipText } from '../../../../shared/ipc/bounds';
+import {
+  certificateLimits,
+  type CertificateSummary,
+} from '../../../../shared/tls/certificate-summary';
 
 export type { CertificateSummary };
 
@@ -19,14 +23,17 @@ function sameName(a: Name, b: Name): boolean {
   return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 }
 
+/** A certificate as the window sees it; a server's odd certificate is cut to the schema's bounds. */
 export function summarizeCertificate(cert: PeerCertificate): CertificateSummary {
+  const name = (text: string) => clipText(text, certificateLimits.name);
   return {
-    subject: describeName(cert.subject),
-    issuer: describeName(cert.issuer),
+    subject: name(describeName(cert.subject)),
+    issuer: name(describeName(cert.issuer)),
     altNames: (cert.subjectaltname ?? '')
       .split(',')
-      .map((name) => name.trim().replace(/^(DNS|IP Address):/, ''))
-      .filter(Boolean),
+      .map((altName) => name(altName.trim().replace(/^(DNS|IP Address):/, '')))
+      .filter(Boolean)
+      .slice(0, certificateLimits.altNames),
     validFrom: new Date(cert.valid_from).toISOString(),
     validTo: new Date(cert.valid_to).toISOString(),
     sha256: cert.fingerprint256,
