@@ -9,5 +9,10 @@ export type AppSettings = z.infer<typeof appSettingsSchema>;
 
 export const defaultAppSettings: AppSettings = { keyRotationDays: 90 };
 
-/** What settings.update takes: only the fields to change. */
-export const appSettingsChangeSchema = z.object({ keyRotationDays: keyRotationDays.optional() });
+/**
+ * What settings.update takes: only the fields to change. A field may be left out but not sent
+ * as undefined (which would reach the store as "change it to nothing").
+ */
+export const appSettingsChangeSchema = z.object({
+  keyRotationDays: keyRotationDays.exactOptional(),
+});
