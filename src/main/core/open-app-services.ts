@@ -53,6 +53,17 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     folder: options.folder,
     knownKeys: () => profiles.keysToRedact(),
   });
+  const teamKeys = createTeamKeysService({
+    profiles,
+    instances,
+    doctor,
+    clipboard: options.clipboard,
+    openTransport,
+    secrets: options.secrets,
+    onRotationRecovered: (notice) => emit('keys.rotationRecovered', notice),
+  });
+  // A key rotation some Veza Desk did not finish is finished or rolled back, in the background.
+  void teamKeys.recoverRotations();
   return {
     appInfo: options.appInfo,
     emit,
@@ -63,13 +74,7 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     doctor,
     demo: createDemoInstance({ folder: options.folder, profiles }),
     proxyPasswords,
-    teamKeys: createTeamKeysService({
-      profiles,
-      instances,
-      doctor,
-      clipboard: options.clipboard,
-      openTransport,
-    }),
+    teamKeys,
     settings: await openSettingsStore(options.folder),
     // One transport for every request of the workspace, so connections are pooled.
     requests: createRequestService({ instances, transport: openTransport(), history, bodies }),

@@ -24,7 +24,16 @@ import {
   type VezaTeamKey,
 } from '../veza/team-keys-client';
 import type { InstanceClient } from '../veza/instance-client';
+import type { SecretStore } from '../secrets/secret-store';
+import {
+  recoverRotation,
+  recoverRotations,
+  type RecoverRotationsDeps,
+  type RotationRecoveredNotice,
+} from './recover-rotations';
 import { rotateTeamKey } from './rotate-team-key';
+import { createRotationJournal } from './rotation-journal';
+import { rotationsInFlight } from './rotations-in-flight';
 
 export interface TeamKeysServiceDeps {
   profiles: ProfileService;
@@ -32,6 +41,13 @@ export interface TeamKeysServiceDeps {
   doctor: DoctorService;
   clipboard: ClipboardWriter;
   openTransport: () => Transport;
+  /**
+   * The keychain, for the rotation journal (each rotation's record, with the old key).
+   * Without it the service refuses to rotate: a rotation is never run unrecorded.
+   */
+  secrets?: SecretStore;
+  /** A rotation left unfinished was finished or rolled back: the user is told. */
+  onRotationRecovered?: (notice: RotationRecoveredNotice) => void;
   now?: () => Date;
 }
 
@@ -190,7 +206,52 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
     return undefined;
   }
 
+  const journal = deps.secrets ? createRotationJournal(deps.secrets) : undefined;
+  const recoveryDeps = (): RecoverRotationsDeps => {
+    if (!journal) throw ProblemError.of('INTERNAL_ERROR', { raw: 'no keychain for rotations' });
+    return {
+      profiles,
+      journal,
+      revokeTeamKey: (adminProfileId, keyId) =>
+        withClient(adminProfileId, (client) => client.revokeTeamKey(keyId)),
+      ...(deps.onRotationRecovered ? { notify: deps.onRotationRecovered } : {}),
+      inFlight: rotationsInFlight,
+      now,
+    };
+  };
+
+  /**
+   * A rotation of this holder left unfinished (the app died, or Veza refused a clean-up) is
+   * settled before another starts, so its record is never overwritten. Still unsettled (Veza
+   * unreachable), the new rotation is refused with the reason.
+   */
+  async function settleEarlierRotation(holderProfileId: string): Promise<void> {
+    const earlier = await recoverRotation(recoveryDeps(), holderProfileId);
+    if (earlier.state === 'settled' || earlier.state === 'pending')
+      deps.onRotationRecovered?.(earlier.notice);
+    if (earlier.state === 'pending') throw new ProblemError(earlier.problem);
+    if (earlier.state === 'elsewhere')
+      throw ProblemError.of('ROTATION_KEY_MISMATCH', {
+        raw: 'Another Veza Desk is rotating this key right now.',
+      });
+  }
+
+  let recovering: Promise<RotationRecoveredNotice[]> | undefined;
+
   return {
+    /**
+     * Finishes or rolls back every rotation left unfinished, telling the user each outcome;
+     * run when the app's services open. Called again while it runs, it answers the same run.
+     * Never rejects.
+     */
+    recoverRotations: (): Promise<RotationRecoveredNotice[]> => {
+      if (!journal) return Promise.resolve([]);
+      recovering ??= recoverRotations(recoveryDeps())
+        .catch(() => [])
+        .finally(() => (recovering = undefined));
+      return recovering;
+    },
+
     listTeamKeys: (profileId: string): Promise<TeamKeysListing> =>
       withClient(profileId, async (client, profile) => {
         const [listed, { teams, self }] = await Promise.all([
@@ -259,21 +320,29 @@ export function createTeamKeysService(deps: TeamKeysServiceDeps) {
         const holder = profileOf(args.holderProfileId);
         if (holder.baseUrl !== profile.baseUrl)
           throw ProblemError.of('KEY_TARGET_OTHER_INSTANCE', { raw: `instance ${holder.name}` });
-        const outcome = await rotateTeamKey(
-          {
-            client,
-            profiles,
-            verify: (id, verifySignal) => deps.doctor.verify(id, undefined, verifySignal),
-            onSteps,
-            signal,
-            now,
-          },
-          {
-            keyId: args.keyId,
-            holderProfileId: holder.id,
-            ...(args.newName ? { newName: args.newName } : {}),
-          },
-        );
+        if (!journal)
+          throw ProblemError.of('INTERNAL_ERROR', { raw: 'no keychain for the rotation journal' });
+        // One rotation per holder at a time; quitting asks while it runs.
+        const outcome = await rotationsInFlight.run(holder.id, async () => {
+          await settleEarlierRotation(holder.id);
+          return rotateTeamKey(
+            {
+              client,
+              profiles,
+              verify: (id, verifySignal) => deps.doctor.verify(id, undefined, verifySignal),
+              onSteps,
+              signal,
+              journal,
+              now,
+            },
+            {
+              keyId: args.keyId,
+              holderProfileId: holder.id,
+              adminProfileId: profile.id,
+              ...(args.newName ? { newName: args.newName } : {}),
+            },
+          );
+        });
         const { teams, self } = await context(client, profile.baseUrl);
         if (outcome.newKey) rememberMade(profile.baseUrl, outcome.newKey.id, self);
         return {
