@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { EventName } from '../shared/ipc/contract';
 import { appOrigin } from '../shared/security/content-security-policy';
 import { readAppInfo } from './core/app-info';
 import { createCallHandlers } from './core/ipc/call-handlers';
@@ -8,6 +9,12 @@ import { createDispatcher } from './core/ipc/dispatcher';
 import { createEventSink } from './core/ipc/event-sink';
 import { createSenderPolicy } from './core/ipc/sender-policy';
 import { createKeytarSecretStore } from './core/secrets/keytar-secret-store';
+import {
+  createQuitGuard,
+  quitAnswerOf,
+  quitQuestion,
+  rotationsInFlight,
+} from './core/keys/rotations-in-flight';
 import { openAppServices } from './core/open-app-services';
 import { createWindowStateStore, fitToScreens } from './core/window-state-store';
 import { buildAppMenu } from './app-menu';
@@ -44,6 +51,27 @@ const pageOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin;
 const isAppUrl = (url: string): boolean => url.startsWith(`${pageOrigin}/`) || url === pageOrigin;
 
 let mainWindow: BrowserWindow | undefined;
+
+// Quitting (or closing the window, which quits) while a key rotation runs asks first; the
+// rotation journal covers a quit anyway (the next start finishes or undoes the rotation).
+const quitGuard = createQuitGuard({
+  inFlight: rotationsInFlight,
+  ask: () => {
+    const options = {
+      type: 'warning' as const,
+      ...quitQuestion,
+      buttons: [...quitQuestion.buttons],
+    };
+    return quitAnswerOf(
+      mainWindow
+        ? dialog.showMessageBoxSync(mainWindow, options)
+        : dialog.showMessageBoxSync(options),
+    );
+  },
+});
+const waitForRotations = (event: Electron.Event): void => {
+  if (quitGuard.shouldWait()) event.preventDefault();
+};
 
 if (debugRefusal) refuseToStart(debugRefusal);
 else launch();
@@ -82,6 +110,7 @@ function launch(): void {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', waitForRotations);
   // Belt and braces for any web contents created later (devtools excluded by Electron).
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -93,7 +122,16 @@ function launch(): void {
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
 
-  const emit = createEventSink(deliverTo(() => mainWindow?.webContents));
+  // What main says before the page listens (a rotation finished or undone at start) waits
+  // until the page has loaded; everything else goes at once, as before.
+  const toWindow = deliverTo(() => mainWindow?.webContents);
+  const heldUntilLoaded: { name: EventName; payload: unknown }[] = [];
+  let pageLoaded = false;
+  const emit = createEventSink((name, payload) => {
+    if (!pageLoaded && name === 'keys.rotationRecovered' && heldUntilLoaded.length < 100)
+      heldUntilLoaded.push({ name, payload });
+    else toWindow(name, payload);
+  });
   // userData is "<appData>/Veza Desk" (productName), the folder the CLI reads too, or
   // VEZA_DESK_HOME when set (see launch).
   const services = await openAppServices({
@@ -173,4 +211,9 @@ async function start(): Promise<void> {
     },
   });
   mainWindow.on('closed', () => (mainWindow = undefined));
+  mainWindow.on('close', waitForRotations);
+  mainWindow.webContents.once('did-finish-load', () => {
+    pageLoaded = true;
+    for (const { name, payload } of heldUntilLoaded.splice(0)) toWindow(name, payload);
+  });
 }
