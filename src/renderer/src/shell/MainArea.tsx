@@ -1,5 +1,6 @@
 import { useUiStore } from '../data/ui-store';
 import { CheckAllDashboard } from '../doctor/check-all/CheckAllDashboard';
+import { RotationRecoveredNotices } from '../keys/RotationRecoveredNotices';
 import { ProblemCard } from '../problems/ProblemCard';
 import { InstanceView } from './InstanceView';
 import { useActiveProfile, useProfilesStore } from '../data/profiles-store';
@@ -39,6 +40,7 @@ export function MainArea() {
             </button>
           </>
         )}
+        <RotationRecoveredNotices />
       </div>
       {checkAllOpen ? (
         <CheckAllDashboard />
