@@ -1,7 +1,8 @@
-// What the profile store costs on top of the bare atomic write: saving 200 profiles through
-// the store (serialised commit queue, hard-link backup of the previous file, atomic write)
-// against writeFileAtomic of the same bytes, interleaved in one run.
-import { mkdtemp, rm } from 'node:fs/promises';
+// What the profile store costs: saving 200 profiles through the store (the data folder's lock,
+// reading the file to catch up with other processes, hard-link backup, atomic write) against
+// (1) writeFileAtomic of the same bytes and (2) the write the store did before the lock
+// (backup link + atomic write, no lock, no read), interleaved in one run.
+import { link, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,9 +34,20 @@ async function main(): Promise<void> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'veza-bench-profiles-'));
   const storeFolder = path.join(folder, 'store');
   const bareFile = path.join(folder, 'bare', 'profiles.json');
+  const beforeFile = path.join(folder, 'before', 'profiles.json');
+  // The pre-lock write, as profiles-file.ts did it: keep the old file as .bak, write atomically.
+  const writeBefore = async (text: string) => {
+    const temp = `${beforeFile}.bak.tmp`;
+    await link(beforeFile, temp).then(
+      () => rename(temp, `${beforeFile}.bak`),
+      () => {},
+    );
+    await writeFileAtomic(beforeFile, text);
+  };
   const profiles = makeProfiles();
   const store = await openProfileStore(storeFolder);
   const ratios: number[] = [];
+  const versusBefore: number[] = [];
   for (let round = 0; round < 15; round += 1) {
     let start = performance.now();
     for (let i = 0; i < writesPerRound; i += 1) {
@@ -47,8 +59,20 @@ async function main(): Promise<void> {
       await writeFileAtomic(bareFile, serializeProfiles(profiles));
     }
     const bare = performance.now() - start;
+    start = performance.now();
+    for (let i = 0; i < writesPerRound; i += 1) await writeBefore(serializeProfiles(profiles));
+    const before = performance.now() - start;
     ratios.push(viaStore / bare);
+    versusBefore.push(viaStore / before);
   }
+  report({
+    bench: 'profile-store',
+    figure: `a change under the lock vs the write before the lock (${count} profiles)`,
+    value: median(versusBefore),
+    unit: 'ratio',
+    bar: 1.5,
+    lowerIsBetter: true,
+  });
   report({
     bench: 'profile-store',
     figure: `save ${count} profiles vs bare atomic write`,

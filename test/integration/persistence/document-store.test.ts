@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { lock } from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../../src/main/core/problem-error';
 import { openProfileStore, type ProfileStore } from '../../../src/main/core/profiles/profile-store';
@@ -159,48 +158,60 @@ describe('history.json and saved-requests.json', () => {
 });
 
 describe('the folder’s lock', () => {
-  const lockDir = () => path.join(home, '.profiles.json.lock');
+  const lockFile = () => path.join(home, '.profiles.json.lock');
 
-  it('a fresh lock whose holder died (its note names a gone pid) is taken over at once', async () => {
+  const writeLock = async (holder: object, mtime?: Date) => {
+    await writeFile(lockFile(), JSON.stringify(holder));
+    if (mtime) await utimes(lockFile(), mtime, mtime);
+  };
+
+  it('a lock whose holder died (its pid is gone on this host) is taken over at once', async () => {
     const store = await openProfileStore(home);
-    await mkdir(lockDir());
     const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
-    // Dated in the future, so the staleness rule alone would never let it go: only the note can.
-    const later = new Date(Date.now() + 3_600_000);
-    await utimes(lockDir(), later, later);
-    const { mtimeMs } = await stat(lockDir());
-    await writeFile(
-      `${lockDir()}-owner`,
-      JSON.stringify({ pid: dead, host: os.hostname(), lockMtimeMs: mtimeMs }),
+    // Dated in the future, so the staleness rule alone would never let it go: only the pid can.
+    await writeLock(
+      { pid: dead, host: os.hostname(), token: 'dead-holder' },
+      new Date(Date.now() + 3_600_000),
     );
     await add(store, 'After a crash');
     expect(names(await openProfileStore(home, { inspectOnly: true }))).toEqual(['After a crash']);
+    await expect(stat(lockFile())).rejects.toThrow();
   });
 
-  it('a lock left untouched for long is taken over', async () => {
+  it('a lock left untouched for long, or never written, is taken over', async () => {
     const store = await openProfileStore(home);
-    await mkdir(lockDir());
-    const longAgo = new Date(Date.now() - 60_000);
-    await utimes(lockDir(), longAgo, longAgo);
-    await add(store, 'After a crash');
-    expect(names(await openProfileStore(home, { inspectOnly: true }))).toEqual(['After a crash']);
+    // Another host's (its pid cannot be checked from here), untouched for a minute.
+    await writeLock(
+      { pid: process.pid, host: 'another-host', token: 'old' },
+      new Date(Date.now() - 60_000),
+    );
+    await add(store, 'One');
+    // Created and never written: its maker died in between.
+    await writeFile(lockFile(), '');
+    const before = new Date(Date.now() - 5000);
+    await utimes(lockFile(), before, before);
+    await add(store, 'Two');
+    expect(names(await openProfileStore(home, { inspectOnly: true }))).toEqual(['One', 'Two']);
   });
 
   it('a lock held by a live process past 15 s: DATA_FOLDER_BUSY, nothing changed', async () => {
     const store = await openProfileStore(home);
     await add(store, 'First');
-    // Held the way another Veza Desk holds it (kept fresh while held).
-    const release = await lock(path.join(home, 'profiles.json'), {
-      realpath: false,
-      lockfilePath: lockDir(),
-    });
+    // Held by a live process (this one) that does not let go and keeps it fresh, as a holder
+    // does while it waits on a slow disk.
+    await writeLock({ pid: process.pid, host: os.hostname(), token: 'busy' });
+    const keepFresh = setInterval(() => {
+      const now = new Date();
+      void utimes(lockFile(), now, now).catch(() => {});
+    }, 1000);
     try {
       const problem = await problemOf(add(store, 'Blocked'));
       expect(problem.code).toBe('DATA_FOLDER_BUSY');
       expect(problem.explanation).toContain('profiles.json');
       expect(names(store)).toEqual(['First']);
     } finally {
-      await release();
+      clearInterval(keepFresh);
+      await rm(lockFile());
     }
     await add(store, 'Later');
     expect(names(store)).toEqual(['First', 'Later']);

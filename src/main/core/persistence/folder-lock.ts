@@ -1,34 +1,35 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lock } from 'proper-lockfile';
 import { ProblemError } from '../problem-error';
 
 /*
  * One writer at a time per file in the data folder, across processes (the app, any number of
- * CLIs, a second app). proper-lockfile makes "<dir>/.<name>.lock" with mkdir (atomic on every
- * file system, network ones too) and keeps its mtime fresh while held; a lock left untouched
- * for `staleMs` is taken over. Generous, because a holder on a busy disk may wait seconds on
- * fsync, and taking a live lock over would lose a change.
+ * CLIs, a second app): the lock is ".<name>.lock" next to the file, created with O_EXCL (only
+ * one process can create it) holding who holds it. One create and one unlink per change, so a
+ * change costs little more than its write (bench/profile-store.bench.ts); proper-lockfile
+ * (mkdir, then a separate owner note) cost twice as much.
  *
- * A holder that died is recognised sooner: next to the lock it leaves ".<name>.lock-owner"
- * (pid, host, the lock's mtime when taken). A waiter on the same host that finds that pid gone
- * and the lock untouched since marks the lock stale, and proper-lockfile takes it over.
+ * A lock is taken over when its holder is gone: on this host, its pid no longer runs; anywhere,
+ * it has not been touched for `staleMs` (held locks are touched every `staleMs / 4`). Generous,
+ * because a holder on a busy disk may wait seconds on fsync and taking a live lock over would
+ * lose a change.
  */
 
 const staleMs = 10_000;
 /** How long a change waits for another process's lock before it is refused. */
 const waitMs = 15_000;
 
-interface Owner {
+interface Holder {
   pid: number;
   host: string;
-  lockMtimeMs: number;
+  /** Unique to this hold: tells a taken-over lock from a newer one at the same path. */
+  token: string;
 }
 
 const lockPathOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.lock`);
-const ownerPathOf = (file: string) => `${lockPathOf(file)}-owner`;
 
 function isAlive(pid: number): boolean {
   try {
@@ -39,47 +40,64 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The lock's holder died (same host, pid gone, lock untouched since): let it go stale now. */
-async function expireIfOwnerDied(file: string): Promise<void> {
+async function readHolder(lockPath: string): Promise<Holder | undefined> {
   try {
-    const owner = JSON.parse(await readFile(ownerPathOf(file), 'utf8')) as Owner;
-    if (owner.host !== hostname() || isAlive(owner.pid)) return;
-    const lockInfo = await stat(lockPathOf(file));
-    // A newer holder (its mtime differs) has not written its owner note yet: leave it be.
-    if (lockInfo.mtimeMs !== owner.lockMtimeMs) return;
-    const longAgo = new Date(Date.now() - 10 * staleMs);
-    await utimes(lockPathOf(file), longAgo, longAgo);
+    return JSON.parse(await readFile(lockPath, 'utf8')) as Holder;
   } catch {
-    // No note, or it changed meanwhile: the plain staleness rule applies.
+    // Just created and not written yet, or gone: not known to be stale.
+    return undefined;
   }
 }
 
+/** A lock file is created and written in one go: empty for longer than this, its maker died. */
+const unwrittenMs = 1000;
+
+/**
+ * The holder is gone: its pid ended on this host, it left the lock untouched too long, or it
+ * died between creating the lock and writing its name. Answers what the lock said (if anything).
+ */
+async function isAbandoned(lockPath: string): Promise<{ holder?: Holder } | undefined> {
+  const info = await stat(lockPath).catch(() => undefined);
+  if (!info) return undefined;
+  const age = Date.now() - info.mtimeMs;
+  const holder = await readHolder(lockPath);
+  if (!holder?.token) return age > unwrittenMs ? {} : undefined;
+  if (holder.host === hostname() && !isAlive(holder.pid)) return { holder };
+  return age > staleMs ? { holder } : undefined;
+}
+
+/**
+ * Moves an abandoned lock out of the way. Renaming is atomic, so of several waiters one moves
+ * it; one that moved a newer lock by mistake (taken over meanwhile) puts it back.
+ */
+async function takeOver(lockPath: string, abandoned: { holder?: Holder }): Promise<void> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return;
+  }
+  const moved = await readHolder(aside);
+  if (moved?.token !== abandoned.holder?.token) await link(aside, lockPath).catch(() => {});
+  await unlink(aside).catch(() => {});
+}
+
 async function acquire(file: string): Promise<() => Promise<void>> {
+  const lockPath = lockPathOf(file);
+  const holder: Holder = {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString('hex'),
+  };
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const release = await lock(file, {
-        realpath: false,
-        lockfilePath: lockPathOf(file),
-        stale: staleMs,
-        // Taken over while held (this process stalled for `staleMs`): the write itself still
-        // replaces the file atomically; nothing more can be done here.
-        onCompromised: () => {},
-      });
-      // The note is written alongside the work, off the path of the change: it only speeds up
-      // recovery should this process die holding the lock. It is overwritten, never removed:
-      // a note about an earlier lock names another mtime and is ignored.
-      void stat(lockPathOf(file))
-        .then(({ mtimeMs }) => {
-          const owner: Owner = { pid: process.pid, host: hostname(), lockMtimeMs: mtimeMs };
-          return writeFile(ownerPathOf(file), JSON.stringify(owner));
-        })
-        .catch(() => {});
-      return release;
+      await writeFile(lockPath, JSON.stringify(holder), { flag: 'wx', mode: 0o600 });
+      break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Any other failure (no folder, no permission) will not pass by waiting.
-      if (code !== 'ELOCKED') {
+      if (code !== 'EEXIST') {
         throw ProblemError.of('FILE_UNWRITABLE', {
           errorCode: code,
           facts: { file: path.basename(file) },
@@ -88,11 +106,32 @@ async function acquire(file: string): Promise<() => Promise<void>> {
       if (Date.now() > deadline) {
         throw ProblemError.of('DATA_FOLDER_BUSY', { facts: { file: path.basename(file) } });
       }
-      if (attempt % 10 === 5) await expireIfOwnerDied(file);
+      if (attempt % 10 === 5) {
+        const abandoned = await isAbandoned(lockPath);
+        if (abandoned) {
+          await takeOver(lockPath, abandoned);
+          continue;
+        }
+      }
       // Short waits first (the holder is usually done within a write), then up to 20 ms.
       await sleep(Math.min(20, 1 + attempt));
     }
   }
+  const heldSince = Date.now();
+  // A long hold (a slow disk) keeps the lock looking alive to other hosts.
+  const touch = setInterval(() => {
+    const now = new Date();
+    void utimes(lockPath, now, now).catch(() => {});
+  }, staleMs / 4);
+  touch.unref();
+  return async () => {
+    clearInterval(touch);
+    // Only our own lock. It can have been taken over only if this process stalled for long (it
+    // is alive, and touched the lock while held): then leave the new holder's lock be.
+    const mayBeTakenOver = Date.now() - heldSince > staleMs / 4;
+    if (!mayBeTakenOver || (await readHolder(lockPath))?.token === holder.token)
+      await unlink(lockPath);
+  };
 }
 
 /** Runs `work` holding the lock on `file`; waits for another holder up to 15 s. */

@@ -6,7 +6,7 @@ import { createBodyFiles } from '../../../../src/main/core/requests/body-files';
 import { openHistoryStore } from '../../../../src/main/core/requests/history-store';
 import { openSavedRequestsStore } from '../../../../src/main/core/requests/saved-requests-store';
 
-const spec = { method: 'GET', path: '/api/v1/roles', query: [], headers: [] } as const;
+const spec = () => ({ method: 'GET' as const, path: '/api/v1/roles', query: [], headers: [] });
 
 async function main(): Promise<void> {
   const [kind = '', home = '', run = '0', count = '100'] = process.argv.slice(2);
@@ -23,14 +23,14 @@ async function main(): Promise<void> {
         target: `/api/v1/roles?i=${i}`,
         status: 200,
         size: 2,
-        spec: { ...spec, query: [] },
+        spec: spec(),
       });
       process.stdout.write(`ack ${id}\n`);
     }
   } else {
     const saved = await openSavedRequestsStore({ folder: home, knownKeys: async () => [] });
     for (let i = 0; i < Number(count); i += 1) {
-      const made = await saved.save({ name: `run ${run} #${i}`, folder: '', spec: { ...spec } });
+      const made = await saved.save({ name: `run ${run} #${i}`, folder: '', spec: spec() });
       process.stdout.write(`ack ${made.id}\n`);
     }
   }
