@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBodyFiles } from '../../../src/main/core/requests/body-files';
 import { historyMaxEntries, openHistoryStore } from '../../../src/main/core/requests/history-store';
 import { openSavedRequestsStore } from '../../../src/main/core/requests/saved-requests-store';
+import { openSettingsStore } from '../../../src/main/core/settings/settings-store';
 import { repoRoot, spawnTsx } from '../../support/run-tsx';
 
 // The crash test of crash.test.ts (profiles) for the other stores on the document store: a
@@ -60,6 +61,16 @@ const stores = {
     },
     keeps: Infinity,
   },
+  settings: {
+    file: 'settings.json',
+    // One value, overwritten each time: the last acknowledged one, or one written after it.
+    open: async (home: string) => {
+      const settings = await openSettingsStore(home);
+      // A damaged settings.json would be set aside: checked by the folder's listing below.
+      return { ids: [String(settings.get().keyRotationDays)], problem: undefined };
+    },
+    keeps: 1,
+  },
 } as const;
 
 describe.each(Object.entries(stores))('crash safety of %s', (kind, store) => {
@@ -79,6 +90,13 @@ describe.each(Object.entries(stores))('crash safety of %s', (kind, store) => {
       if (acknowledged.length > 0) expect(() => JSON.parse(text)).not.toThrow();
       const { ids, problem } = await store.open(home);
       expect(problem).toBeUndefined();
+      if (kind === 'settings') {
+        // The value on disk is the last acknowledged one, or the one a kill cut off after it.
+        const last = Number(acknowledged.at(-1) ?? 90);
+        expect([last, (last % 3650) + 1]).toContain(Number(ids[0]));
+        expect((await readdir(home)).filter((name) => name.includes('damaged'))).toEqual([]);
+        continue;
+      }
       const present = new Set(ids);
       // A kill can land after a write and before its "ack": each kill may have added one entry
       // nobody was told about, which counts against the history's limit like any other.

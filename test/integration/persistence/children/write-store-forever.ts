@@ -1,10 +1,11 @@
 // Child process for crash-per-store.test.ts: adds entries to one of the data folder's stores
-// (history, saved requests) one after another and prints "ack <id>" once each is committed.
+// (history, saved requests, settings) one after another and prints "ack <id>" once each is committed.
 // The parent kills it with SIGKILL at a random moment.
 import { randomUUID } from 'node:crypto';
 import { createBodyFiles } from '../../../../src/main/core/requests/body-files';
 import { openHistoryStore } from '../../../../src/main/core/requests/history-store';
 import { openSavedRequestsStore } from '../../../../src/main/core/requests/saved-requests-store';
+import { openSettingsStore } from '../../../../src/main/core/settings/settings-store';
 
 const spec = () => ({ method: 'GET' as const, path: '/api/v1/roles', query: [], headers: [] });
 
@@ -26,6 +27,15 @@ async function main(): Promise<void> {
         spec: spec(),
       });
       process.stdout.write(`ack ${id}\n`);
+    }
+  } else if (kind === 'settings') {
+    // Each write sets the reminder to the next day count; its "id" is that count.
+    const settings = await openSettingsStore(home);
+    const start = settings.get().keyRotationDays;
+    for (let i = 1; i <= Number(count); i += 1) {
+      const days = ((start + i - 1) % 3650) + 1;
+      await settings.update({ keyRotationDays: days });
+      process.stdout.write(`ack ${days}\n`);
     }
   } else {
     const saved = await openSavedRequestsStore({ folder: home, knownKeys: async () => [] });
