@@ -4,6 +4,7 @@ import path from 'node:path';
 import { link, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import { ProblemError } from '../problem-error';
+import { isProcessAlive } from './is-process-alive';
 
 /*
  * One writer at a time per file in the data folder, across processes (the app, any number of
@@ -31,15 +32,6 @@ interface Holder {
 
 const lockPathOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.lock`);
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function readHolder(lockPath: string): Promise<Holder | undefined> {
   try {
     return JSON.parse(await readFile(lockPath, 'utf8')) as Holder;
@@ -62,7 +54,7 @@ async function isAbandoned(lockPath: string): Promise<{ holder?: Holder } | unde
   const age = Date.now() - info.mtimeMs;
   const holder = await readHolder(lockPath);
   if (!holder?.token) return age > unwrittenMs ? {} : undefined;
-  if (holder.host === hostname() && !isAlive(holder.pid)) return { holder };
+  if (holder.host === hostname() && !isProcessAlive(holder.pid)) return { holder };
   return age > staleMs ? { holder } : undefined;
 }
 

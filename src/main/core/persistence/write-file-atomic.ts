@@ -2,6 +2,7 @@ import { open, readdir, rename, unlink, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { isProcessAlive } from './is-process-alive';
 
 /** A temp file next to `file`, unique to this process and this write. */
 export function tempFileFor(file: string): string {
@@ -10,17 +11,6 @@ export function tempFileFor(file: string): string {
 }
 
 const tempName = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Temp files whose writer died mid-write (its pid is in the name): harmless, not worth keeping.
@@ -31,7 +21,7 @@ export async function removeDeadWritersTempFiles(folder: string): Promise<void> 
   await Promise.all(
     names.flatMap((name) => {
       const pid = tempName.exec(name)?.[1];
-      if (pid === undefined || isAlive(Number(pid))) return [];
+      if (pid === undefined || isProcessAlive(Number(pid))) return [];
       return [unlink(path.join(folder, name)).catch(() => {})];
     }),
   );
