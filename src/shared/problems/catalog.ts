@@ -7,7 +7,7 @@ import { historyBodyBudgetBytes } from '../requests/request-records';
  *
  * Placeholders such as {host} are filled by makeProblem() from `detail.facts`. Only these fact
  * names are used: host, url, proxy, issuer, subject, validFrom, validTo, seconds, status, limit,
- * scheme, file, where, pages, items, size.
+ * scheme, file, where, pages, items, size, count, leftOut.
  *
  * Rules kept here on purpose:
  * - Never advise switching certificate checking off. TLS fixes are: check the address, add the
@@ -621,6 +621,15 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'Each instance in Veza Desk needs its own name, so you can tell them apart, and this name is already used.',
     fix: ['Choose a different name, for example by adding "Production" or "Test".', 'Save again.'],
   },
+  PROFILES_LIMIT_REACHED: {
+    title: 'Veza Desk already keeps as many instances as it can',
+    explanation: 'Veza Desk keeps at most {limit} instances, and {count} are saved now. {leftOut}',
+    fix: [
+      'To keep a copy of the instances you are about to delete, press Export instances… first (the file holds no API keys).',
+      'Delete the instances you no longer use: open each one, press Delete and then Delete instance.',
+      'Then try again: press Add instance, Duplicate, or the import you used (Import from a file… or Import from environment).',
+    ],
+  },
   PROFILES_FILE_DAMAGED: {
     title: 'The saved instances file could not be read',
     explanation:
@@ -701,6 +710,16 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Remove the key from the headers, the query parameters and the body.',
       'Save or import again.',
+    ],
+  },
+  SAVED_REQUESTS_LIMIT_REACHED: {
+    title: 'Veza Desk already keeps as many saved requests as it can',
+    explanation:
+      'Veza Desk keeps at most {limit} saved requests, and {count} are saved now. {leftOut}',
+    fix: [
+      'To keep a copy of the requests you are about to delete, press Export saved requests… first (the file holds no API keys).',
+      'In Saved requests, press Delete next to each request you no longer need.',
+      'Then press Save this request, or Import saved requests…, again.',
     ],
   },
   PAGING_FAILED: {

@@ -30,6 +30,12 @@ export const historyBodyBudgetBytes = 512 * 1024 * 1024;
 export const historyRequestBodyLimit = 64 * 1024;
 
 /**
+ * history.json at most, serialized (besides its 200 entries): when adding an entry would pass
+ * it, the oldest entries go, with their body files. The newest entry is always kept.
+ */
+export const historyFileBudgetBytes = 20 * 1024 * 1024;
+
+/**
  * A request body fit for history: whole when it is within `limit` bytes of UTF-8, else its
  * first `limit` bytes (never half a character) and `cut: true`.
  */
@@ -199,13 +205,19 @@ export const savedRequestsExportFileSchema = z.object({
   requests: z.array(z.unknown()).max(savedRequestsMax),
 });
 
+/**
+ * Notes of one import at most: beyond, the last of them says how many more there were
+ * ("… and 12 more.").
+ */
+export const savedImportNotesMax = bounds.shortList;
+/** One note at most: one names every row it removed (headers and query, with their names). */
+export const savedImportNoteMax =
+  2 * requestLimits.rows * (requestLimits.rowName + 40) + bounds.name;
+
 export const savedImportResultSchema = z.object({
   cancelled: z.boolean(),
   imported: z.number().int(),
   /** Plain words on what was left out or changed, e.g. "Authorization header removed". */
-  // Two notes at most per imported request; one names at most every row it removed.
-  notes: z
-    .array(z.string().max(2 * requestLimits.rows * (requestLimits.rowName + 40) + bounds.name))
-    .max(2 * savedRequestsMax),
+  notes: z.array(z.string().max(savedImportNoteMax)).max(savedImportNotesMax),
 });
 export type SavedImportResult = z.infer<typeof savedImportResultSchema>;

@@ -82,6 +82,7 @@ const producedIn = {
 const appInternal = {
   PROFILE_NOT_FOUND: 'test/integration/profiles, IPC handlers',
   PROFILE_NAME_TAKEN: 'test/integration/profiles',
+  PROFILES_LIMIT_REACHED: 'test/integration/profiles/profiles-limit.test.ts',
   PROFILES_FILE_DAMAGED: 'test/integration/profiles/profiles-file.test.ts',
   PROFILES_FILE_TOO_NEW: 'test/integration/profiles/profiles-file.test.ts',
   FILE_UNREADABLE: 'test/integration/profiles/import-export.test.ts',
@@ -100,6 +101,7 @@ const appInternal = {
   REQUEST_OUTSIDE_INSTANCE: 'test/unit/main/core/requests/send-to-instance.test.ts',
   PRODUCTION_NOT_CONFIRMED: 'test/integration/requests/send-requests.test.ts',
   KEY_IN_REQUEST: 'test/integration/requests/send-requests.test.ts',
+  SAVED_REQUESTS_LIMIT_REACHED: 'test/integration/requests/saved-requests-limit.test.ts',
   RESPONSE_BODY_GONE: 'test/integration/requests/send-requests.test.ts',
   PAGING_FAILED: 'test/integration/requests/request-failures.test.ts',
   PAGING_LIMIT_REACHED: 'test/integration/requests/request-limits.test.ts',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bounds } from '../../../shared/ipc/bounds';
 import type { Problem } from '../../../shared/problems/problem';
 import { lintApiKey } from '../../../shared/profiles/lint-api-key';
 import { normalizeInstanceUrl } from '../../../shared/profiles/normalize-instance-url';
@@ -44,6 +45,11 @@ export interface ProfileServiceDeps {
   onChange?: (state: ProfilesState) => void;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * The most instances Veza Desk keeps: the contract's bound (profiles.list answers at most
+   * that many). Lower only in tests.
+   */
+  maxProfiles?: number;
 }
 
 export type ProfileService = ReturnType<typeof createProfileService>;
@@ -130,6 +136,16 @@ function splitImportedNetwork(
   };
 }
 
+const counted = (n: number) => n.toLocaleString('en-US');
+const instances = (n: number) => `${counted(n)} instance${n === 1 ? '' : 's'}`;
+/** Where an import came from, as a sentence names it. */
+const fromWhere = (source: string) => (source === 'environment' ? 'the environment' : source);
+/** An import refused whole, in words. */
+const noneAdded = (found: number, where: string) =>
+  found === 1
+    ? `The instance found in ${where} was not added.`
+    : `None of the ${instances(found)} found in ${where} were added.`;
+
 /**
  * Profiles and their keys together: the profile store (profiles.json) and the secret store
  * (the keychain) kept in step. The key is written to the keychain before the profile that
@@ -140,7 +156,21 @@ export function createProfileService(deps: ProfileServiceDeps) {
   const { store, secrets } = deps;
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
+  const maxProfiles = deps.maxProfiles ?? bounds.profiles;
   const changed = () => deps.onChange?.(store.state());
+
+  /** PROFILES_LIMIT_REACHED: `saved` instances are kept; `leftOut` says what was not added. */
+  const limitReached = (saved: number, leftOut: string): ProblemError =>
+    ProblemError.of('PROFILES_LIMIT_REACHED', {
+      facts: { limit: counted(maxProfiles), count: counted(saved), leftOut },
+      raw: `${saved} profiles saved; at most ${maxProfiles} are kept`,
+    });
+  /** Throws PROFILES_LIMIT_REACHED unless one more instance fits. */
+  const roomForOne = (profiles: readonly Profile[], leftOut: string): void => {
+    if (profiles.length >= maxProfiles) throw limitReached(profiles.length, leftOut);
+  };
+  const notAdded = 'The new instance was not added.';
+  const notCopied = 'No copy was made.';
 
   function find(profiles: readonly Profile[], id: string): Profile {
     const profile = profiles.find((candidate) => candidate.id === id);
@@ -199,11 +229,14 @@ export function createProfileService(deps: ProfileServiceDeps) {
       withChange(async () => {
         const checkedKey = key ? checkApiKey(key) : undefined;
         const id = newId();
-        // Check the draft before touching the keychain, so a bad name stores nothing.
+        // Check the draft and the room before touching the keychain, so a refusal stores nothing.
+        roomForOne(store.state().profiles, notAdded);
         const resolved = resolveDraft(draft, store.state().profiles);
         if (checkedKey !== undefined) await writeEntry(id, checkedKey, bindingOf(resolved));
         try {
           return await store.commit((profiles) => {
+            // Again on the list as it is on disk: another window or a CLI may have added some.
+            roomForOne(profiles, notAdded);
             const at = now();
             const profile: Profile = {
               id,
@@ -289,6 +322,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
       withChange(() =>
         store.commit((profiles) => {
           const source = find(profiles, id);
+          roomForOne(profiles, notCopied);
           const at = now().toISOString();
           const copy: Profile = {
             ...source,
@@ -443,7 +477,9 @@ export function createProfileService(deps: ProfileServiceDeps) {
     /**
      * Adds instances found in the environment or a file. Each is checked like a typed one;
      * the ones already here (same name and address) are skipped; a damaged key is left out
-     * with a notice rather than cleaned silently.
+     * with a notice rather than cleaned silently. Beyond the most Veza Desk keeps, the first
+     * ones that fit are added and the rest listed as left out, with a PROFILES_LIMIT_REACHED
+     * notice; when none fits, the import is refused (PROFILES_LIMIT_REACHED) and nothing saved.
      */
     importCandidates: (
       candidates: readonly ImportCandidate[],
@@ -456,6 +492,9 @@ export function createProfileService(deps: ProfileServiceDeps) {
         const ready: { profile: Profile; key?: string }[] = [];
         const withheld: ImportResult['withheld'] = [];
         const existing = store.state().profiles;
+        const room = Math.max(0, maxProfiles - existing.length);
+        /** Names of the new instances that did not fit. */
+        const leftOut: string[] = [];
         for (const candidate of candidates) {
           const url = normalizeInstanceUrl(candidate.address);
           const label = candidate.name?.trim() || candidate.address.slice(0, 100);
@@ -471,6 +510,10 @@ export function createProfileService(deps: ProfileServiceDeps) {
               name: wanted,
               reason: 'An instance with this name and address is already in Veza Desk.',
             });
+            continue;
+          }
+          if (ready.length >= room) {
+            leftOut.push(wanted);
             continue;
           }
           const at = now();
@@ -516,6 +559,22 @@ export function createProfileService(deps: ProfileServiceDeps) {
             });
           }
         }
+        const where = fromWhere(source);
+        if (leftOut.length > 0) {
+          const found = ready.length + leftOut.length;
+          // Nothing fits: refused before any key reaches the keychain.
+          if (ready.length === 0) {
+            throw limitReached(existing.length, noneAdded(found, where));
+          }
+          const reason = `Not added: Veza Desk keeps at most ${instances(maxProfiles)}.`;
+          for (const name of leftOut) skipped.push({ name, reason });
+          notices.unshift(
+            limitReached(
+              existing.length + ready.length,
+              `Only the first ${instances(ready.length)} of the ${counted(found)} found in ${where} ${ready.length === 1 ? 'was' : 'were'} added; the other ${counted(leftOut.length)} ${leftOut.length === 1 ? 'is' : 'are'} listed as left out.`,
+            ).problem,
+          );
+        }
         const saved: string[] = [];
         try {
           for (const entry of ready) {
@@ -530,10 +589,16 @@ export function createProfileService(deps: ProfileServiceDeps) {
             }
           }
           if (ready.length > 0) {
-            await store.commit((profiles) => ({
-              profiles: [...profiles, ...ready.map((entry) => entry.profile)],
-              value: undefined,
-            }));
+            await store.commit((profiles) => {
+              // Another window or a CLI added some meanwhile: refused whole, keys taken back.
+              if (profiles.length + ready.length > maxProfiles) {
+                throw limitReached(profiles.length, noneAdded(ready.length, where));
+              }
+              return {
+                profiles: [...profiles, ...ready.map((entry) => entry.profile)],
+                value: undefined,
+              };
+            });
           }
         } catch (error) {
           await Promise.all(saved.map((id) => secrets.delete(id).catch(() => false)));
@@ -543,8 +608,9 @@ export function createProfileService(deps: ProfileServiceDeps) {
           cancelled: false,
           source,
           imported: ready.map((entry) => entry.profile),
-          skipped,
-          notices,
+          // Within the contract: at most one entry per candidate, but the lists stay bounded.
+          skipped: skipped.slice(0, bounds.profiles),
+          notices: notices.slice(0, bounds.profiles),
           withheld,
         };
       }),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   historyBodyBudgetBytes,
+  historyFileBudgetBytes,
   historyEntrySchema,
   type HistoryEntry,
   type HistorySummary,
@@ -52,6 +53,38 @@ function withinBodyBudget(
   return { items, bodiless };
 }
 
+/** What one entry takes in history.json (UTF-8 bytes of its JSON), worked out once per entry. */
+const entrySizes = new WeakMap<HistoryEntry, number>();
+function serializedSize(entry: HistoryEntry): number {
+  let size = entrySizes.get(entry);
+  if (size === undefined) {
+    size = Buffer.byteLength(JSON.stringify(entry));
+    entrySizes.set(entry, size);
+  }
+  return size;
+}
+
+/** history.json's text around its entries: `{"version":1,"items":[` … `]}` and a newline. */
+const fileEnvelopeBytes = Buffer.byteLength(
+  `${JSON.stringify({ version: historyFileVersion, items: [] })}\n`,
+);
+
+/**
+ * Newest first, the entries whose file stays within `budget` bytes: the newest ones, up to the
+ * first that would pass it. The newest entry is always kept, however large.
+ */
+function withinFileBudget(entries: readonly HistoryEntry[], budget: number): HistoryEntry[] {
+  let total = fileEnvelopeBytes;
+  let count = 0;
+  for (const entry of entries) {
+    // A comma between entries.
+    total += serializedSize(entry) + (count > 0 ? 1 : 0);
+    if (count > 0 && total > budget) break;
+    count += 1;
+  }
+  return entries.slice(0, count);
+}
+
 function matches(entry: HistoryEntry, words: string[]): boolean {
   const text = [entry.method, entry.target, entry.instanceName, entry.status ?? entry.problemCode]
     .join(' ')
@@ -65,12 +98,14 @@ const fileRef = (entry: HistoryEntry): string | undefined =>
 /**
  * Every request sent, in history.json in the data folder: method, path, status, time, size,
  * instance and the spec (which cannot hold a credential). Large bodies are files under
- * `bodies/`, removed with their entry and by "Clear history".
+ * `bodies/`, removed with their entry and by "Clear history". The oldest entries go beyond
+ * historyMaxEntries, or when history.json would pass `fileBudgetBytes`.
  */
 export async function openHistoryStore(
   folder: string,
   bodies: BodyFiles,
   bodyBudgetBytes = historyBodyBudgetBytes,
+  fileBudgetBytes = historyFileBudgetBytes,
 ): Promise<HistoryStore> {
   const list = await openVersionedListFile(
     path.join(folder, historyFileName),
@@ -114,8 +149,9 @@ export async function openHistoryStore(
     add: async (entry) => {
       const dropped = await list.commit((items) => {
         const all = [entry, ...items];
-        const kept = withinBodyBudget(all.slice(0, historyMaxEntries), bodyBudgetBytes);
-        return { items: kept.items, value: [...all.slice(historyMaxEntries), ...kept.bodiless] };
+        const fitting = withinFileBudget(all.slice(0, historyMaxEntries), fileBudgetBytes);
+        const kept = withinBodyBudget(fitting, bodyBudgetBytes);
+        return { items: kept.items, value: [...all.slice(fitting.length), ...kept.bodiless] };
       });
       await removeBodies(dropped);
     },

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { clipText } from '../../../shared/ipc/bounds';
 import {
   exportedRequestSchema,
+  savedImportNoteMax,
+  savedImportNotesMax,
   savedRequestSchema,
   savedRequestsExportFormat,
+  savedRequestsMax,
   type SavedImportResult,
   type SavedRequest,
 } from '../../../shared/requests/request-records';
@@ -21,6 +25,25 @@ export interface SavedRequestsDeps {
   /** Every key saved in the keychain, to refuse a request that holds one. Main only. */
   knownKeys: () => Promise<string[]>;
   now?: () => Date;
+  /**
+   * The most saved requests Veza Desk keeps: the contract's bound (saved.list answers at most
+   * that many). Lower only in tests.
+   */
+  maxRequests?: number;
+}
+
+const counted = (n: number) => n.toLocaleString('en-US');
+const requests = (n: number) => `${counted(n)} request${n === 1 ? '' : 's'}`;
+
+/**
+ * An import's notes within the contract: each clipped to its length, and at most
+ * savedImportNotesMax of them, the last saying how many more there were.
+ */
+function boundedNotes(notes: readonly string[], max = savedImportNotesMax): string[] {
+  const clipped = notes.map((note) => clipText(note, savedImportNoteMax));
+  if (clipped.length <= max) return clipped;
+  const kept = clipped.slice(0, max - 1);
+  return [...kept, `… and ${counted(clipped.length - kept.length)} more.`];
 }
 
 /** One imported entry, checked and cleaned; answers undefined when it must be left out. */
@@ -67,6 +90,13 @@ function readImported(
  */
 export async function openSavedRequestsStore(deps: SavedRequestsDeps) {
   const now = deps.now ?? (() => new Date());
+  const maxRequests = deps.maxRequests ?? savedRequestsMax;
+  /** SAVED_REQUESTS_LIMIT_REACHED: `saved` requests are kept; `leftOut` says what was not. */
+  const limitReached = (saved: number, leftOut: string): ProblemError =>
+    ProblemError.of('SAVED_REQUESTS_LIMIT_REACHED', {
+      facts: { limit: counted(maxRequests), count: counted(saved), leftOut },
+      raw: `${saved} saved requests; at most ${maxRequests} are kept`,
+    });
   const list = await openVersionedListFile(
     path.join(deps.folder, savedRequestsFileName),
     savedRequestsFileVersion,
@@ -93,6 +123,9 @@ export async function openSavedRequestsStore(deps: SavedRequestsDeps) {
       });
       return list.commit((items) => {
         const exists = items.some((item) => item.id === saved.id);
+        // Saving over a request is always possible; a new one only while there is room.
+        if (!exists && items.length >= maxRequests)
+          throw limitReached(items.length, 'The request was not saved.');
         return {
           items: exists
             ? items.map((item) => (item.id === saved.id ? saved : item))
@@ -119,19 +152,54 @@ export async function openSavedRequestsStore(deps: SavedRequestsDeps) {
       )}\n`;
     },
 
-    /** Adds the requests of an exported file (already parsed as its envelope). */
+    /**
+     * Adds the requests of an exported file (already parsed as its envelope). Beyond the most
+     * Veza Desk keeps, the first ones that fit are added and a note says how many were left
+     * out; when none fits, the import is refused (SAVED_REQUESTS_LIMIT_REACHED), nothing saved.
+     */
     async importEntries(entries: readonly unknown[]): Promise<SavedImportResult> {
       const keys = await deps.knownKeys();
-      const notes: string[] = [];
-      const ready = entries.flatMap(
-        (entry, index) => readImported(entry, index + 1, keys, notes) ?? [],
-      );
+      const read = entries.map((entry, index) => {
+        const notes: string[] = [];
+        return { request: readImported(entry, index + 1, keys, notes), notes };
+      });
+      const ready = read.flatMap(({ request }) => request ?? []);
+      // Nothing to add: the file stays as it is (not even rewritten).
+      if (ready.length === 0)
+        return { cancelled: false, imported: 0, notes: boundedNotes(read.flatMap((r) => r.notes)) };
       const at = now().toISOString();
-      await list.commit((items) => ({
-        items: [...items, ...ready.map((entry) => ({ ...entry, id: randomUUID(), savedAt: at }))],
-        value: undefined,
-      }));
-      return { cancelled: false, imported: ready.length, notes };
+      const imported = await list.commit((items) => {
+        const room = Math.max(0, maxRequests - items.length);
+        if (room === 0) {
+          throw limitReached(
+            items.length,
+            ready.length === 1
+              ? 'The request in the file was not added.'
+              : `None of the ${requests(ready.length)} in the file were added.`,
+          );
+        }
+        const fitting = ready.slice(0, room);
+        return {
+          items: [
+            ...items,
+            ...fitting.map((entry) => ({ ...entry, id: randomUUID(), savedAt: at })),
+          ],
+          value: fitting.length,
+        };
+      });
+      const leftOut = ready.length - imported;
+      // The notes of requests left out for want of room are not news: the first note covers them.
+      const added = new Set(ready.slice(0, imported));
+      const notes = read.flatMap(({ request, notes: its }) =>
+        request === undefined || added.has(request) ? its : [],
+      );
+      const limitNote =
+        leftOut === 0
+          ? []
+          : [
+              `Only the first ${requests(imported)} of the ${counted(ready.length)} in the file ${imported === 1 ? 'was' : 'were'} added; the other ${counted(leftOut)} (the last ones in the file) ${leftOut === 1 ? 'was' : 'were'} left out, because Veza Desk keeps at most ${counted(maxRequests)} saved requests. To add them, press Delete next to requests you no longer need, then import them again.`,
+            ];
+      return { cancelled: false, imported, notes: boundedNotes([...limitNote, ...notes]) };
     },
   };
 }
