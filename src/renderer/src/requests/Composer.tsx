@@ -6,6 +6,7 @@ import type { Profile } from '../../../shared/profiles/profile';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
 import { LazyJsonBodyEditor } from '../body-editor/LazyJsonBodyEditor';
 import type { SpecChange } from './composer-call';
+import { cutBodyConfirmLabel, cutBodyNote } from './cut-body';
 import { EndpointHelp } from './EndpointHelp';
 import { PathCombobox } from './PathCombobox';
 import { PathParameterFields } from './PathParameterFields';
@@ -24,6 +25,11 @@ interface ComposerProps {
   onSend: () => void;
   onFetchAll: () => void;
   onCancel: () => void;
+  /**
+   * The body is still the one a history entry cut to its first part: whether the user ticked
+   * that it is meant, and how they tick or untick it. Absent for a whole body.
+   */
+  cutBody?: { accepted: boolean; onAccept: (accepted: boolean) => void };
 }
 
 /** The Authorization row: where the key comes from and its fingerprint, never the key. */
@@ -65,6 +71,7 @@ export function Composer({
   onFetchAll,
   onCancel,
   onJumpToBody,
+  cutBody,
 }: ComposerProps) {
   const ids = useId();
   const endpoint = findEndpoint(spec.method, spec.path);
@@ -145,6 +152,20 @@ export function Composer({
         onChange={(headers) => set({ headers })}
         fixedRow={<AuthorizationRow profile={profile} />}
       />
+      {cutBody && (
+        <div className="notice body-cut-note">
+          <p id={`${ids}-cut-note`}>{cutBodyNote}</p>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={cutBody.accepted}
+              aria-describedby={`${ids}-cut-note`}
+              onChange={(event) => cutBody.onAccept(event.currentTarget.checked)}
+            />
+            {cutBodyConfirmLabel}
+          </label>
+        </div>
+      )}
       {methodsWithBody.has(spec.method) && (
         <LazyJsonBodyEditor
           label="Request body"

@@ -6,11 +6,12 @@ import type { ResponseViewerHandle } from '../response-viewer/ResponseViewer';
 import { CodePanel } from './CodePanel';
 import { applySpecChange, callKey, type SpecChange } from './composer-call';
 import { Composer } from './Composer';
+import { cutBodyOf, holdsCutBody } from './cut-body';
 import { CurlImportDialog } from './CurlImportDialog';
 import { HistoryPanel } from './HistoryPanel';
 import { ProductionConfirmDialog } from './ProductionConfirmDialog';
 import { readResponseBody } from './read-response-body';
-import { useRequestsStore, useWorkspace } from './requests-store';
+import { useRequestsStore, useWorkspace, type Workspace } from './requests-store';
 import { ResponseArea } from './ResponseArea';
 import { SavedPanel } from './SavedPanel';
 import { useSendRequest } from './use-send-request';
@@ -25,8 +26,10 @@ export function RequestsTab({ profile }: { profile: Profile }) {
   const [showCode, setShowCode] = useState(false);
   const viewer = useRef<ResponseViewerHandle>(null);
   /** A whole request put in the composer (history, saved, curl): nothing of the last is kept. */
-  const setSpec = (spec: RequestSpec) =>
-    update(profile.id, { spec, invalid: undefined, cleared: undefined });
+  const setSpec = (spec: RequestSpec, cutBody?: Workspace['cutBody']) =>
+    update(profile.id, { spec, invalid: undefined, cleared: undefined, cutBody });
+  /** A history entry's request, its body marked when the history kept only the first part. */
+  const setEntrySpec = (entry: HistoryEntry) => setSpec(entry.spec, cutBodyOf(entry));
   /** The composer edited; a new call (picked, or a path typed) clears the last call's rows. */
   const changeSpec = (next: RequestSpec, how: SpecChange) => {
     const { spec, cleared } = applySpecChange(workspace.spec, next, how);
@@ -50,8 +53,11 @@ export function RequestsTab({ profile }: { profile: Profile }) {
     });
   };
 
+  /** The history's cut body, while the composer still holds it unchanged. */
+  const cutBody = holdsCutBody(workspace) ? workspace.cutBody : undefined;
+
   const openEntry = async (entry: HistoryEntry) => {
-    setSpec(entry.spec);
+    setEntrySpec(entry);
     if (entry.status === undefined) return update(profile.id, { response: undefined });
     const sentAs = `${entry.method} ${entry.target}`;
     const body = await readResponseBody(entry.body);
@@ -98,6 +104,13 @@ export function RequestsTab({ profile }: { profile: Profile }) {
           onSend={() => sender.send(workspace.spec)}
           onFetchAll={() => sender.send(workspace.spec, true)}
           onCancel={sender.cancel}
+          cutBody={
+            cutBody && {
+              accepted: cutBody.accepted,
+              onAccept: (accepted) =>
+                update(profile.id, { cutBody: { ...cutBody, accepted }, invalid: undefined }),
+            }
+          }
         />
         {workspace.cleared && (
           <p role="status" className="cleared-note">
@@ -123,16 +136,17 @@ export function RequestsTab({ profile }: { profile: Profile }) {
           profile={profile}
           onOpen={(entry) => void openEntry(entry)}
           onSendAgain={(entry) => {
-            setSpec(entry.spec);
+            // A cut body is put in the composer and not sent: sender.send refuses it, saying why.
+            setEntrySpec(entry);
             sender.send(entry.spec);
           }}
         />
-        <SavedPanel spec={workspace.spec} onOpen={setSpec} />
+        <SavedPanel spec={workspace.spec} onOpen={(spec) => setSpec(spec)} />
       </aside>
       {importing && (
         <CurlImportDialog
           profile={profile}
-          onImport={setSpec}
+          onImport={(spec) => setSpec(spec)}
           onClose={() => setImporting(false)}
         />
       )}

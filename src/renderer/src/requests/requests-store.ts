@@ -25,6 +25,12 @@ export interface Workspace {
   invalid?: string;
   /** What a change of call cleared from the composer, to put back. */
   cleared?: ClearedRows;
+  /**
+   * The body of a history entry that kept only its first part (requestBodyCut), as it was put
+   * in the composer. While the composer's body is still this, it says so and Send refuses it
+   * unless `accepted` (the user ticked that the cut body is meant). See cut-body.ts.
+   */
+  cutBody?: { body: string; accepted: boolean };
 }
 
 export const emptySpec: RequestSpec = {

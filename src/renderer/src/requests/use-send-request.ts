@@ -5,6 +5,7 @@ import { requestSpecSchema, type RequestSpec } from '../../../shared/requests/re
 import { veza } from '../bridge/veza';
 import { cancelCall, newCallId } from '../data/long-calls';
 import { callKey, requestLine } from './composer-call';
+import { cutBodyNotSent, sendsCutBodyUnasked } from './cut-body';
 import { readResponseBody } from './read-response-body';
 import { useRequestsStore } from './requests-store';
 
@@ -14,9 +15,10 @@ export interface PendingConfirmation {
 }
 
 /**
- * Sending from the composer: checks the request, asks before a change on a production
- * instance, sends through main (one call, or one walk over every page with live progress),
- * reads the body and hands it to the viewer. Cancel stops either.
+ * Sending from the composer: checks the request (a body the history cut is refused until the
+ * user changes it or says it is meant), asks before a change on a production instance, sends
+ * through main (one call, or one walk over every page with live progress), reads the body and
+ * hands it to the viewer. Cancel stops either.
  */
 export function useSendRequest(profile: Profile) {
   const update = useRequestsStore((state) => state.update);
@@ -33,6 +35,11 @@ export function useSendRequest(profile: Profile) {
   );
 
   const run = async (spec: RequestSpec, paging: boolean, confirmed: boolean) => {
+    // A body the history cut is not sent as if it were whole (Send, Ctrl+Enter, Send again).
+    if (sendsCutBodyUnasked(useRequestsStore.getState().byProfile[profile.id], spec.body)) {
+      update(profile.id, { invalid: cutBodyNotSent });
+      return;
+    }
     const checked = requestSpecSchema.safeParse(spec);
     if (!checked.success) {
       update(profile.id, { invalid: checked.error.issues.map((issue) => issue.message).join(' ') });
