@@ -1,6 +1,5 @@
 import { resolveDataFolder } from '../../main/core/data-folder';
 import { ProblemError } from '../../main/core/problem-error';
-import { openProfileService } from '../../main/core/profiles/open-profile-service';
 import {
   allBindingChanges,
   checkApiKey,
@@ -15,6 +14,7 @@ import type { Profile, ProfileDraft } from '../../shared/profiles/profile';
 import type { CliContext, CliStreams } from '../cli-context';
 import { findProfile, unknownProfileText } from '../find-profile';
 import { withoutFinalNewline } from '../key-input';
+import { openCliProfiles } from '../open-cli-profiles';
 import { printProblem } from '../print-problem';
 import { problemJson } from '../problem-json';
 import { shownArgument } from '../shown-argument';
@@ -247,7 +247,8 @@ export async function runProfileChange(
     }
     if (command.kind === 'add') tellUrlNotices(io, command.url);
     if (command.kind === 'edit') tellUrlNotices(io, command.edits.url);
-    const profiles = await openProfileService({ folder, secrets: context.secrets() });
+    // A key rotation left unfinished is settled first (said on stderr), then the change.
+    const profiles = await openCliProfiles(folder, context, io);
     const { loadProblem } = profiles.state();
     if (loadProblem) {
       report(io, command.json, loadProblem);

@@ -2,7 +2,6 @@ import { createDoctorService } from '../../main/core/doctor/doctor-service';
 import { createInstanceClient } from '../../main/core/veza/instance-client';
 import { verify } from '../../main/core/doctor/verify';
 import { resolveDataFolder } from '../../main/core/data-folder';
-import { openProfileService } from '../../main/core/profiles/open-profile-service';
 import type { ProfileService } from '../../main/core/profiles/profile-service';
 import { createTransport, type TransportNetwork } from '../../main/core/transport';
 import { formatVerificationText } from '../../shared/doctor/format-verification';
@@ -10,6 +9,7 @@ import type { VerificationResult } from '../../shared/doctor/verification';
 import type { CliContext, CliStreams } from '../cli-context';
 import { findProfile, unknownProfileText } from '../find-profile';
 import { withoutFinalNewline } from '../key-input';
+import { openCliProfiles } from '../open-cli-profiles';
 import { problemJson } from '../problem-json';
 import { checkUsage, parseCheckArgs, type CheckArgs } from './parse-check-args';
 
@@ -80,11 +80,13 @@ function print(
   io.stdout.write(`${blocks.join('\n\n')}\n`);
 }
 
-async function openProfiles(context: CliContext, io: CliStreams): Promise<ProfileService | number> {
-  const profiles = await openProfileService({
-    folder: resolveDataFolder(context.env),
-    secrets: context.secrets(),
-  });
+async function openProfiles(
+  context: CliContext,
+  io: CliStreams,
+  adjust: (network: TransportNetwork) => TransportNetwork,
+): Promise<ProfileService | number> {
+  // A key rotation left unfinished is settled first, so the check meets the key that stays.
+  const profiles = await openCliProfiles(resolveDataFolder(context.env), context, io, adjust);
   const { loadProblem } = profiles.state();
   if (loadProblem && profiles.state().profiles.length === 0) {
     io.stderr.write(`${loadProblem.title}\n${loadProblem.explanation}\n`);
@@ -125,7 +127,7 @@ export async function runCheckCommand(
     return result.ok ? 0 : 1;
   }
 
-  const profiles = await openProfiles(context, io);
+  const profiles = await openProfiles(context, io, adjust);
   if (typeof profiles === 'number') return profiles;
   const instances = createInstanceClient({ profiles, adjustNetwork: adjust });
   const doctor = createDoctorService({ profiles, instances, openTransport });
