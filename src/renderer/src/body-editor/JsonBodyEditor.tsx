@@ -72,7 +72,9 @@ export default function JsonBodyEditor({ value, onChange, label }: JsonBodyEdito
         jsonLinter,
         editorTheme,
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': label }),
+        // tabindex: axe counts a contenteditable as focusable only with it, and the editor's
+        // scroller must hold something focusable (it is reached with Tab either way).
+        EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChangeRef.current(update.state.doc.toString());
         }),
