@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CreatedTeamKey, TeamKey } from '../../../shared/keys/team-keys';
 import type { Profile } from '../../../shared/profiles/profile';
 import { useAction } from '../data/use-action';
@@ -57,8 +57,16 @@ export function TeamKeysPanel({ profile }: { profile: Profile }) {
     setDialog(null);
     if (!changed) return;
     const reloaded = reload();
-    if (backToTable) void reloaded.then(() => table.current?.focus());
+    if (backToTable) void reloaded.then(() => setFocusTable(true));
   };
+  // After the list drawn again, not when the reload answers: the closing dialog hands focus back
+  // to its opener first, and a busy machine may draw the new list later than the answer comes.
+  const [focusTable, setFocusTable] = useState(false);
+  useEffect(() => {
+    if (!focusTable || loading) return;
+    table.current?.focus();
+    setFocusTable(false);
+  }, [focusTable, loading, listing]);
 
   return (
     <section className="card keys-section" aria-labelledby={titleId}>
