@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,9 +9,13 @@ import { openProfileStore, type ProfileStore } from '../../../src/main/core/prof
 import { createBodyFiles } from '../../../src/main/core/requests/body-files';
 import { openHistoryStore } from '../../../src/main/core/requests/history-store';
 import { openSavedRequestsStore } from '../../../src/main/core/requests/saved-requests-store';
+import type { Profile } from '../../../src/shared/profiles/profile';
 import type { HistoryEntry } from '../../../src/shared/requests/request-records';
 import { makeStoredProfile } from '../../support/profile-fixtures';
 import { openProfileHarness } from '../../support/profile-harness';
+import { repoRoot, runTsx } from '../../support/run-tsx';
+import { writeFileAtomic } from '../../../src/main/core/persistence/write-file-atomic';
+import { serializeProfiles } from '../../../src/main/core/profiles/profiles-file';
 
 // The one document store (src/main/core/persistence/document-store.ts) as every file of the
 // data folder uses it, on a real folder: several openers at once, a file another process
@@ -216,4 +220,64 @@ describe('the folder’s lock', () => {
     await add(store, 'Later');
     expect(names(store)).toEqual(['First', 'Later']);
   }, 40_000);
+
+  it('a lock given back while it is judged is not taken for the next holder’s', async () => {
+    // A live holder whose holder file was written long ago (its lock is a hard link to it):
+    // only its pid and its own times count, and it is alive, so nobody takes it over.
+    const store = await openProfileStore(home);
+    const holderFile = `${lockFile()}.${process.pid}.0123456789abcdef.holder`;
+    await writeFile(
+      holderFile,
+      JSON.stringify({ pid: process.pid, host: os.hostname(), token: 't' }),
+    );
+    const old = new Date(Date.now() - 5000);
+    await utimes(holderFile, old, old);
+    await link(holderFile, lockFile());
+    const blocked = add(store, 'Waits');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(names(await openProfileStore(home, { inspectOnly: true }))).toEqual([]);
+    await rm(lockFile());
+    await blocked;
+    expect(names(store)).toEqual(['Waits']);
+  });
+
+  it('each process’s holder file goes with it; a killed one’s is removed by the next opener', async () => {
+    const child = path.join(repoRoot, 'test/integration/persistence/children/add-one-profile.ts');
+    const holders = async () => (await readdir(home)).filter((name) => name.endsWith('.holder'));
+    const ended = await runTsx(child, [home, 'exit'], process.env);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(await holders()).toEqual([]);
+    const killed = await runTsx(child, [home, 'kill'], process.env);
+    expect(killed.code ?? killed.stderr).not.toBe(0);
+    expect(await holders()).toHaveLength(1);
+    await openProfileStore(home);
+    // Only this process's own holder is left (the opener takes the lock itself).
+    expect(await holders()).toEqual([expect.stringContaining(`.lock.${process.pid}.`)]);
+    expect(names(await openProfileStore(home, { inspectOnly: true }))).toEqual(['exit', 'kill']);
+  });
+});
+
+describe('telling cheaply whether another process changed the file', () => {
+  it('a file replaced with the same size and the same times is still read again', async () => {
+    const store = await openProfileStore(home);
+    await add(store, 'Mine');
+    const file = path.join(home, 'profiles.json');
+    // The store's file, kept under another name: its times, to the nanosecond, for `touch -r`.
+    const reference = path.join(home, 'reference');
+    await link(file, reference);
+    // Another process's replacement of the same length, dated exactly as the store's own write:
+    // size and times alone cannot tell them apart, the file's identity can.
+    const [mine] = store.state().profiles;
+    const theirs = serializeProfiles([{ ...(mine as Profile), name: 'Them' }]);
+    expect(theirs.length).toBe((await readFile(file, 'utf8')).length);
+    await writeFileAtomic(file, theirs);
+    expect(spawnSync('touch', ['-r', reference, file]).status).toBe(0);
+    const [before, now] = [
+      await stat(reference, { bigint: true }),
+      await stat(file, { bigint: true }),
+    ];
+    expect([now.size, now.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+    await add(store, 'Next');
+    expect(names(store)).toEqual(['Them', 'Next']);
+  });
 });

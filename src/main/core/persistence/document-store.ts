@@ -13,6 +13,7 @@ import {
 } from './document-file';
 import { withFolderLock } from './folder-lock';
 import { setAsideFile } from './set-aside-file';
+import { holdFileAt, readAndHoldText, type HeldFile } from './held-file';
 import { removeDeadWritersTempFiles, tempFileFor, writeFileAtomic } from './write-file-atomic';
 
 export interface DocumentStatus {
@@ -109,13 +110,25 @@ export async function openDocumentStore<D>(
    * size by two processes can look alike.
    */
   let known: string | undefined;
+  /** That same file, held open: when it is still the file on disk, it need not be read again. */
+  let held: HeldFile | undefined;
+  const hold = (next: HeldFile | undefined) => {
+    held?.release();
+    held = next;
+  };
   let status: DocumentStatus = { readOnly: options.inspectOnly === true };
+
+  /** Writes the file's new text, and holds it (held-file.ts). */
+  const replaceWith = async (text: string): Promise<void> => {
+    await writeFileAtomic(file, text);
+    known = text;
+    // Still under the lock: the file there now is the one just written.
+    hold(await holdFileAt(file).catch(() => undefined));
+  };
 
   const write = async (next: D): Promise<void> => {
     if (format.backup) await keepBackup(file);
-    const text = serializeDocument(format, next);
-    await writeFileAtomic(file, text);
-    known = text;
+    await replaceWith(serializeDocument(format, next));
   };
 
   /** What a state on disk means for the store; damaged files are handled by `recover`. */
@@ -155,6 +168,11 @@ export async function openDocumentStore<D>(
   const recover = async (state: FileState<D>): Promise<void> => {
     let kept = state.kind === 'ok' ? state.document : format.empty();
     let from = state.kind === 'ok' ? 'its valid entries' : 'nothing';
+    // The same, in the user's words (the problem's explanation).
+    let keptInWords =
+      state.kind === 'ok'
+        ? `everything in it that could still be read (${state.leftOut} ${state.leftOut === 1 ? 'entry' : 'entries'} could not)`
+        : 'nothing from it: it starts again empty';
     const reason =
       state.kind === 'ok'
         ? `${state.leftOut} entr${state.leftOut === 1 ? 'y' : 'ies'} could not be read`
@@ -166,19 +184,21 @@ export async function openDocumentStore<D>(
       if (backup.kind === 'ok') {
         kept = backup.document;
         from = `${format.fileName}.bak`;
+        keptInWords = 'the copy saved before its last change';
       }
     }
     let where = 'left in place (only looked at)';
+    let aside = `${format.fileName} (it was only looked at)`;
     let readOnly = options.inspectOnly === true;
     if (!options.inspectOnly) {
       try {
-        where = `set aside as ${await setAsideFile(file)}`;
-        const text = serializeDocument(format, kept);
-        await writeFileAtomic(file, text);
-        known = text;
+        aside = await setAsideFile(file);
+        where = `set aside as ${aside}`;
+        await replaceWith(serializeDocument(format, kept));
       } catch (error) {
         // Could not move it: keep it untouched and change nothing rather than overwrite it.
         where = `could not be set aside (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+        aside = `${format.fileName} (it could not be moved, so nothing is saved into it)`;
         readOnly = true;
       }
     }
@@ -186,14 +206,23 @@ export async function openDocumentStore<D>(
     status = {
       readOnly,
       problem: makeProblem(codes.damaged, {
-        facts,
+        facts: { ...facts, aside, kept: keptInWords },
         raw: `${format.fileName}: ${reason}; ${where}; kept ${from}`,
       }),
     };
   };
 
+  /** Reads the file as it is now (and holds it). */
+  const readNow = async () => {
+    const { read, held: now } = await readAndHoldText(file);
+    // Only looking: no change will need to know whether it is still this file.
+    if (options.inspectOnly) now?.release();
+    else hold(now);
+    return read;
+  };
+
   const load = async (): Promise<void> => {
-    const read = await readDocumentText(file);
+    const read = await readNow();
     known = read.kind === 'text' ? read.text : undefined;
     const state = parseDocumentText(read, format);
     if (!adopt(state)) await recover(state);
@@ -215,7 +244,8 @@ export async function openDocumentStore<D>(
 
   /** Under the lock: the file as another process may have left it, before changing it. */
   const catchUp = async (): Promise<boolean> => {
-    const read = await readDocumentText(file);
+    if (held && (await held.isStill(file))) return false;
+    const read = await readNow();
     const text = read.kind === 'text' ? read.text : undefined;
     if (text === known && read.kind !== 'error') return false;
     known = text;
@@ -330,6 +360,7 @@ export async function openDocumentStore<D>(
     close: () => {
       clearTimeout(timer);
       watcher?.close();
+      hold(undefined);
     },
   };
 }

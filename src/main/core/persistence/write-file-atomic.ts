@@ -10,7 +10,8 @@ export function tempFileFor(file: string): string {
   return path.join(path.dirname(file), name);
 }
 
-const tempName = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+// Temp files, and the lock's holder files (folder-lock.ts), both named after their process.
+const tempName = /^\..+\.(\d+)\.[0-9a-f]+\.(?:tmp|holder)$/;
 
 /**
  * Temp files whose writer died mid-write (its pid is in the name): harmless, not worth keeping.
