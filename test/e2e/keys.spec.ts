@@ -310,7 +310,7 @@ const oldKeyProfiles = JSON.stringify({
 });
 
 test.describe('key age', () => {
-  test.use({ profilesFile: oldKeyProfiles });
+  test.use({ dataFiles: { 'profiles.json': oldKeyProfiles } });
 
   test('a key older than the reminder gets a gentle note on the instance; a longer reminder hides it', async ({
     app,

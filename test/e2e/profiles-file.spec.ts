@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test, expect } from './support/app-fixture';
 
 test.describe('a damaged profiles file', () => {
-  test.use({ profilesFile: '{"version": 1, "profiles": [{"id": "trunc' });
+  test.use({ dataFiles: { 'profiles.json': '{"version": 1, "profiles": [{"id": "trunc' } });
 
   test('is reported in plain words and set aside, and the app stays usable', async ({ app }) => {
     const { page } = app;
@@ -22,7 +22,7 @@ test.describe('a damaged profiles file', () => {
 
 test.describe('a profiles file from a newer Veza Desk', () => {
   const newer = '{"version": 99, "profiles": [], "shape": "from the future"}';
-  test.use({ profilesFile: newer });
+  test.use({ dataFiles: { 'profiles.json': newer } });
 
   test('is left untouched and nothing can be changed', async ({ app }) => {
     const { page } = app;
@@ -45,5 +45,33 @@ test.describe('a profiles file from a newer Veza Desk', () => {
     );
     expect(answer).toMatchObject({ ok: false, problem: { code: 'PROFILES_FILE_TOO_NEW' } });
     expect(await readFile(path.join(app.home, 'profiles.json'), 'utf8')).toBe(newer);
+  });
+});
+
+test.describe('a damaged settings file', () => {
+  test.use({ dataFiles: { 'settings.json': '{"version": 1, "keyRotationDays": "ninety"}' } });
+
+  test('is reported where the setting is, with what was kept', async ({ app }) => {
+    const { page } = app;
+    await app.profiles.create({
+      name: 'Acme lab',
+      address: 'https://lab.vezacloud.com',
+      colour: '#2457c5',
+      production: false,
+      notes: '',
+    });
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    const card = page
+      .getByRole('status')
+      .filter({ hasText: 'could not be read and was set aside' });
+    await expect(card).toContainText('settings.json');
+    await expect(card).toContainText(
+      'Veza Desk carried on with everything in it that could still be read',
+    );
+    await expect(page.getByLabel('Remind me to replace keys older than (days)')).toHaveValue('90');
+    const aside = (await readdir(app.home)).find((name) =>
+      name.startsWith('settings.json.damaged-'),
+    );
+    expect(aside).toBeDefined();
   });
 });

@@ -35,6 +35,7 @@ import { appSettingsChangeSchema, appSettingsSchema } from '../settings/app-sett
 import { problemSchema } from '../problems/problem';
 import {
   historyEntrySchema,
+  historyListMax,
   historySummarySchema,
   savedImportResultSchema,
   savedRequestSchema,
@@ -94,9 +95,6 @@ export const checkedInstanceSchema = z.object({
   result: verificationResultSchema,
 });
 export type CheckedInstance = z.infer<typeof checkedInstanceSchema>;
-
-/** History entries one list answer may hold (history keeps 200; room for a larger setting). */
-const historyListMax = 10_000;
 
 export const calls = {
   /** Stops the long call started with this id; harmless when it has already ended. */
@@ -187,7 +185,14 @@ export const calls = {
     rotateTeamKeyArgsSchema.extend({ callId: callIdSchema.optional() }),
     rotationResultSchema,
   ),
-  'settings.get': call(z.undefined(), appSettingsSchema),
+  'settings.get': call(
+    z.undefined(),
+    z.object({
+      settings: appSettingsSchema,
+      /** settings.json was damaged (set aside, defaults used) or is from a newer Veza Desk. */
+      problem: problemSchema.optional(),
+    }),
+  ),
   'settings.update': call(appSettingsChangeSchema, appSettingsSchema),
 
   // Verify connection UI: trust one server certificate per instance, choose a CA file.

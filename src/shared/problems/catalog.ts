@@ -633,7 +633,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   PROFILES_FILE_DAMAGED: {
     title: 'The saved instances file could not be read',
     explanation:
-      "The file where Veza Desk keeps your list of instances is damaged. It was set aside (kept under a new name in Veza Desk's data folder) and nothing was overwritten; where possible, the backup copy was used instead.",
+      "The file where Veza Desk keeps your list of instances is damaged. It was kept as it was, as {aside} in Veza Desk's data folder, and nothing was overwritten. Veza Desk carried on with {kept}.",
     fix: [
       'Check the list of instances and add back any that are missing.',
       'If you need help recovering it, report the problem and include the set-aside file (it contains no API keys).',
@@ -748,7 +748,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   DATA_FILE_DAMAGED: {
     title: 'A Veza Desk file could not be read and was set aside',
     explanation:
-      "The file {file} in Veza Desk's data folder is damaged. It was kept under a new name and Veza Desk started it afresh; nothing was overwritten.",
+      "The file {file} in Veza Desk's data folder is damaged. It was kept as it was, as {aside}, and nothing was overwritten. Veza Desk carried on with {kept}.",
     fix: [
       'Carry on: the file fills up again as you work.',
       'If you need what was in it, report the problem and include the set-aside file (it contains no API keys).',

@@ -185,6 +185,9 @@ export const savedRequestSchema = z.object({
   savedAt: z.string().max(bounds.timestamp),
 });
 
+/** History entries one list answer may hold (history keeps 200; room for a larger setting). */
+export const historyListMax = 10_000;
+
 /** Saved requests Veza Desk lists (an import brings at most as many at once). */
 export const savedRequestsMax = 10_000;
 export type SavedRequest = z.infer<typeof savedRequestSchema>;

@@ -53,7 +53,7 @@ const bareKey = (text: string) => /^\S{12,4096}$/.test(text);
 
 /**
  * Each test gets the built renderer, a fresh data folder, and the real main handlers.
- * `profilesFile` (test.use) puts a profiles.json in the data folder before main starts.
+ * `dataFiles` (test.use) puts files (name: text) in the data folder before main starts.
  */
 export const test = base.extend<{
   /**
@@ -62,7 +62,7 @@ export const test = base.extend<{
    */
   keyScan: KeyScanRecorder;
   app: AppHarness;
-  profilesFile: string | undefined;
+  dataFiles: Record<string, string>;
   /** A simulated Veza over http on 127.0.0.1, started for the tests that ask for it. */
   sandbox: Sandbox;
 }>({
@@ -80,13 +80,14 @@ export const test = base.extend<{
     await use(sandbox);
     await sandbox.close();
   },
-  profilesFile: [undefined, { option: true }],
-  app: async ({ page, profilesFile, keyScan }, use) => {
+  dataFiles: [{}, { option: true }],
+  app: async ({ page, dataFiles, keyScan }, use) => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-'));
     const transportTemp = await mkdtemp(path.join(os.tmpdir(), 'veza-desk-e2e-bodies-'));
     keyScan.addFolder(home);
     keyScan.addFolder(transportTemp);
-    if (profilesFile !== undefined) await writeFile(path.join(home, 'profiles.json'), profilesFile);
+    for (const [name, text] of Object.entries(dataFiles))
+      await writeFile(path.join(home, name), text);
     let services: AppServices | undefined;
     // Main's routes (response bodies) answer once the services below are open, as in the app.
     const server = await serveRenderer(rendererRoot, undefined, async (method, urlPath) =>

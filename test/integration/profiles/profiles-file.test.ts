@@ -10,6 +10,7 @@ import {
   serializeProfiles,
 } from '../../../src/main/core/profiles/profiles-file';
 import { makeStoredProfile } from '../../support/profile-fixtures';
+import { openProfileHarness } from '../../support/profile-harness';
 
 describe('profiles.json on disk', () => {
   let home: string;
@@ -82,6 +83,9 @@ describe('profiles.json on disk', () => {
     const state = reopened.state();
     expect(state.loadProblem?.code).toBe('PROFILES_FILE_DAMAGED');
     expect(state.loadProblem?.detail.raw).toContain('set aside as profiles.json.damaged-');
+    // The user is told, in words, where the file went and what the list is now.
+    expect(state.loadProblem?.explanation).toMatch(/as profiles\.json\.damaged-\S+ in/);
+    expect(state.loadProblem?.explanation).toContain('the copy saved before its last change');
     // The backup held the list before the last change: nothing older is lost.
     expect(state.profiles.map((p) => p.name)).toEqual(['One']);
     // The damaged file is kept byte for byte, under a new name.
@@ -100,7 +104,27 @@ describe('profiles.json on disk', () => {
     expect(state.profiles.map((p) => p.name)).toEqual(['Good']);
     expect(state.loadProblem?.code).toBe('PROFILES_FILE_DAMAGED');
     expect(state.loadProblem?.detail.raw).toContain('2 entries could not be read');
+    expect(state.loadProblem?.explanation).toContain(
+      'everything in it that could still be read (2 entries could not)',
+    );
     expect(await setAsideFiles()).toHaveLength(1);
+  });
+
+  it('a file with more instances than the window can be sent keeps the first 10,000 and says so', async () => {
+    const many = Array.from({ length: 10_002 }, (_, i) =>
+      makeStoredProfile({ name: `I ${i}`, baseUrl: `https://i${i}.example` }),
+    );
+    await writeFile(file(), JSON.stringify({ version: 1, profiles: many }));
+    const harness = await openProfileHarness(home);
+    const listed = await harness.call('profiles.list');
+    expect(listed.ok).toBe(true);
+    expect(listed.value.profiles).toHaveLength(10_000);
+    expect(listed.value.loadProblem.code).toBe('PROFILES_FILE_DAMAGED');
+    expect(listed.value.loadProblem.explanation).toContain('(2 entries could not)');
+    // The whole file is kept aside, byte for byte.
+    const [aside] = await setAsideFiles();
+    const kept = JSON.parse(await readFile(path.join(home, aside as string), 'utf8'));
+    expect(kept.profiles).toHaveLength(10_002);
   });
 
   it('leaves a file from a newer version untouched and refuses to change it', async () => {
@@ -123,6 +147,7 @@ describe('profiles.json on disk', () => {
     await writeFile(file(), '{"version": 1, "profiles": [');
     const state = (await openProfileStore(home, { inspectOnly: true })).state();
     expect(state.loadProblem?.code).toBe('PROFILES_FILE_DAMAGED');
+    expect(state.loadProblem?.explanation).toContain('as profiles.json (it was only looked at)');
     expect(await readFile(file(), 'utf8')).toBe('{"version": 1, "profiles": [');
     expect(await setAsideFiles()).toEqual([]);
   });

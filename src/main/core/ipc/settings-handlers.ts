@@ -5,7 +5,10 @@ export function createSettingsHandlers(
   settings: SettingsStore,
 ): Pick<CallHandlers, 'settings.get' | 'settings.update'> {
   return {
-    'settings.get': () => settings.get(),
+    'settings.get': () => {
+      const problem = settings.problem();
+      return { settings: settings.get(), ...(problem ? { problem } : {}) };
+    },
     'settings.update': (change) => settings.update(change),
   };
 }

@@ -27,6 +27,8 @@ export function listFormat<T>(
   fileName: string,
   version: number,
   item: z.ZodType<T>,
+  /** More than the window may be sent (the contract's bound): the rest is left out. */
+  maxItems: number,
 ): DocumentFormat<T[]> {
   return {
     fileName,
@@ -35,7 +37,7 @@ export function listFormat<T>(
     pretty: false,
     read: (data) => {
       if (data.version !== version || !Array.isArray(data.items)) return undefined;
-      const items = data.items.flatMap((entry) => {
+      const items = data.items.slice(0, maxItems).flatMap((entry) => {
         const parsed = item.safeParse(entry);
         return parsed.success ? [parsed.data] : [];
       });
@@ -49,10 +51,11 @@ export async function openVersionedListFile<T>(
   file: string,
   version: number,
   item: z.ZodType<T>,
+  maxItems: number,
 ): Promise<VersionedListFile<T>> {
   const store = await openDocumentStore(
     path.dirname(file),
-    listFormat(path.basename(file), version, item),
+    listFormat(path.basename(file), version, item, maxItems),
   );
   const { problem, readOnly } = store.status();
   return {

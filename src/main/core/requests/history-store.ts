@@ -3,6 +3,7 @@ import {
   historyBodyBudgetBytes,
   historyFileBudgetBytes,
   historyEntrySchema,
+  historyListMax,
   type HistoryEntry,
   type HistorySummary,
 } from '../../../shared/requests/request-records';
@@ -111,6 +112,7 @@ export async function openHistoryStore(
     path.join(folder, historyFileName),
     historyFileVersion,
     historyEntrySchema,
+    historyListMax,
   );
   // Body files nobody points at (a crash between writing a body and its entry). Only when the
   // list was read whole: a damaged, unreadable or newer history.json says nothing about which

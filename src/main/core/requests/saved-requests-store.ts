@@ -101,6 +101,7 @@ export async function openSavedRequestsStore(deps: SavedRequestsDeps) {
     path.join(deps.folder, savedRequestsFileName),
     savedRequestsFileVersion,
     savedRequestSchema,
+    savedRequestsMax,
   );
   return {
     loadProblem: list.loadProblem as Problem | undefined,

@@ -35,6 +35,8 @@ export async function openSettingsStore(folder: string) {
   const store = await openDocumentStore(folder, settingsFormat);
   return {
     get: (): AppSettings => store.current(),
+    /** What the user is told about settings.json: damaged and set aside, or too new. */
+    problem: () => store.status().problem,
     /** Saves a change; memory changes only once the file holds it. */
     update: (change: Partial<AppSettings>): Promise<AppSettings> =>
       store.commit((current) => {

@@ -8,6 +8,7 @@ import { useRotationDays } from './use-rotation-days';
 export function RotationReminderSetting() {
   const days = useRotationDays();
   const update = useSettingsStore((state) => state.update);
+  const loadProblem = useSettingsStore((state) => state.loadProblem);
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   // The settings store makes the call (and keeps the saved settings), so this is not a
@@ -50,6 +51,7 @@ export function RotationReminderSetting() {
         {outcome === 'saved' ? 'Saved' : ''}
       </span>
       {problem && <ProblemCard problem={problem} />}
+      {!problem && loadProblem && <ProblemCard problem={loadProblem} role="status" />}
     </form>
   );
 }
