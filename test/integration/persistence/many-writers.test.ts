@@ -176,3 +176,36 @@ describe('writers killed half-way', () => {
     expect(JSON.parse(text).profiles).toHaveLength(state.profiles.length);
   }, 120_000);
 });
+
+describe('ten writers started at the same moment', () => {
+  it('each waits for the lock in turn: all 500 changes are there', async () => {
+    const home = await newHome();
+    // The bench's writer: opens the store, says "ready", waits for "go", then commits 50.
+    const writerScript = path.join(repoRoot, 'bench/support/profile-writer.ts');
+    const writers = Array.from({ length: 10 }, (_, i) => {
+      const child = spawnTsx(writerScript, [home, String(i), '50'], process.env);
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      return {
+        child,
+        ready: new Promise<void>((resolve) => {
+          const check = () => (out.includes('ready\n') ? resolve() : setTimeout(check, 20));
+          check();
+        }),
+        acked: new Promise<string[]>((resolve) =>
+          child.on('close', () =>
+            resolve(
+              out.split('\n').flatMap((line) => (line.startsWith('ack ') ? [line.slice(4)] : [])),
+            ),
+          ),
+        ),
+      };
+    });
+    await Promise.all(writers.map((w) => w.ready));
+    for (const w of writers) w.child.stdin?.write('go\n');
+    const acked = (await Promise.all(writers.map((w) => w.acked))).flat();
+    expect(acked).toHaveLength(500);
+    const present = new Set((await onDisk(home)).profiles.map((profile) => profile.id));
+    expect(acked.filter((id) => !present.has(id))).toEqual([]);
+  }, 120_000);
+});
