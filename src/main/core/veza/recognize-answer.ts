@@ -1,8 +1,12 @@
 /**
  * Tells a Veza API answer from the other things an address can answer with: a company sign-in
  * page (SSO) in front of the instance, a web page of some other server, or JSON that is not
- * Veza's. Veza's API answers JSON shaped `{"value": ...}`, `{"values": [...]}` or its error
- * envelope `{"code": "...", "message": "..."}`.
+ * Veza's. Veza's answers are JSON objects of many shapes (docs.veza.com, veza-api.md "Checked
+ * against Veza's published docs"): `{"value": ...}`, `{"values": [...]}`, `{"provider_types":
+ * [...]}`, `{"events": [...]}`, `{"number_value": "6"}`, `{"path_values": [...], "cursor"}`, `{}`,
+ * and its error envelope `{"code": "...", "message": "..."}`. So any JSON object is Veza's,
+ * except where Veza documents one shape for every instance and key: `users/self` answers
+ * `{"value": ...}`, and another shape there is another server (the doctor asks it first).
  */
 export type AnswerKind = 'veza-json' | 'login-page' | 'other-html' | 'other';
 
@@ -20,21 +24,35 @@ export interface AnswerFacts {
   redirectUrls: readonly string[];
 }
 
-function parsesAsVeza(text: string): boolean {
+/** Answers whose shape Veza documents for every instance and every key. */
+const fixedShapes: readonly { path: RegExp; key: string }[] = [
+  { path: /\/api\/v1\/users\/self\/?$/, key: 'value' },
+];
+
+function pathOf(url: string): string {
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
-    const keys = Object.keys(parsed);
-    return (
-      keys.includes('value') ||
-      keys.includes('values') ||
-      keys.includes('path_values') ||
-      (keys.includes('code') && keys.includes('message')) ||
-      keys.length === 0 // revoke/reinstate answer {}
-    );
+    return new URL(url).pathname;
   } catch {
-    return false;
+    return '';
   }
+}
+
+/**
+ * Whether a body start is a JSON object from Veza. A start that does not parse is judged by
+ * its first characters: it may be the cut start of a large answer (the full body is read later).
+ */
+function parsesAsVeza(text: string, finalUrl: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return /^\s*\{\s*"/.test(text);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  const keys = Object.keys(parsed);
+  if (keys.includes('code') && keys.includes('message')) return true; // the error envelope
+  const fixed = fixedShapes.find(({ path }) => path.test(pathOf(finalUrl)));
+  return !fixed || keys.includes(fixed.key);
 }
 
 export function recognizeAnswer(facts: AnswerFacts): AnswerKind {
@@ -51,7 +69,7 @@ export function recognizeAnswer(facts: AnswerFacts): AnswerKind {
   if (isHtml)
     return wentToLogin || loginTextPattern.test(facts.bodyStart) ? 'login-page' : 'other-html';
   if (/json/i.test(facts.contentType) || /^\s*[[{]/.test(facts.bodyStart)) {
-    return parsesAsVeza(facts.bodyStart) ? 'veza-json' : 'other';
+    return parsesAsVeza(facts.bodyStart, facts.finalUrl) ? 'veza-json' : 'other';
   }
   return wentToLogin ? 'login-page' : 'other';
 }

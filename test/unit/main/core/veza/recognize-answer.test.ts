@@ -12,13 +12,47 @@ const answer = (
 describe('recognizeAnswer', () => {
   it.each([
     ['{"value":{"id":"u1"}}', 'veza-json'],
-    ['{"values":[],"has_more":false}', 'veza-json'],
     ['{"code":"Unauthenticated","message":"Invalid API key","request_id":"r"}', 'veza-json'],
-    ['{}', 'veza-json'],
     ['{"status":"ok","version":"1.2"}', 'other'],
+    ['{"values":[],"has_more":false}', 'other'],
     ['[1,2,3]', 'other'],
-  ])('JSON %s is %s', (body, kind) => {
+    ['"text"', 'other'],
+  ])('users/self: JSON %s is %s (Veza documents {"value"} there for every key)', (body, kind) => {
     expect(answer('application/json', body)).toBe(kind);
+  });
+
+  // The shapes docs.veza.com documents besides value/values (veza-api.md, "Checked against
+  // Veza's published docs"): every JSON object that is not an error envelope is an answer.
+  it.each([
+    ['/api/v1/providers', '{"values":[],"has_more":false}'],
+    [
+      '/api/v1/providers/types',
+      '{"provider_types":[{"type":"AWS","schema_integration_type":"AWS","enabled":true,"provider_ids":[]}],"unregistered_custom_provider_types":[]}',
+    ],
+    ['/api/preview/events', '{"events":[{"id":"e1","severity":"ERROR"}],"next_page_token":"t"}'],
+    ['/api/v1/assessments/queries/q1:result', '{"result_type":"number","number_value":"6"}'],
+    ['/api/v1/assessments/vql:nodes', '{"path_values":[],"cursor":"c1","has_more":true}'],
+    ['/api/preview/teamkeys/k1:revoke', '{}'],
+    ['/api/v1/anything', '{"status":"ok","version":"1.2"}'],
+  ])('%s: %s is a Veza answer', (path, body) => {
+    expect(answer('application/json', body, `https://acme.vezacloud.com${path}`)).toBe('veza-json');
+  });
+
+  it.each([['[1,2,3]'], ['42'], ['"text"'], ['null']])(
+    'JSON that is not an object (%s) is not Veza',
+    (body) => {
+      expect(answer('application/json', body, 'https://acme.vezacloud.com/api/v1/providers')).toBe(
+        'other',
+      );
+    },
+  );
+
+  it('the cut start of a large object is judged by its start', () => {
+    const cut = `{"events":[${'{"id":"e"},'.repeat(2000)}`.slice(0, 8192);
+    expect(answer('application/json', cut, 'https://acme.vezacloud.com/api/preview/events')).toBe(
+      'veza-json',
+    );
+    expect(answer('application/json', '[{"id":', 'https://acme.vezacloud.com/x')).toBe('other');
   });
 
   it('an HTML page with a password field is a sign-in page', () => {
