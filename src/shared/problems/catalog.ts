@@ -598,6 +598,15 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'Create the key again if it was not saved anywhere: Veza shows a key only once.',
     ],
   },
+  TEAM_KEY_NOT_FOUND: {
+    title: 'Veza no longer lists this team key',
+    explanation:
+      "The team key is not in Veza's list of team keys any more. Someone may have deleted it (in Veza or in another Veza Desk), or the key Veza Desk used to look cannot see that key's team. Nothing was changed.",
+    fix: [
+      'Refresh the list of team keys.',
+      "If the key should still be there, open the instance of an administrator of the key's team and try again from there.",
+    ],
+  },
   ROTATION_KEY_MISMATCH: {
     title: 'This instance no longer holds that team key',
     explanation:

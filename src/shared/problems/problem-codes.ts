@@ -64,6 +64,7 @@ export const problemCodes = [
   // Managing API keys
   'KEY_TARGET_OTHER_INSTANCE',
   'ROTATION_KEY_MISMATCH',
+  'TEAM_KEY_NOT_FOUND',
   // The app itself
   'PROFILE_NOT_FOUND',
   'PROFILE_NAME_TAKEN',

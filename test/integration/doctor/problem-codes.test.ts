@@ -98,6 +98,7 @@ const appInternal = {
   // Through verify(), requests and team keys on a saved instance whose address changed.
   KEY_BOUND_ELSEWHERE: 'test/integration/profiles/key-binding.test.ts',
   ROTATION_KEY_MISMATCH: 'test/integration/keys/rotate-team-key.test.ts',
+  TEAM_KEY_NOT_FOUND: 'test/integration/keys/rotate-team-key.test.ts',
   REQUEST_OUTSIDE_INSTANCE: 'test/unit/main/core/requests/send-to-instance.test.ts',
   PRODUCTION_NOT_CONFIRMED: 'test/integration/requests/send-requests.test.ts',
   KEY_IN_REQUEST: 'test/integration/requests/send-requests.test.ts',

@@ -71,6 +71,36 @@ describe('rotating a team key', () => {
     }
   });
 
+  it('uses only calls Veza documents: the old key is found by listing, never by GET of its id', async () => {
+    const rotated = await k.call('keys.rotateTeamKey', {
+      profileId: admin,
+      keyId: oldId,
+      holderProfileId: holder,
+    });
+    expect(rotated.value.ok).toBe(true);
+    const teamKeyCalls = k.sandbox.requests
+      .filter((request) => request.path.startsWith('/api/preview/teamkeys'))
+      .map((request) => `${request.method} ${request.path.split('?')[0]}`);
+    expect(teamKeyCalls).toContain('GET /api/preview/teamkeys');
+    expect(teamKeyCalls.filter((call) => /^GET \/api\/preview\/teamkeys\/./.test(call))).toEqual(
+      [],
+    );
+  });
+
+  it('a key Veza no longer lists: TEAM_KEY_NOT_FOUND, nothing changed', async () => {
+    const deleted = await k.call('keys.deleteTeamKey', { profileId: admin, keyId: oldId });
+    expect(deleted.ok).toBe(true);
+    const rotated = await k.call('keys.rotateTeamKey', {
+      profileId: admin,
+      keyId: oldId,
+      holderProfileId: holder,
+    });
+    expect(rotated.ok).toBe(false);
+    expect(rotated.problem.code).toBe('TEAM_KEY_NOT_FOUND');
+    expect(rotated.problem.explanation).toContain('not in Veza');
+    expect(await k.h.profiles.readKey(holder)).toBe(oldSecret);
+  });
+
   it('takes a given name for the new key', async () => {
     const rotated = await k.call('keys.rotateTeamKey', {
       profileId: admin,

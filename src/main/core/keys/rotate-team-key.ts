@@ -92,7 +92,7 @@ export async function rotateTeamKey(
   // Checked before anything changes: the instance must hold exactly this team key.
   if (!oldKey || oldKey.fingerprint.keyId !== request.keyId)
     throw ProblemError.of('ROTATION_KEY_MISMATCH', { raw: `key ${request.keyId}` });
-  const old = await client.getTeamKey(request.keyId);
+  const old = await client.findTeamKey(request.keyId);
 
   const steps = new RotationSteps(deps.onSteps);
   const outcome = (ok: boolean, newKey?: VezaTeamKey): RotateTeamKeyOutcome => ({

@@ -25,7 +25,7 @@ export interface VezaTeamKey {
   teamId: string;
   /** The team's name: Veza's documented list items carry `team_name`. */
   teamName?: string;
-  /** ACTIVE or INACTIVE (revoked), as Veza spells it. */
+  /** ACTIVE or INACTIVE (revoked), as Veza spells it; '' when the record says neither. */
   status: string;
   createdAt?: string;
   /** Who created it, when the record says (Veza's docs show no such field: see readCreator). */
@@ -84,6 +84,18 @@ const nameOf = (value: unknown): string | undefined => {
   return name === undefined ? undefined : clipText(name, vezaNameMaxLength);
 };
 
+/**
+ * The key's status. Veza's example answers spell it ("ACTIVE"); the OpenAPI rendering of the
+ * same page (developers/api/users-teams/team-api-keys) shows a number (`"status": 1`), as
+ * protobuf enums come out when not written as names. GUESS for the numbers: 1 ACTIVE,
+ * 2 INACTIVE (0 is protobuf's "unspecified"); anything else reads as unknown.
+ */
+function readStatus(value: unknown): string {
+  if (typeof value === 'number') return value === 1 ? 'ACTIVE' : value === 2 ? 'INACTIVE' : '';
+  const status = text(value)?.trim().toUpperCase() ?? '';
+  return status === 'ACTIVE' || status === 'INACTIVE' ? status : '';
+}
+
 function readTeamKey(raw: unknown): VezaTeamKey | undefined {
   const record = (raw ?? {}) as Loose;
   const id = idOf(record.id);
@@ -95,7 +107,7 @@ function readTeamKey(raw: unknown): VezaTeamKey | undefined {
     name: nameOf(record.name) ?? '',
     teamId: idOf(record.team_id) ?? '',
     ...(teamName ? { teamName } : {}),
-    status: text(record.status) ?? '',
+    status: readStatus(record.status),
     createdAt: text(record.created_at),
     ...(createdBy ? { createdBy } : {}),
   };
@@ -114,12 +126,14 @@ async function listAll<T>(
   call: VezaCall,
   path: string,
   read: (raw: unknown) => T | undefined,
+  /** More of the query, already encoded (`filter=...`). */
+  query = '',
 ): Promise<{ values: T[]; complete: boolean }> {
   const all = await fetchAllPages<unknown>(
     async (token) =>
       (await call(
         'GET',
-        `${path}?page_size=100${token ? `&page_token=${encodeURIComponent(token)}` : ''}`,
+        `${path}?${query ? `${query}&` : ''}page_size=100${token ? `&page_token=${encodeURIComponent(token)}` : ''}`,
       )) as VezaPage<unknown>,
     { maxPages },
   );
@@ -144,9 +158,19 @@ export function createTeamKeysClient(call: VezaCall) {
     listTeamKeys: () => listAll(call, teamKeysPath, readTeamKey),
     listTeams: () => listAll(call, '/api/v1/teams', readTeam),
 
-    getTeamKey: async (id: string): Promise<VezaTeamKey> => {
-      const key = readTeamKey(valueOf(await call('GET', keyPath(id))));
-      if (!key) throw ProblemError.of('HTTP_NOT_VEZA', { raw: 'The team key answer had no id' });
+    /**
+     * One key, found by listing: Veza documents no GET of one team key. With its team known,
+     * the list is filtered to that team (`filter=team_id eq "..."`, as Veza's docs show).
+     */
+    findTeamKey: async (id: string, teamId?: string): Promise<VezaTeamKey> => {
+      const filter = teamId ? `filter=${encodeURIComponent(`team_id eq "${teamId}"`)}` : '';
+      const { values } = await listAll(call, teamKeysPath, readTeamKey, filter);
+      const key = values.find((candidate) => candidate.id === id);
+      if (!key) {
+        throw ProblemError.of('TEAM_KEY_NOT_FOUND', {
+          raw: `No team key ${id} in the list of team keys${teamId ? ` of team ${teamId}` : ''}`,
+        });
+      }
       return key;
     },
 

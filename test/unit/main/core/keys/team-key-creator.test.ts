@@ -158,3 +158,40 @@ describe('creatorInWords', () => {
     });
   });
 });
+
+describe('a team key’s status as Veza may send it', () => {
+  // The docs' example spells it; the OpenAPI rendering of the same page shows a number.
+  it.each([
+    ['ACTIVE', 'ACTIVE'],
+    ['active', 'ACTIVE'],
+    ['INACTIVE', 'INACTIVE'],
+    [1, 'ACTIVE'],
+    [2, 'INACTIVE'],
+    [0, ''],
+    ['SOMETHING_NEW', ''],
+    [null, ''],
+  ])('%j reads as %j', async (status, read) => {
+    const client = createTeamKeysClient(async () => ({
+      values: [{ ...documentedItem, status }],
+      next_page_token: '',
+    }));
+    const { values } = await client.listTeamKeys();
+    expect(values[0]?.status).toBe(read);
+  });
+
+  it('one key is found by listing with its team as the filter, as Veza documents', async () => {
+    const asked: string[] = [];
+    const client = createTeamKeysClient(async (_method, path) => {
+      asked.push(path);
+      return { values: [documentedItem], next_page_token: '' };
+    });
+    const key = await client.findTeamKey(documentedItem.id, documentedItem.team_id);
+    expect(key.name).toBe('AWS Team Key');
+    const url = new URL(asked[0] ?? '', 'https://acme.vezacloud.com');
+    expect(url.pathname).toBe('/api/preview/teamkeys');
+    expect(url.searchParams.get('filter')).toBe(`team_id eq "${documentedItem.team_id}"`);
+    await expect(client.findTeamKey('gone')).rejects.toMatchObject({
+      problem: { code: 'TEAM_KEY_NOT_FOUND' },
+    });
+  });
+});
