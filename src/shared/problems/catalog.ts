@@ -538,7 +538,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   AUTH_INVALID_KEY: {
     title: 'Veza refused the API key',
     explanation:
-      "The instance ({host}) received the API key but did not accept it. Possible causes: the key was mistyped or copied incompletely, it was revoked or deleted, or its owner was removed from the key's team or from the platform. Veza's own message, when shown below, tells which cause applies.",
+      'The instance ({host}) received the API key and refused it: it does not know this key. Possible causes: the key was made on another Veza instance, it was revoked or deleted, its owner was removed from the key\'s team or from the platform, or it was copied incompletely. Veza\'s own message, when shown below, tells which cause applies; when it says "Invalid API key" or "Malformed API key", the key is still refused as a whole, since its form passed Veza Desk\'s own check.',
     fix: [
       'Check that the key was copied completely and correctly: paste it again from where you saved it when it was created (one missing character is enough to break it).',
       'Check that the key belongs to this instance: a key made on another Veza instance, such as a test one, does not work here.',

@@ -11,6 +11,12 @@ export interface VezaResponseFacts {
   retryAfter?: string;
   /** The kind of key that made the call, when known: a 403 then says "team key". */
   keyKind?: 'personal' | 'team';
+  /**
+   * The key sent passed Veza Desk's own format check (lint-api-key.ts). Then Veza's "Invalid
+   * API key" or "Malformed API key" cannot mean the key's form is wrong: Veza does not know
+   * it (another instance's key, revoked, deleted), and it reads as refused.
+   */
+  keyWellFormed?: boolean;
   /** The instance's host name and the URL asked for, for the explanation. */
   host?: string;
   url?: string;
@@ -18,7 +24,8 @@ export interface VezaResponseFacts {
   now?: Date;
 }
 
-// Veza's documented key texts: the key itself is wrong in form, not refused.
+// Veza's documented key texts, which say the key itself is wrong in form; believed only for a
+// key that did not pass our own format check (see keyWellFormed).
 const malformedKeyMessage = /(invalid|malformed) api key/i;
 // When a 429 has no Retry-After, a short pause that rate limits usually accept.
 const defaultRetrySeconds = 30;
@@ -35,13 +42,15 @@ export function retryAfterSeconds(retryAfter: string | undefined, now = new Date
 function codeFor(
   status: number,
   envelope: VezaErrorEnvelope | undefined,
-  keyKind?: string,
+  facts: Pick<VezaResponseFacts, 'keyKind' | 'keyWellFormed'>,
 ): ProblemCode | undefined {
   if (status === 401) {
     const words = `${envelope?.message ?? ''} ${envelope?.userFacing?.message ?? ''}`;
-    return malformedKeyMessage.test(words) ? 'AUTH_MALFORMED_KEY' : 'AUTH_INVALID_KEY';
+    return !facts.keyWellFormed && malformedKeyMessage.test(words)
+      ? 'AUTH_MALFORMED_KEY'
+      : 'AUTH_INVALID_KEY';
   }
-  if (status === 403) return keyKind === 'team' ? 'FORBIDDEN_TEAM_KEY' : 'FORBIDDEN_ROLE';
+  if (status === 403) return facts.keyKind === 'team' ? 'FORBIDDEN_TEAM_KEY' : 'FORBIDDEN_ROLE';
   if (status === 404) return 'HTTP_NOT_FOUND';
   if (status === 405) return 'HTTP_METHOD_NOT_ALLOWED';
   if (status === 429) return 'RATE_LIMITED';
@@ -83,7 +92,7 @@ function serverMessageOf(envelope: VezaErrorEnvelope): string | undefined {
  */
 export function problemFromVezaResponse(facts: VezaResponseFacts): Problem | undefined {
   const envelope = readVezaError(facts.body);
-  const code = codeFor(facts.status, envelope, facts.keyKind);
+  const code = codeFor(facts.status, envelope, facts);
   if (!code) return undefined;
   const factValues: Record<string, string> = { status: String(facts.status) };
   if (facts.host) factValues.host = facts.host;

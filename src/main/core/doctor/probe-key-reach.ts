@@ -65,6 +65,8 @@ function problemOf(answer: JsonAnswer, keyKind: KeyKind): Problem {
     body: answer.text,
     retryAfter: answer.retryAfter,
     keyKind,
+    // Probed after the doctor's key step: the key passed our format check.
+    keyWellFormed: true,
   });
   if (!problem) throw new Error(`No problem for status ${answer.status}`);
   return problem;

@@ -73,6 +73,8 @@ function problemOfIdentityAnswer(
       status: answer.status,
       body: answer.text,
       retryAfter: answer.retryAfter,
+      // The doctor sends a key only once it passed the key step (our format check).
+      keyWellFormed: true,
       host,
       url,
     });
@@ -80,10 +82,16 @@ function problemOfIdentityAnswer(
   // Every key may ask who it is ("get user" is allowed even to team keys), so a 403 here is
   // the key refused, not a missing role: some servers answer a revoked key with 403.
   if (answer.status === 403) {
-    const refused = problemFromVezaResponse({ status: 401, body: answer.text, host, url });
+    const refused = problemFromVezaResponse({
+      status: 401,
+      body: answer.text,
+      keyWellFormed: true,
+      host,
+      url,
+    });
     if (refused) return { ...refused, detail: { ...refused.detail, status: 403 } };
   }
-  const reading = interpretAnswer(answer, response);
+  const reading = interpretAnswer(answer, response, { keyWellFormed: true });
   if (!reading.ok) return reading.problem;
   if (answer.status !== 200)
     return makeProblem('HTTP_NOT_VEZA', {

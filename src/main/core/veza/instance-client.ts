@@ -1,4 +1,5 @@
 import type { KeyKind } from '../../../shared/doctor/verification';
+import { lintApiKey } from '../../../shared/profiles/lint-api-key';
 import type { Profile } from '../../../shared/profiles/profile';
 import { ProblemError } from '../problem-error';
 import { toTransportNetwork } from '../profiles/profile-network';
@@ -42,6 +43,8 @@ export interface InstanceSession {
   call(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown>;
   /** Masks this key (and any Bearer token) in a text the caller composes itself. */
   redact: Redactor;
+  /** The key passes Veza Desk's own format check (what a refusal of it means, interpret-answer). */
+  readonly keyWellFormed: boolean;
 }
 
 async function maskResponse(
@@ -82,6 +85,7 @@ export function createInstanceSession(
   const redact = createRedactor([key]);
   const forms = key && key.length >= 4 ? keyForms(key) : [];
   const credentials = key ? { origin: baseUrl, authorization: `Bearer ${key}` } : undefined;
+  const keyWellFormed = key !== undefined && lintApiKey(key).problems.length === 0;
 
   const send: InstanceSession['send'] = async (request, options = {}) => {
     if (!sameOrigin(new URL(request.url), baseUrl)) {
@@ -107,6 +111,7 @@ export function createInstanceSession(
     baseUrl,
     send,
     redact,
+    keyWellFormed,
     call: async (method, path, body, signal) => {
       const response = await send({
         method,
@@ -120,6 +125,7 @@ export function createInstanceSession(
       });
       const reading = interpretAnswer(await readJsonAnswer(response), response, {
         keyKind: target.keyKind,
+        keyWellFormed,
       });
       if (reading.ok) return reading.value;
       throw new ProblemError(reading.problem);

@@ -12,6 +12,8 @@ export type Interpretation =
 export interface AnswerContext {
   /** Known from the doctor: a 403 then reads "team key" instead of "missing role". */
   keyKind?: KeyKind;
+  /** The key sent passed Veza Desk's format check: a 401 then reads "refused", never "malformed". */
+  keyWellFormed?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function interpretAnswer(
       body: answer.text,
       retryAfter: answer.retryAfter,
       keyKind: context.keyKind,
+      keyWellFormed: context.keyWellFormed,
       host,
       url,
     });

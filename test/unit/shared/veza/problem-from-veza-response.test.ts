@@ -171,6 +171,17 @@ describe('problemFromVezaResponse', () => {
       },
     });
     expect(problem?.code).toBe('AUTH_MALFORMED_KEY');
+    // The same words for a key that passed Veza Desk's own format check: refused.
+    const wellFormed = problemFromVezaResponse({
+      status: 401,
+      keyWellFormed: true,
+      body: {
+        code: 'Unauthenticated',
+        message: 'Invalid API key: API key is not the correct format',
+      },
+    });
+    expect(wellFormed?.code).toBe('AUTH_INVALID_KEY');
+    expect(wellFormed?.detail.serverMessage).toContain('Invalid API key');
   });
 
   it('puts Retry-After into the wait the user reads', () => {
