@@ -54,7 +54,10 @@ function codeFor(
   if (status === 404) return 'HTTP_NOT_FOUND';
   if (status === 405) return 'HTTP_METHOD_NOT_ALLOWED';
   if (status === 429) return 'RATE_LIMITED';
-  if (status === 503) return 'SERVICE_UNAVAILABLE';
+  // Veza documents 502 as "the service is temporarily unavailable" and 503 as "resource
+  // temporarily unavailable" (developers/api, status codes); a 504 is a gateway in front of it
+  // giving up waiting. All three pass: none is Veza failing at the request itself.
+  if (status === 502 || status === 503 || status === 504) return 'SERVICE_UNAVAILABLE';
   if (status >= 500) return 'SERVER_ERROR';
   // 400 and the other refusals of a request (409 AlreadyExists, 412, 422...) read the same.
   if (status >= 400) return 'HTTP_BAD_REQUEST';
