@@ -1,16 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/app-fixture';
+import { createSandboxInstance, draft } from './support/instances';
 
 /** The keyboard alone: the test never clicks, and checks where focus is after each step. */
 test.use({ viewport: { width: 900, height: 600 } });
-
-const draft = (name: string, address: string) => ({
-  name,
-  address,
-  colour: '#2457c5',
-  production: false,
-  notes: '',
-});
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 40 } = {}) {
@@ -164,10 +157,7 @@ test.describe('keyboard only', () => {
     sandbox,
   }) => {
     const { page } = app;
-    await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
-      apiKey: sandbox.keys.admin,
-      acceptAsIs: false,
-    });
+    await createSandboxInstance(app, sandbox, 'Acme (Alice)');
     await tabTo(page, page.getByRole('tab', { name: 'Overview' }));
     await page.keyboard.press('End');
     await expect(page.getByRole('tab', { name: 'API keys' })).toBeFocused();

@@ -2,15 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { keychainKey } from '../support/profile-fixtures';
 import { test, expect } from './support/app-fixture';
+import {
+  createSandboxInstance,
+  createTeamKey,
+  draft,
+  openKeysTab,
+  openSandboxKeysTab,
+} from './support/instances';
 import { pageSnapshot } from './support/page-snapshot';
-
-const draft = (name: string, address: string) => ({
-  name,
-  address,
-  colour: '#2457c5',
-  production: false,
-  notes: '',
-});
 
 test.describe('API keys', () => {
   test('create a team key straight into a new instance and connect with it; the key never reaches the page', async ({
@@ -18,20 +17,11 @@ test.describe('API keys', () => {
     sandbox,
   }) => {
     const { page } = app;
-    await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
-      apiKey: sandbox.keys.admin,
-      acceptAsIs: false,
-    });
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openSandboxKeysTab(app, sandbox, 'Acme (Alice)');
     const table = page.getByRole('table', { name: 'Team keys Veza shows to Acme (Alice)' });
     await expect(table).toBeVisible();
 
-    const form = page.getByRole('form', { name: 'New team key' });
-    await form.getByLabel('Name of the key').fill('HR sync');
-    await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Platform' });
-    await form.getByRole('radio', { name: /As a new instance/ }).check();
-    await form.getByLabel('Name of the new instance').fill('Acme HR sync');
-    await form.getByRole('button', { name: 'Create team key' }).click();
+    await createTeamKey(page, { name: 'HR sync', team: 'Platform', instance: 'Acme HR sync' });
 
     const created = page.getByRole('region', { name: 'New team key' });
     await expect(created.getByRole('status')).toContainText('Team key “HR sync” created');
@@ -71,15 +61,8 @@ test.describe('API keys', () => {
     sandbox,
   }) => {
     const { page } = app;
-    const admin = await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
-      apiKey: sandbox.keys.admin,
-      acceptAsIs: false,
-    });
-    await page.getByRole('tab', { name: 'API keys' }).click();
-    const form = page.getByRole('form', { name: 'New team key' });
-    await form.getByLabel('Name of the key').fill('Payroll');
-    await form.getByLabel('Name of the new instance').fill('Acme payroll');
-    await form.getByRole('button', { name: 'Create team key' }).click();
+    const admin = await openSandboxKeysTab(app, sandbox, 'Acme (Alice)');
+    await createTeamKey(page, { name: 'Payroll', instance: 'Acme payroll' });
     await expect(page.getByRole('region', { name: 'New team key' })).toBeVisible();
     await page
       .getByRole('navigation', { name: 'Instances' })
@@ -87,7 +70,7 @@ test.describe('API keys', () => {
         name: 'Acme (Alice)',
       })
       .click();
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openKeysTab(page);
     const table = page.getByRole('table', { name: 'Team keys Veza shows to Acme (Alice)' });
 
     await table.getByRole('button', { name: 'Rename Payroll' }).click();
@@ -154,11 +137,7 @@ test.describe('API keys', () => {
       name: 'Made by Oscar',
       createdBy: oscar,
     });
-    await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
-      apiKey: sandbox.keys.admin,
-      acceptAsIs: false,
-    });
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openSandboxKeysTab(app, sandbox, 'Acme (Alice)');
     const table = page.getByRole('table', { name: 'Team keys Veza shows to Acme (Alice)' });
     const headers = table.getByRole('columnheader');
     await expect(headers.filter({ hasText: 'Created by' })).toHaveCount(1);
@@ -180,20 +159,17 @@ test.describe('API keys', () => {
     await expect(his).toHaveAttribute('title', `User id ${oscar}`);
 
     // Once an instance with Oscar's key has told who he is, the table names him.
-    await app.profiles.create(draft('Acme (Oscar)', sandbox.url), {
-      apiKey: sandbox.keys.operator,
-      acceptAsIs: false,
-    });
+    await createSandboxInstance(app, sandbox, 'Acme (Oscar)', 'operator');
     const instances = page.getByRole('navigation', { name: 'Instances' });
     await instances.getByRole('button', { name: 'Acme (Oscar)' }).click();
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openKeysTab(page);
     await expect(
       page
         .getByRole('table', { name: 'Team keys Veza shows to Acme (Oscar)' })
         .getByRole('row', { name: /Made by Oscar/ }),
     ).toContainText('You');
     await instances.getByRole('button', { name: 'Acme (Alice)' }).click();
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openKeysTab(page);
     await expect(createdBy(/Made by Oscar/)).toHaveText('Oscar Operator');
   });
 
@@ -202,14 +178,8 @@ test.describe('API keys', () => {
     sandbox,
   }) => {
     const { page } = app;
-    await app.profiles.create(draft('Acme (Victor)', sandbox.url), {
-      apiKey: sandbox.keys.viewer,
-      acceptAsIs: false,
-    });
-    await page.getByRole('tab', { name: 'API keys' }).click();
-    const form = page.getByRole('form', { name: 'New team key' });
-    await form.getByLabel('Name of the key').fill('Not mine to make');
-    await form.getByRole('button', { name: 'Create team key' }).click();
+    await openSandboxKeysTab(app, sandbox, 'Acme (Victor)', 'viewer');
+    const form = await createTeamKey(page, { name: 'Not mine to make' });
     const alert = form.getByRole('alert');
     await expect(alert).toContainText('The API key is not allowed to do this');
     await expect(form.getByText('Veza said:')).toBeVisible();
@@ -222,13 +192,10 @@ test.describe('API keys', () => {
     sandbox,
   }) => {
     const { page } = app;
-    await app.profiles.create(draft('Acme (Victor)', sandbox.url), {
-      apiKey: sandbox.keys.viewer,
-      acceptAsIs: false,
-    });
+    await createSandboxInstance(app, sandbox, 'Acme (Victor)', 'viewer');
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await expect(page.locator('.success-card')).toBeVisible();
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openKeysTab(page);
     const note = page.getByRole('note').filter({ hasText: 'does not allow managing team keys' });
     await expect(note).toContainText('role (viewer)');
     await expect(note).toContainText('Admin’s or Operator’s personal key');
@@ -246,11 +213,7 @@ test.describe('API keys', () => {
     sandbox,
   }) => {
     const { page } = app;
-    await app.profiles.create(draft('Acme (Oscar)', sandbox.url), {
-      apiKey: sandbox.keys.operator,
-      acceptAsIs: false,
-    });
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openSandboxKeysTab(app, sandbox, 'Acme (Oscar)', 'operator');
     const guide = page.getByRole('region', { name: 'Personal keys' });
     await expect(guide).toContainText(
       'Administration > API Keys > Personal > Add New Personal API Key',
@@ -275,7 +238,7 @@ test.describe('API keys', () => {
   test('the rotation reminder is a setting kept by main (settings.json)', async ({ app }) => {
     const { page } = app;
     await app.profiles.create(draft('Acme lab', 'https://lab.vezacloud.com'));
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openKeysTab(page);
     const days = page.getByLabel('Remind me to replace keys older than (days)');
     await expect(days).toHaveValue('90');
     await days.fill('30');
@@ -319,7 +282,7 @@ test.describe('key age', () => {
     const reminder = page.getByRole('note', { name: 'Key age reminder' });
     await expect(reminder).toContainText('saved 120 days ago');
     await expect(reminder).toContainText('older than 90 days');
-    await page.getByRole('tab', { name: 'API keys' }).click();
+    await openKeysTab(page);
     await expect(page.getByText(/saved .*\(120 days ago\)/)).toBeVisible();
     await page.getByLabel('Remind me to replace keys older than (days)').fill('180');
     await page.getByRole('button', { name: 'Save reminder' }).click();

@@ -1,26 +1,16 @@
 import { seriousA11yFindings } from './support/accessibility';
 import { test, expect } from './support/app-fixture';
+import { createSandboxInstance, createTeamKey, openSandboxKeysTab } from './support/instances';
 
 // Cancel on every long call the window starts (sends and page walks: requests.spec.ts), with
 // the simulated Veza holding the answer back (a "hang" fault) so the call is really waiting.
-
-const draft = (name: string, address: string) => ({
-  name,
-  address,
-  colour: '#2457c5',
-  production: false,
-  notes: '',
-});
 
 test('Verify: Cancel check stops a check the server never answers; the verdict says nothing was learnt', async ({
   app,
   sandbox,
 }) => {
   const { page } = app;
-  await app.profiles.create(draft('Acme', sandbox.url), {
-    apiKey: sandbox.keys.admin,
-    acceptAsIs: false,
-  });
+  await createSandboxInstance(app, sandbox, 'Acme');
   const hang = sandbox.faults.add({ kind: 'hang', pathPrefix: '/api/v1/users/self' });
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(
@@ -51,11 +41,7 @@ test('Check all: Cancel keeps the verdicts that landed and marks the rest as not
   sandbox,
 }) => {
   const { page } = app;
-  for (const name of ['One', 'Two', 'Three'])
-    await app.profiles.create(draft(name, sandbox.url), {
-      apiKey: sandbox.keys.admin,
-      acceptAsIs: false,
-    });
+  for (const name of ['One', 'Two', 'Three']) await createSandboxInstance(app, sandbox, name);
   // The first check to reach the server waits for ever; the other two answer.
   sandbox.faults.add({ kind: 'hang', pathPrefix: '/api/v1/users/self', times: 1 });
   await page.getByRole('button', { name: 'Check all instances' }).click();
@@ -75,15 +61,8 @@ test('Rotation: Cancel rotation while the new key is checked puts the old key ba
   sandbox,
 }) => {
   const { page } = app;
-  await app.profiles.create(draft('Acme (Alice)', sandbox.url), {
-    apiKey: sandbox.keys.admin,
-    acceptAsIs: false,
-  });
-  await page.getByRole('tab', { name: 'API keys' }).click();
-  const form = page.getByRole('form', { name: 'New team key' });
-  await form.getByLabel('Name of the key').fill('Payroll');
-  await form.getByLabel('Name of the new instance').fill('Acme payroll');
-  await form.getByRole('button', { name: 'Create team key' }).click();
+  await openSandboxKeysTab(app, sandbox, 'Acme (Alice)');
+  await createTeamKey(page, { name: 'Payroll', instance: 'Acme payroll' });
   const created = page.getByRole('region', { name: 'New team key' });
   await expect(created).toBeVisible();
   // The created key's check, before the rotation: it works.
