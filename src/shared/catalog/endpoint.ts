@@ -10,6 +10,7 @@ export const endpointAreas = {
   teamsUsersRoles: 'Teams, users and roles',
   teamKeys: 'Team API keys (preview)',
   accessReviews: 'Access reviews (preview)',
+  activity: 'Events and audit log (preview)',
 } as const;
 export type EndpointArea = keyof typeof endpointAreas;
 

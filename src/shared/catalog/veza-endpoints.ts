@@ -1,9 +1,13 @@
 import type { EndpointParam, VezaEndpoint } from './endpoint';
 
 /**
- * Every call of ../shared/veza-api.md as data. Team-key permissions follow Veza's documented
- * oaa_push list (list templates, list/create/get/delete custom providers and their data
- * sources, push data and CSV, get user); everything else is refused for team keys.
+ * Every call of ../shared/veza-api.md as data, checked against Veza's published docs (paths
+ * under docs.veza.com/4yItIzMvkpAvMVFAamTf/developers/api/). Team-key permissions follow
+ * Veza's documented list exactly (users-teams/team-api-keys): list custom provider templates,
+ * list custom providers, create / get / delete / list their data sources, push a data source,
+ * push CSV, get user. Everything else is refused for team keys, creating, showing or deleting
+ * a custom provider among them. Every example body is sent to the simulated Veza by
+ * test/integration/sandbox/catalogue-examples.test.ts, which must accept it.
  */
 
 const pageParams: EndpointParam[] = [
@@ -95,9 +99,43 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     area: 'providers',
     title: 'List providers',
     description:
-      'Lists the systems connected to Veza (cloud accounts, identity providers, applications) with their state. This is the check Veza documents for a new key.',
-    queryParams: listParams,
+      'Lists the systems connected to Veza (cloud accounts, identity providers, applications) with their state, 25 to a page unless page_size says otherwise. This is the check Veza documents for a new key.',
+    queryParams: [
+      ...listParams,
+      {
+        name: 'include_datasource_status',
+        description:
+          'true: also says, for each provider, how its data sources are doing (working, waiting or failing).',
+        required: false,
+        example: 'true',
+      },
+    ],
     pagedList: true,
+  }),
+  endpoint({
+    id: 'providers.dataSources',
+    method: 'GET',
+    path: '/api/v1/providers/datasources',
+    area: 'providers',
+    title: 'List all data sources and how they are doing',
+    description:
+      'Lists every data source of every provider with its status (SUCCESS, PENDING, ERROR...) and when it last synced and was last read in (synced_at, parsed_at). Filter with status eq "ERROR" to see only the failing ones.',
+    queryParams: [
+      ...pageParams,
+      { ...filterParams[0], example: 'status eq "ERROR"' } as EndpointParam,
+      filterParams[1] as EndpointParam,
+    ],
+    pagedList: true,
+  }),
+  endpoint({
+    id: 'providers.parseStatus',
+    method: 'GET',
+    path: '/api/v1/providers/datasources/{id}/parse_status',
+    area: 'providers',
+    title: 'Show how the last data of a data source was read in',
+    description:
+      'Answers whether Veza could read in (parse) the last data of one data source, and when.',
+    pathParams: [idParam('id', 'data source')],
   }),
   endpoint({
     id: 'providers.types',
@@ -105,9 +143,8 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     path: '/api/v1/providers/types',
     area: 'providers',
     title: 'List provider types',
-    description: 'Lists the kinds of systems Veza can connect to.',
-    pagedList: true,
-    queryParams: pageParams,
+    description:
+      'Lists the kinds of systems Veza can connect to, whether each is switched on, and which providers are of that kind. One answer, not in pages.',
   }),
   endpoint({
     id: 'providers.enable',
@@ -151,7 +188,6 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     description:
       'Creates a custom provider for an application you will import access data for. The template says what kind of application it is.',
     exampleBody: json({ name: 'My application', custom_template: 'application' }),
-    teamKeyAllowed: true,
   }),
   endpoint({
     id: 'customProviders.templates',
@@ -171,7 +207,6 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     title: 'Show one custom provider',
     description: 'Answers one custom provider with its settings and state.',
     pathParams: [providerId],
-    teamKeyAllowed: true,
   }),
   endpoint({
     id: 'customProviders.update',
@@ -192,7 +227,6 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     description:
       'Deletes a custom provider and the access data imported for it. This cannot be undone.',
     pathParams: [providerId],
-    teamKeyAllowed: true,
   }),
   endpoint({
     id: 'customProviders.icon',
@@ -228,7 +262,7 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     title: 'Create a data source',
     description: 'Adds a data source to a custom provider, before pushing data to it.',
     pathParams: [providerId],
-    exampleBody: json({ name: 'Production', id: '' }),
+    exampleBody: json({ name: 'Production' }),
     teamKeyAllowed: true,
   }),
   endpoint({
@@ -260,7 +294,15 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     description:
       'Sends the access data of the application to Veza, as gzip-compressed JSON encoded in base64. At most 100 MB.',
     pathParams: [providerId, dataSourceId],
-    exampleBody: json({ id: '', data_source_id: '', compression_type: 'GZIP', json_data: '' }),
+    // As Veza's example (oaa/rest-api/operations): the template as a JSON string, uncompressed.
+    exampleBody: json({
+      compression_type: 'none',
+      json_data: JSON.stringify({
+        applications: [],
+        permissions: [],
+        identity_to_permissions: [],
+      }),
+    }),
     teamKeyAllowed: true,
   }),
   endpoint({
@@ -271,7 +313,6 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     title: 'Push access data in parts',
     description: 'Sends a large push in several parts; Veza joins them when the last part arrives.',
     pathParams: [providerId, dataSourceId],
-    teamKeyAllowed: true,
   }),
   endpoint({
     id: 'dataSources.pushCsv',
@@ -302,7 +343,12 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     area: 'queries',
     title: 'Save a query',
     description: 'Saves a query so it can be run again and shared.',
-    exampleBody: json({ name: 'Okta users with S3 access', query: JSON.parse(querySpecExample) }),
+    // The body is the query itself, flat, as Veza's example shows (query-builder/createassessmentquery).
+    exampleBody: json({
+      name: 'Okta users with S3 access',
+      description: 'Who in Okta can reach S3 buckets',
+      ...(JSON.parse(querySpecExample) as object),
+    }),
   }),
   endpoint({
     id: 'queries.get',
@@ -572,5 +618,53 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
         example: '30',
       },
     ],
+  }),
+
+  // ---------------------------------------------------------------- events and audit log (preview)
+  endpoint({
+    id: 'events.list',
+    method: 'GET',
+    path: '/api/preview/events',
+    area: 'activity',
+    title: 'List events',
+    description:
+      'Lists what happened on this instance, newest first, such as an integration that failed, with Veza\'s reason, message and advice. Filter with category eq "INTEGRATIONS" for integrations only. Answers "events" and pages by next_page_token.',
+    queryParams: [
+      ...pageParams,
+      {
+        name: 'filter',
+        description:
+          'Only events that match, for example: category eq "INTEGRATIONS" and timestamp ge "2026-12-01T00:00:00Z". Text values go in double quotes.',
+        required: false,
+        example: 'category eq "INTEGRATIONS"',
+      },
+    ],
+    pagedList: true,
+  }),
+  endpoint({
+    id: 'audit.list',
+    method: 'GET',
+    path: '/api/preview/system/audit',
+    area: 'activity',
+    title: 'List the audit log',
+    description:
+      'Lists who did what on this instance, with the API key used and the answer it got. A time filter within the last 90 days and a page size are required. Every call Veza Desk makes shows up here too.',
+    queryParams: [
+      {
+        name: 'filter',
+        description:
+          'Which time to look at, within the last 90 days, for example: ended_at ge "2026-12-01T00:00:00Z".',
+        required: true,
+        example: 'ended_at ge "2026-12-01T00:00:00Z"',
+      },
+      {
+        name: 'page_size',
+        description: 'How many entries to get in one page (required here).',
+        required: true,
+        example: '100',
+      },
+      pageParams[1] as EndpointParam,
+    ],
+    pagedList: true,
   }),
 ];
