@@ -214,9 +214,10 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     path: '/api/v1/providers/custom/{id}',
     area: 'customProviders',
     title: 'Change a custom provider',
-    description: 'Changes settings of a custom provider, such as its name.',
+    description:
+      'Changes a setting of a custom provider: whether Veza may make changes in the application (provisioning), as Veza documents it.',
     pathParams: [providerId],
-    exampleBody: json({ name: 'My application (renamed)' }),
+    exampleBody: json({ provisioning: true }),
   }),
   endpoint({
     id: 'customProviders.delete',
@@ -420,7 +421,8 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     title: 'Run a VQL query',
     description:
       'Runs a query written in VQL (Veza Query Language) and lists the items it finds. It reads only.',
-    exampleBody: json({ query: 'SHOW OktaUser' }),
+    // As Veza's example (features/search/vql/vql-api): a statement with its own LIMIT.
+    exampleBody: json({ query: 'SHOW OktaUser LIMIT 50;' }),
     queryParams: pageParams,
     pagedList: true,
     writes: false,
