@@ -1,5 +1,5 @@
 import type { IdentityStore, CreatedKey } from './model/identity-store';
-import type { RoleName } from './model/identity-types';
+import type { NewTeamOptions, RoleName } from './model/identity-types';
 
 // What tests (and the demo) may do to identities behind the API's back, so each case the
 // doctor and the keys view must explain can be set up in one line.
@@ -7,7 +7,12 @@ import type { RoleName } from './model/identity-types';
 export type KeyState = 'ACTIVE' | 'INACTIVE' | 'DELETED' | 'UNKNOWN';
 
 export interface SandboxControl {
-  createTeam(name: string, description?: string): { id: string; name: string };
+  /** A non-root team; `providerIds` makes it PROVIDER_ID_SET (its keys see only those). */
+  createTeam(
+    name: string,
+    description?: string,
+    options?: Omit<NewTeamOptions, 'root'>,
+  ): { id: string; name: string };
   createUser(input: { name: string; email?: string; roles: RoleName[]; teamIds?: string[] }): {
     id: string;
   };
@@ -31,8 +36,8 @@ export interface SandboxControl {
 
 export function createSandboxControl(store: IdentityStore, defaultCreator: string): SandboxControl {
   return {
-    createTeam: (name, description) => {
-      const team = store.createTeam(name, description);
+    createTeam: (name, description, options) => {
+      const team = store.createTeam(name, description, { providerIds: options?.providerIds });
       return { id: team.id, name: team.name };
     },
     createUser: (input) => ({ id: store.createUser(input).id }),

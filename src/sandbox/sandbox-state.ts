@@ -6,6 +6,8 @@ import type { SandboxSettings } from './sandbox-settings';
 
 /** One request as the sandbox saw it, for tests that check what a client sent. */
 export interface RequestRecord {
+  /** The audit-log entry id of this request. */
+  id?: string;
   method: string;
   path: string;
   /** Whether an Authorization header arrived (its value is never recorded). */
@@ -14,6 +16,9 @@ export interface RequestRecord {
   keyId?: string;
   status?: number;
   userAgent?: string;
+  startedAt?: Date;
+  /** When the answer was sent (the audit log's ended_at). */
+  endedAt?: Date;
 }
 
 export interface SandboxStats {

@@ -2,7 +2,7 @@ import { ApiError } from '../http/api-error';
 import type { KeyDeletionReason } from '../model/identity-types';
 import type { SandboxState } from '../sandbox-state';
 import { classifyKeyText } from './api-key-text';
-import type { Principal } from './principal';
+import { rolesInTeam, type Principal } from './principal';
 
 // Bearer parsing and key lookup. The wording of a bad-format key is Veza's documented text
 // (seed, verbatim, labels as written). The status and wording for an unknown, revoked or deleted
@@ -87,11 +87,12 @@ export function authenticate(header: string | undefined, state: SandboxState): P
   if (key.deleted) return fail(refuseKey(state, key.deleted.reason));
   if (key.status !== 'ACTIVE') return fail(refuseKey(state, 'revoked'));
   const team = state.identities.team(key.teamId);
+  key.lastAccessAt = state.clock.now();
   if (key.kind === 'team') return { kind: 'team', key, team };
   const user = state.identities.user(key.userId);
   if (user.removedAt) return fail(refuseKey(state, 'owner-removed-from-platform'));
   if (!user.teamIds.includes(team.id)) return fail(refuseKey(state, 'owner-removed-from-team'));
-  return { kind: 'personal', key, user, team };
+  return { kind: 'personal', key, user, team, roles: rolesInTeam(user, team) };
 }
 
 function fail(error: ApiError): never {

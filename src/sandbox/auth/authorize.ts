@@ -20,7 +20,7 @@ export function authorize(route: Route, principal: Principal, state: SandboxStat
   if (route.access === 'read') {
     // A user with no role at all (only a team member) may ask who they are, nothing else. Veza
     // does not document this case; refusing is the likelier answer for a role-based product.
-    if (principal.user.roles.length > 0 || route.pattern === '/api/v1/users/self') return;
+    if (principal.roles.length > 0 || route.pattern === '/api/v1/users/self') return;
     throw permissionDenied(
       403,
       'NO_ROLE',
@@ -29,11 +29,11 @@ export function authorize(route: Route, principal: Principal, state: SandboxStat
     );
   }
   const allowed = route.writeRoles ?? ['admin', 'operator'];
-  if (principal.user.roles.some((role) => allowed.includes(role))) return;
+  if (principal.roles.some((role) => allowed.includes(role))) return;
   throw permissionDenied(
     403,
     'INSUFFICIENT_ROLE',
-    `Your role (${principal.user.roles.join(', ') || 'none'}) does not allow this action; it needs ${allowed.join(' or ')}.`,
+    `Your role (${principal.roles.join(', ') || 'none'}) does not allow this action; it needs ${allowed.join(' or ')}.`,
     'Ask a Veza administrator for a role that allows it, or use a key of a user who has one.',
   );
 }

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { ApiError, internalError } from '../http/api-error';
 import { buildErrorEnvelope, newRequestId } from '../http/error-envelope';
 import { sendHtml, sendJson } from '../http/send-response';
-import { gatewayErrorPage } from '../pages/gateway-error-page';
+import { gatewayErrorPage, gatewayUnavailableText } from '../pages/gateway-error-page';
 import { ssoLoginPage } from '../pages/sso-login-page';
 import type { TerminalFault } from './fault-rules';
 
@@ -38,6 +38,18 @@ export function answerTerminalFault(
         ),
       );
     case 'serverError':
+      if (fault.status === 502 && fault.body === 'envelope')
+        return envelope(
+          new ApiError(502, {
+            code: 'Unavailable',
+            message: gatewayUnavailableText,
+            info: {
+              reason: 'UNAVAILABLE',
+              message: gatewayUnavailableText,
+              resolution: 'Retry in a few minutes.',
+            },
+          }),
+        );
       if (fault.status === 502 || fault.status === 504)
         return sendHtml(response, fault.status, gatewayErrorPage(fault.status));
       if (fault.status === 500) return envelope(internalError());

@@ -8,8 +8,18 @@ export type FaultSpec =
   | { kind: 'latency'; ms: number }
   /** 429 with Retry-After (seconds) and a ResourceExhausted envelope. */
   | { kind: 'rateLimit'; retryAfterSeconds?: number }
-  /** 500 = Veza's Internal envelope; 502/504 = a gateway's HTML page; 503 = Unavailable envelope. */
-  | { kind: 'serverError'; status: 500 | 502 | 503 | 504; retryAfterSeconds?: number }
+  /**
+   * 500 = Veza's Internal envelope; 502/504 = a gateway's HTML page (a 502 saying "the service
+   * is temporarily unavailable"); 503 = Unavailable envelope. `body: 'envelope'` answers a 502
+   * as a Veza Unavailable envelope with those words instead (Guess: which one Veza's edge
+   * sends is not documented).
+   */
+  | {
+      kind: 'serverError';
+      status: 500 | 502 | 503 | 504;
+      retryAfterSeconds?: number;
+      body?: 'html' | 'envelope';
+    }
   /** 200 text/html: an SSO login page where JSON was expected. */
   | { kind: 'ssoPage' }
   /** 302 to the SSO login page: this server's /sso/login, or `location` (e.g. another origin). */

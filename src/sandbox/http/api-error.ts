@@ -27,16 +27,32 @@ export function invalidArgument(
   });
 }
 
+/**
+ * Veza's 404, field for field as Veza's own client tests it (oaaclient-py tests/test_client.py,
+ * test_api_delete_error): "Not Found", a ResourceInfo detail, and a UserFacingErrorInfo with
+ * reason NOT_FOUND, "Requested resource was not found." and an empty resolution.
+ */
 export function notFound(resourceType: string, resource: string): ApiError {
   return new ApiError(404, {
     code: 'NotFound',
-    message: `${resourceType} not found`,
+    message: 'Not Found',
     resource: { resource_type: resourceType, resource },
-    info: {
-      reason: 'RESOURCE_NOT_FOUND',
-      message: `The requested ${resourceType} does not exist.`,
-      resolution: 'Check the id in the request; the resource may have been deleted.',
-    },
+    info: notFoundInfo,
+  });
+}
+
+export const notFoundInfo = {
+  reason: 'NOT_FOUND',
+  message: 'Requested resource was not found.',
+  resolution: '',
+};
+
+/** A precondition of the instance is not met (e.g. VQL switched off). Guess: 400. */
+export function failedPrecondition(message: string, resolution: string): ApiError {
+  return new ApiError(400, {
+    code: 'FailedPrecondition',
+    message,
+    info: { reason: 'FAILED_PRECONDITION', message, resolution },
   });
 }
 
@@ -61,11 +77,11 @@ export function internalError(): ApiError {
   return new ApiError(500, {
     code: 'Internal',
     message: internalErrorMessage,
+    // As Veza's own client tests it (oaaclient-py tests/test_client.py, test_api_get_error).
     info: {
       reason: 'INTERNAL',
-      message: 'Something went wrong on the server.',
-      resolution:
-        'Retry the request; if it keeps failing, contact Veza support with the request_id.',
+      message: 'Internal server error.',
+      resolution: 'Please retry and if the error persists contact support at support@veza.com',
     },
   });
 }

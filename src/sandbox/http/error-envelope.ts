@@ -11,6 +11,7 @@ export type StatusCodeName =
   | 'Unauthenticated'
   | 'PermissionDenied'
   | 'NotFound'
+  | 'FailedPrecondition'
   | 'ResourceExhausted'
   | 'Unimplemented'
   | 'Internal'

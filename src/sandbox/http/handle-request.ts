@@ -3,8 +3,9 @@ import { authenticate } from '../auth/authenticate';
 import { authorize } from '../auth/authorize';
 import { answerTerminalFault } from '../faults/answer-terminal-fault';
 import type { DeliveryFault } from '../faults/fault-rules';
+import { newAuditId } from '../resources/event-and-audit-routes';
 import type { RequestRecord, SandboxState } from '../sandbox-state';
-import { ApiError, internalError } from './api-error';
+import { ApiError, internalError, notFoundInfo } from './api-error';
 import { buildErrorEnvelope, newRequestId } from './error-envelope';
 import { readJsonBody } from './read-json-body';
 import { createRouter, normalizePath, type Route } from './route-table';
@@ -23,14 +24,12 @@ function log(state: SandboxState, record: RequestRecord): void {
   if (state.requestLog.length > requestLogLimit) state.requestLog.shift();
 }
 
+// Guess: an unknown path answers Veza's documented 404 (oaaclient-py tests/test_client.py)
+// without a ResourceInfo, as there is no resource to name.
 const routeNotFound = new ApiError(404, {
   code: 'NotFound',
   message: 'Not Found',
-  info: {
-    reason: 'ROUTE_NOT_FOUND',
-    message: 'There is no API at this path.',
-    resolution: 'Check the path and the API version in the request URL.',
-  },
+  info: notFoundInfo,
 });
 
 function methodNotAllowed(allowed: string[]): ApiError {
@@ -58,14 +57,17 @@ export function createRequestHandler(state: SandboxState, routes: readonly Route
     const path = normalizePath(url.pathname);
     const method = request.method ?? 'GET';
     const record: RequestRecord = {
+      id: newAuditId(),
       method,
       path,
       hadAuthorization: request.headers.authorization !== undefined,
       userAgent: request.headers['user-agent'],
+      startedAt: state.clock.now(),
     };
     log(state, record);
     response.once('finish', () => {
       record.status = response.statusCode;
+      record.endedAt = state.clock.now();
     });
     let delivery: DeliveryFault | undefined;
     try {
@@ -81,7 +83,7 @@ export function createRequestHandler(state: SandboxState, routes: readonly Route
         return await servePage(path, url.searchParams, response, delivery);
       const principal = authenticate(request.headers.authorization, state);
       record.keyId = principal.key.id;
-      const match = route(method, path);
+      const match = route(method, path, state);
       if (match.kind === 'none') throw routeNotFound;
       if (match.kind === 'wrong-method') throw methodNotAllowed(match.allowed);
       authorize(match.route, principal, state);

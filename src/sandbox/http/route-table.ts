@@ -31,6 +31,8 @@ export interface Route {
   /** One of the documented oaa_push operations a team key may call. */
   teamKey?: boolean;
   maxBodyBytes?: number;
+  /** A route that exists only while this says so (an undocumented call behind a setting). */
+  enabled?: (state: SandboxState) => boolean;
   handle(context: RouteContext): RouteResult | Promise<RouteResult>;
 }
 
@@ -66,14 +68,20 @@ export function normalizePath(rawPath: string): string {
 
 export function createRouter(
   routes: readonly Route[],
-): (method: string, path: string) => RouteMatch {
+): (method: string, path: string, state?: SandboxState) => RouteMatch {
   const compiled = routes.map(compile);
-  return (method, rawPath) => {
+  return (method, rawPath, state) => {
     const path = normalizePath(rawPath);
     const allowed: string[] = [];
     for (const { route, regex, names } of compiled) {
       const match = regex.exec(path);
       if (!match) continue;
+      // A switched-off route is not there at all: its method and path answer 404, as any
+      // unknown path does (not 405, which would tell that the path exists).
+      if (route.enabled && state && !route.enabled(state)) {
+        if (route.method === method) return { kind: 'none' };
+        continue;
+      }
       if (route.method !== method) {
         allowed.push(route.method);
         continue;

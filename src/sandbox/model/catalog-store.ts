@@ -1,5 +1,19 @@
-import type { CustomProvider, DataSource, GraphNode, Provider, SavedQuery } from './catalog-types';
-import { seedCustomProviders, seedNodes, seedProviders, seedSavedQueries } from './seed-catalog';
+import type {
+  CustomProvider,
+  DataSource,
+  GraphNode,
+  PlatformEvent,
+  Provider,
+  SavedQuery,
+} from './catalog-types';
+import {
+  seedCustomProviders,
+  seedEvents,
+  seedNodes,
+  seedPlatformDataSources,
+  seedProviders,
+  seedSavedQueries,
+} from './seed-catalog';
 import type { SeededRandom } from './seeded-random';
 
 /** The instance's resources (everything but identities), seeded once per sandbox. */
@@ -9,6 +23,9 @@ export class CatalogStore {
   readonly customProviders = new Map<string, CustomProvider>();
   readonly dataSources = new Map<string, DataSource>();
   readonly savedQueries: SavedQuery[];
+  /** The built-in providers' data sources (the OAA ones are in `dataSources`). */
+  readonly platformDataSources: DataSource[];
+  readonly events: PlatformEvent[];
 
   constructor(
     readonly random: SeededRandom,
@@ -21,6 +38,14 @@ export class CatalogStore {
     const custom = seedCustomProviders(random, now, customProviderTeamId);
     for (const provider of custom.providers) this.customProviders.set(provider.id, provider);
     for (const source of custom.dataSources) this.dataSources.set(source.id, source);
+    // Seeded after everything else, so the data above keeps its seeded ids.
+    this.platformDataSources = seedPlatformDataSources(random, this.providers);
+    this.events = seedEvents(random, now, [...this.platformDataSources, ...custom.dataSources]);
+  }
+
+  /** Every data source, built-in providers' first (GET /api/v1/providers/datasources). */
+  allDataSources(): DataSource[] {
+    return [...this.platformDataSources, ...this.dataSources.values()];
   }
 
   dataSourcesOf(providerId: string): DataSource[] {

@@ -4,6 +4,7 @@ import type {
   ApiKeyRecord,
   KeyDeletionReason,
   KeyKind,
+  NewTeamOptions,
   RoleName,
   Team,
   User,
@@ -39,11 +40,27 @@ export class IdentityStore {
     private readonly clock: Clock,
   ) {}
 
-  createTeam(name: string, description = ''): Team {
+  createTeam(name: string, description = '', options: NewTeamOptions = {}): Team {
     if (this.teamNamed(name)) throw new Error(`A team named "${name}" already exists`);
-    const team = { id: this.random.uuid(), name, description, createdAt: this.clock.now() };
+    if (options.root && this.rootTeam()) throw new Error('There is a root team already');
+    const now = this.clock.now();
+    const team: Team = {
+      id: this.random.uuid(),
+      name,
+      description,
+      createdAt: now,
+      updatedAt: now,
+      isRoot: options.root === true,
+      policyType: options.providerIds ? 'PROVIDER_ID_SET' : 'UNBOUND',
+      providerIds: [...(options.providerIds ?? [])],
+      ssoAlias: '',
+    };
     this.teams.set(team.id, team);
     return team;
+  }
+
+  rootTeam(): Team | undefined {
+    return [...this.teams.values()].find((team) => team.isRoot);
   }
 
   teamNamed(name: string): Team | undefined {

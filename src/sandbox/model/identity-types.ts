@@ -3,11 +3,28 @@
 /** Veza's built-in roles as the sandbox models them; `viewer` is the read-only one. */
 export type RoleName = 'admin' | 'operator' | 'viewer' | 'access_reviewer' | 'oaa_push';
 
+/**
+ * A team. The root team's members may be admin, operator or access reviewer; other teams'
+ * only operator or viewer (administration/administration/users). A team's `policyType`
+ * bounds what its keys see: UNBOUND = every provider, like the root team; PROVIDER_ID_SET =
+ * only `providerIds` (developers/api/users-teams, Create Team).
+ */
 export interface Team {
   id: string;
   name: string;
   description: string;
   createdAt: Date;
+  updatedAt: Date;
+  isRoot: boolean;
+  policyType: 'UNBOUND' | 'PROVIDER_ID_SET';
+  providerIds: string[];
+  ssoAlias: string;
+}
+
+export interface NewTeamOptions {
+  root?: boolean;
+  /** Given: the team is PROVIDER_ID_SET with these providers; absent: UNBOUND. */
+  providerIds?: string[];
 }
 
 export interface User {
@@ -37,6 +54,8 @@ export interface ApiKeyRecord {
   userId: string;
   status: 'ACTIVE' | 'INACTIVE';
   createdAt: Date;
+  /** The last request made with the key (Veza's list shows it as last_access_at). */
+  lastAccessAt?: Date;
   /** Tombstone: kept so the 'specific' messages can say what happened to the key. */
   deleted?: { reason: KeyDeletionReason; at: Date };
 }

@@ -24,7 +24,12 @@ export interface DemoIdentities {
 }
 
 export function seedIdentities(store: IdentityStore): DemoIdentities {
-  const platform = store.createTeam('Platform', 'Runs the identity platform and its integrations');
+  // Platform is the root team (administration/administration/users: the root team's members
+  // may be admin, operator or access reviewer; other teams' only operator or viewer). Guess:
+  // the demo's root team keeps the name Platform; a real root team's name is the tenant's.
+  const platform = store.createTeam('Platform', 'Runs the identity platform and its integrations', {
+    root: true,
+  });
   const identityOps = store.createTeam('Identity Ops', 'Joiners, movers and leavers');
   const both = [platform.id, identityOps.id];
   const alice = store.createUser({ name: 'Alice Admin', roles: ['admin'], teamIds: both });
@@ -33,10 +38,11 @@ export function seedIdentities(store: IdentityStore): DemoIdentities {
     roles: ['operator'],
     teamIds: [platform.id],
   });
+  // Viewer is not a root-team role, so Victor reads from Identity Ops (UNBOUND: every provider).
   const victor = store.createUser({
     name: 'Victor Viewer',
     roles: ['viewer'],
-    teamIds: [platform.id],
+    teamIds: [identityOps.id],
   });
   const tom = store.createUser({ name: 'Tom Mover', roles: ['operator'], teamIds: both });
   const dora = store.createUser({
@@ -50,7 +56,7 @@ export function seedIdentities(store: IdentityStore): DemoIdentities {
   const made = {
     admin: personal(alice.id, platform.id, 'Alice laptop'),
     operator: personal(oscar.id, platform.id, 'Oscar scripts'),
-    viewer: personal(victor.id, platform.id, 'Victor reports'),
+    viewer: personal(victor.id, identityOps.id, 'Victor reports'),
     team: store.createKey('team', {
       userId: alice.id,
       teamId: platform.id,

@@ -2,6 +2,7 @@ import type { Route } from '../http/route-table';
 import { assessmentRoutes } from './assessment-routes';
 import { customProviderRoutes } from './custom-provider-routes';
 import { dataSourceRoutes } from './data-source-routes';
+import { eventAndAuditRoutes } from './event-and-audit-routes';
 import { largeBodyRoutes } from './large-body-routes';
 import { providerRoutes } from './provider-routes';
 import { roleRoutes } from './role-routes';
@@ -19,5 +20,6 @@ export const allRoutes: readonly Route[] = [
   ...teamRoutes,
   ...roleRoutes,
   ...teamKeyRoutes,
+  ...eventAndAuditRoutes,
   ...largeBodyRoutes,
 ];

@@ -8,8 +8,11 @@ import { customTemplates } from '../model/seed-catalog';
 import { applyFilterAndOrder } from '../paging/list-filter';
 import { paginate } from '../paging/paginate';
 
-// OAA custom providers. Team keys may list templates and providers (documented oaa_push
-// operations) but not create, read one, rename or delete a provider.
+// OAA custom providers (developers/api/oaa/rest-api/operations). Team keys may list templates
+// and providers (developers/api/users-teams/team-api-keys: the oaa_push list) but not create,
+// read one, change or delete a provider, nor set its icon. A key of a team that is not the
+// root team sees only its team's custom providers (Guess: "their keys see only that team's
+// scope", administration/administration/users).
 
 const templateIds = customTemplates.map((template) => template.id);
 const newProvider = z.object({
@@ -18,11 +21,31 @@ const newProvider = z.object({
     message: `custom_template must be one of ${templateIds.join(', ')}`,
   }),
 });
-const providerUpdate = z.object({ name: z.string().trim().min(1, 'name must not be empty') });
+// The docs' PATCH body is {"provisioning": bool}; a rename (name) is kept from before (Guess).
+const providerUpdate = z
+  .object({
+    name: z.string().trim().min(1, 'name must not be empty').optional(),
+    provisioning: z.boolean({ message: 'provisioning must be true or false' }).optional(),
+  })
+  .refine((body) => body.name !== undefined || body.provisioning !== undefined, {
+    message: 'give name or provisioning',
+  });
+const icon = z.object({ icon_base64: z.string().min(1, 'icon_base64 is required') });
 
-export function customProviderOf({ state, params }: RouteContext): CustomProvider {
-  const provider = state.catalog.customProviders.get(params.id ?? '');
-  if (!provider) throw notFound('custom provider', params.id ?? '');
+/** The custom providers a principal may see: all from the root team, else its team's. */
+export function visibleCustomProviders(context: RouteContext): CustomProvider[] {
+  const all = [...context.state.catalog.customProviders.values()];
+  const { team } = context.principal;
+  if (team.isRoot || team.policyType === 'UNBOUND') return all;
+  return all.filter(
+    (provider) => provider.team_id === team.id || team.providerIds.includes(provider.id),
+  );
+}
+
+export function customProviderOf(context: RouteContext): CustomProvider {
+  const id = context.params.id ?? '';
+  const provider = visibleCustomProviders(context).find((candidate) => candidate.id === id);
+  if (!provider) throw notFound('custom provider', id);
   return provider;
 }
 
@@ -48,16 +71,16 @@ export const customProviderRoutes: Route[] = [
     pattern: '/api/v1/providers/custom',
     access: 'read',
     teamKey: true,
-    handle: ({ state, query }) =>
+    handle: (context) =>
       list(
         paginate(
-          applyFilterAndOrder([...state.catalog.customProviders.values()], query, [
+          applyFilterAndOrder(visibleCustomProviders(context), context.query, [
             'name',
             'custom_template',
             'state',
           ]),
-          query,
-          state.settings,
+          context.query,
+          context.state.settings,
         ),
       ),
   },
@@ -75,6 +98,7 @@ export const customProviderRoutes: Route[] = [
         custom_template: body.custom_template,
         state: 'ENABLED',
         team_id: context.principal.team.id,
+        provisioning: false,
         created_at: now,
         updated_at: now,
       };
@@ -95,8 +119,10 @@ export const customProviderRoutes: Route[] = [
     handle: async (context) => {
       const provider = customProviderOf(context);
       const body = validateBody(providerUpdate, await context.readJson());
-      if (body.name !== provider.name) refuseDuplicateName(context, body.name);
-      provider.name = body.name;
+      if (body.name !== undefined && body.name !== provider.name)
+        refuseDuplicateName(context, body.name);
+      if (body.name !== undefined) provider.name = body.name;
+      if (body.provisioning !== undefined) provider.provisioning = body.provisioning;
       provider.updated_at = context.state.clock.now().toISOString();
       return one(provider);
     },
@@ -111,6 +137,17 @@ export const customProviderRoutes: Route[] = [
       for (const source of catalog.dataSourcesOf(provider.id))
         catalog.dataSources.delete(source.id);
       catalog.customProviders.delete(provider.id);
+      return empty();
+    },
+  },
+  {
+    // Not a team-key call (developers/api/users-teams/team-api-keys). Guess: answers {}.
+    method: 'POST',
+    pattern: '/api/v1/providers/custom/{id}:icon',
+    access: 'write',
+    handle: async (context) => {
+      customProviderOf(context);
+      validateBody(icon, await context.readJson());
       return empty();
     },
   },

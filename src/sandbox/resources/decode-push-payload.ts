@@ -12,7 +12,10 @@ export function decodePushPayload(
   compression: string | undefined,
 ): Record<string, unknown> {
   let text = jsonData;
-  if (compression === 'GZIP') {
+  // Any case: the docs' example sends "none" (developers/api/oaa/rest-api/operations), Veza's
+  // client "GZIP" (oaaclient/client.py).
+  const kind = compression?.toUpperCase();
+  if (kind === 'GZIP') {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(jsonData) || jsonData.length % 4 !== 0)
       throw violation('json_data is not base64 encoded');
     try {
@@ -26,7 +29,7 @@ export function decodePushPayload(
           : 'json_data is not valid gzip data',
       );
     }
-  } else if (compression !== undefined && compression !== 'NONE') {
+  } else if (kind !== undefined && kind !== 'NONE' && kind !== '') {
     throw invalidArgument([
       { field: 'compression_type', description: 'compression_type must be GZIP or NONE' },
     ]);

@@ -1,36 +1,61 @@
 import { z } from 'zod';
-import type { Principal } from '../auth/principal';
+import { isRootAdmin, type Principal } from '../auth/principal';
 import { invalidArgument, notFound, permissionDenied } from '../http/api-error';
-import { empty, list, one } from '../http/answer';
+import { empty, one } from '../http/answer';
 import type { Route, RouteContext } from '../http/route-table';
 import { validateBody } from '../http/validate-body';
 import type { ApiKeyRecord } from '../model/identity-types';
-import { paginate } from '../paging/paginate';
+import { parseFilter } from '../paging/list-filter';
+import { tokenOnlyPage } from '../paging/paginate';
+import type { SandboxSettings } from '../sandbox-settings';
 
-// Team API keys (preview API). Per Veza's docs (seed): visible to all team members, created
-// only by Admins and Operators, the key text shown once on create and never again. Which keys
-// a non-admin sees is our guess: those of the team their personal key is scoped to.
+// Team API keys (developers/api/users-teams/team-api-keys). Created only by admins and
+// operators (seed); the key text shown once, on create. The list has no has_more (its schema
+// and example: {values, next_page_token}) and takes `filter=team_id eq "..."`; with a key of
+// a non-root team the team_id filter is applied automatically, and only root-team admins see
+// every team's keys. DELETE answers the key as {"value": ...}; revoke and reinstate answer {}.
+// There is no documented GET by id: it exists only with settings.teamKeyGetById.
 
-// The fields follow Veza's documented list item (docs.veza.com, developers/api/users-teams/
-// team-api-keys): id, name, created_at, status, team_id, team_name (and access_key "" and
-// last_access_at, left out here). `created_by` is NOT in Veza's docs: a guess at a field a Veza
-// version might send, kept so the app's "Created by" path runs end to end; the app copes
-// without it, as the documented answer has none.
-export function teamKeyWire(record: ApiKeyRecord, teamName?: string): Record<string, unknown> {
-  return {
-    id: record.id,
-    name: record.name,
-    team_id: record.teamId,
-    ...(teamName !== undefined ? { team_name: teamName } : {}),
-    status: record.status,
-    created_at: record.createdAt.toISOString(),
-    created_by: record.userId,
-  };
+type State = RouteContext['state'];
+
+function statusOf(record: ApiKeyRecord, settings: SandboxSettings): string | number {
+  if (settings.teamKeyStatusFormat === 'string') return record.status;
+  // The OpenAPI rendering's enum numbers. Guess: 1 = ACTIVE, 2 = INACTIVE.
+  return record.status === 'ACTIVE' ? 1 : 2;
 }
 
-/** A key as the list shows it, with its team's name (as Veza's list items carry it). */
-const wireOf = (state: RouteContext['state'], record: ApiKeyRecord) =>
-  teamKeyWire(record, state.identities.teams.get(record.teamId)?.name);
+/** Creator fields: none are documented (see settings.teamKeyCreator for the guesses). */
+function creatorOf(state: State, record: ApiKeyRecord): Record<string, unknown> {
+  switch (state.settings.teamKeyCreator) {
+    case 'none':
+      return {};
+    case 'id':
+      return { created_by: record.userId };
+    case 'named': {
+      const user = state.identities.users.get(record.userId);
+      return {
+        created_by_name: user?.name ?? '',
+        created_by_email: user?.email ?? '',
+        user_id: record.userId,
+      };
+    }
+  }
+}
+
+/** A key as Veza's list item shows it: the documented fields, access_key always "". */
+export function teamKeyWire(state: State, record: ApiKeyRecord): Record<string, unknown> {
+  return {
+    id: record.id,
+    access_key: '',
+    name: record.name,
+    created_at: record.createdAt.toISOString(),
+    last_access_at: (record.lastAccessAt ?? record.createdAt).toISOString(),
+    status: statusOf(record, state.settings),
+    team_id: record.teamId,
+    team_name: state.identities.teams.get(record.teamId)?.name ?? '',
+    ...creatorOf(state, record),
+  };
+}
 
 const newKey = z.object({
   name: z.string().trim().min(1, 'name is required'),
@@ -38,14 +63,10 @@ const newKey = z.object({
 });
 const rename = z.object({ name: z.string().trim().min(1, 'name must not be empty') });
 
-function isAdmin(principal: Principal): boolean {
-  return principal.kind === 'personal' && principal.user.roles.includes('admin');
-}
-
 function visibleTeamKeys(principal: Principal, keys: ApiKeyRecord[]): ApiKeyRecord[] {
   return keys.filter(
     (record) =>
-      record.kind === 'team' && (isAdmin(principal) || record.teamId === principal.team.id),
+      record.kind === 'team' && (isRootAdmin(principal) || record.teamId === principal.team.id),
   );
 }
 
@@ -70,16 +91,24 @@ export const teamKeyRoutes: Route[] = [
     method: 'GET',
     pattern: '/api/preview/teamkeys',
     access: 'read',
-    handle: ({ state, query, principal }) =>
-      list(
-        paginate(
-          visibleTeamKeys(principal, state.identities.liveKeys()).map((record) =>
-            wireOf(state, record),
-          ),
+    handle: ({ state, query, principal }) => {
+      let keys = visibleTeamKeys(principal, state.identities.liveKeys());
+      const filter = query.get('filter')?.trim();
+      if (filter)
+        for (const clause of parseFilter(filter, ['team_id']))
+          keys = keys.filter((record) =>
+            clause.operator === 'eq'
+              ? record.teamId === clause.value
+              : record.teamId !== clause.value,
+          );
+      return {
+        body: tokenOnlyPage(
+          keys.map((record) => teamKeyWire(state, record)),
           query,
           state.settings,
         ),
-      ),
+      };
+    },
   },
   {
     method: 'POST',
@@ -91,7 +120,7 @@ export const teamKeyRoutes: Route[] = [
       if (!team) throw invalidArgument([{ field: 'team_id', description: 'No team with this id' }]);
       if (principal.kind !== 'personal')
         throw new Error('unreachable: team keys cannot create keys');
-      if (!isAdmin(principal) && !principal.user.teamIds.includes(team.id))
+      if (!isRootAdmin(principal) && !principal.user.teamIds.includes(team.id))
         throw permissionDenied(
           403,
           'NOT_A_TEAM_MEMBER',
@@ -104,14 +133,15 @@ export const teamKeyRoutes: Route[] = [
         name: body.name,
       });
       const record = state.identities.liveKey(created.id);
-      return one({ ...wireOf(state, record), access_key: created.key });
+      return one({ ...teamKeyWire(state, record), access_key: created.key });
     },
   },
   {
     method: 'GET',
     pattern: '/api/preview/teamkeys/{id}',
     access: 'read',
-    handle: (context) => one(wireOf(context.state, teamKeyOf(context))),
+    enabled: (state) => state.settings.teamKeyGetById,
+    handle: (context) => one(teamKeyWire(context.state, teamKeyOf(context))),
   },
   {
     method: 'PATCH',
@@ -120,7 +150,9 @@ export const teamKeyRoutes: Route[] = [
     handle: async (context) => {
       const record = teamKeyOf(context);
       const body = validateBody(rename, await context.readJson());
-      return one(wireOf(context.state, context.state.identities.renameKey(record.id, body.name)));
+      return one(
+        teamKeyWire(context.state, context.state.identities.renameKey(record.id, body.name)),
+      );
     },
   },
   {
@@ -128,8 +160,10 @@ export const teamKeyRoutes: Route[] = [
     pattern: '/api/preview/teamkeys/{id}',
     access: 'write',
     handle: (context) => {
-      context.state.identities.deleteKey(teamKeyOf(context).id);
-      return empty();
+      const record = teamKeyOf(context);
+      const wire = teamKeyWire(context.state, record);
+      context.state.identities.deleteKey(record.id);
+      return one(wire);
     },
   },
   {

@@ -26,7 +26,7 @@ export function selfIdentity(principal: Principal): Record<string, unknown> {
     id: user.id,
     name: user.name,
     email: user.email,
-    roles: user.roles,
+    roles: principal.roles,
     team,
     api_key: apiKey,
   };

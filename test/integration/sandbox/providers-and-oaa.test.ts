@@ -61,12 +61,17 @@ describe('providers', () => {
   });
 
   it('lists provider types, roles and teams', async () => {
+    // Veza's docs (developers/api/management/provider-management): provider types answer
+    // {provider_types, unregistered_custom_provider_types}, not a paged `values` list.
     const types = await call(sandbox, 'GET', '/api/v1/providers/types');
-    expect(types.json.values.map((t: { type: string }) => t.type)).toContain('AWS');
+    expect(types.json.provider_types.map((t: { type: string }) => t.type)).toContain('AWS');
     const roles = await call(sandbox, 'GET', '/api/v1/roles');
     expect(roles.json.values.map((r: { name: string }) => r.name)).toEqual(
       expect.arrayContaining(['admin', 'operator', 'viewer', 'oaa_push']),
     );
+    // Role ids are UUIDs (developers/api/users-teams, team_roles[].role_id).
+    for (const role of roles.json.values)
+      expect(role.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const teams = await call(sandbox, 'GET', '/api/v1/teams');
     expect(teams.json.values.map((t: { name: string }) => t.name)).toEqual(
       expect.arrayContaining(['Platform', 'Identity Ops']),
