@@ -1,14 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRotationJournal } from '../../../src/main/core/keys/rotation-journal';
-import { createKeytarSecretStore } from '../../../src/main/core/secrets/keytar-secret-store';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
-import { keychainKey, makeDraft } from '../../support/profile-fixtures';
-import { openProfileHarness } from '../../support/profile-harness';
-import { repoRoot, spawnTsx } from '../../support/run-tsx';
+import type { Sandbox } from '../../../src/sandbox/start-sandbox';
+import { keychainKey } from '../../support/profile-fixtures';
+import {
+  journal,
+  rotateUntilKilled,
+  setUpRotationScene,
+  tearDownRotationScene,
+  type Relay,
+} from '../keys/support/interrupted-rotation';
 import { cleanEnv, ensureBuiltCli, runBuiltCli, type CliRun } from './support/built-cli';
 
 // The built CLI settles a key rotation some Veza Desk left unfinished, as the app does at
@@ -16,72 +15,11 @@ import { cleanEnv, ensureBuiltCli, runBuiltCli, type CliRun } from './support/bu
 // (test/integration/keys/children/rotate-until-killed.ts, as in rotation-crash.test.ts), then
 // `veza-desk check` or `veza-desk profiles add` runs on the same data folder and keychain. It
 // finishes or undoes the rotation before its own work and says which on stderr, never a key.
-
-const child = path.join(repoRoot, 'test/integration/keys/children/rotate-until-killed.ts');
-const journal = createRotationJournal(createKeytarSecretStore());
-
-/** A TCP relay to the sandbox: down() makes Veza unreachable, up() brings it back. */
-async function startRelay(target: number) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    const upstream = net.connect(target, '127.0.0.1');
-    for (const end of [socket, upstream]) {
-      sockets.add(end);
-      end.on('error', () => {});
-      end.on('close', () => sockets.delete(end));
-    }
-    socket.pipe(upstream).pipe(socket);
-  });
-  const listen = (port: number) =>
-    new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  const close = async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  await listen(0);
-  const { port } = server.address() as net.AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, down: close, up: () => listen(port), close };
-}
-
-/** Runs the child's rotation until it pauses at `pauseAt`, then kills it there. */
-function rotateUntilKilled(
-  home: string,
-  ids: { admin: string; holder: string; keyId: string },
-  pauseAt: string,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const rotating = spawnTsx(child, [home, ids.admin, ids.holder, ids.keyId], {
-      ...process.env,
-      ROTATION_PAUSE_AT: pauseAt,
-    });
-    let out = '';
-    let paused = false;
-    const timer = setTimeout(() => rotating.kill('SIGKILL'), 30_000);
-    rotating.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes(`paused ${pauseAt}\n`)) {
-        paused = true;
-        rotating.kill('SIGKILL');
-      }
-    });
-    rotating.on('error', reject);
-    rotating.on('close', () => {
-      clearTimeout(timer);
-      if (paused) resolve();
-      else reject(new Error(`the child did not pause at ${pauseAt}: ${out}`));
-    });
-  });
-}
+// The set-up is shared with that test: ../keys/support/interrupted-rotation.ts.
 
 describe('the CLI settles a key rotation left unfinished', () => {
   let sandbox: Sandbox;
-  let relay: Awaited<ReturnType<typeof startRelay>>;
+  let relay: Relay;
   let home: string;
   let admin: string;
   let holder: string;
@@ -92,27 +30,8 @@ describe('the CLI settles a key rotation left unfinished', () => {
   beforeAll(() => ensureBuiltCli(), 120_000);
 
   beforeEach(async () => {
-    sandbox = await startSandbox();
-    relay = await startRelay(sandbox.port);
-    home = await mkdtemp(path.join(os.tmpdir(), 'veza-cli-rotation-'));
-    const setup = await openProfileHarness(home);
-    admin = (
-      await setup.profiles.create(
-        makeDraft({ name: 'Acme (Alice)', address: relay.url, colour: '#12805c' }),
-        { apiKey: sandbox.keys.admin, acceptAsIs: false },
-      )
-    ).id;
-    const created = await setup.call('keys.createTeamKey', {
-      profileId: admin,
-      name: 'HR sync',
-      teamId: sandbox.demo.teams.platform,
-      saveAs: { kind: 'new-profile', name: 'Acme HR sync' },
-      copyOnce: false,
-    });
-    holder = created.value.savedTo.profileId;
-    oldId = created.value.key.id;
-    oldSecret = (await keychainKey(holder)) as string;
-    await setup.close({ keepFolder: true });
+    ({ sandbox, relay, home, admin, holder, oldId, oldSecret } =
+      await setUpRotationScene('veza-cli-rotation-'));
   });
 
   afterEach(async () => {
@@ -122,12 +41,7 @@ describe('the CLI settles a key rotation left unfinished', () => {
     if (now) secrets.push(now);
     for (const run of runs.splice(0))
       for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
-    await journal.remove(holder).catch(() => {});
-    await createKeytarSecretStore().delete(holder);
-    await createKeytarSecretStore().delete(admin);
-    await relay.close();
-    await sandbox.close();
-    await rm(home, { recursive: true, force: true });
+    await tearDownRotationScene({ sandbox, relay, home, admin, holder });
   });
 
   const ids = () => ({ admin, holder, keyId: oldId });

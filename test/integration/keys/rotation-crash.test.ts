@@ -1,107 +1,31 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createRotationJournal,
-  type RotationJournalEntry,
-} from '../../../src/main/core/keys/rotation-journal';
-import { createKeytarSecretStore } from '../../../src/main/core/secrets/keytar-secret-store';
+import type { RotationJournalEntry } from '../../../src/main/core/keys/rotation-journal';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
-import {
-  filesContaining,
-  keychainBinding,
-  keychainKey,
-  makeDraft,
-} from '../../support/profile-fixtures';
+import { filesContaining, keychainBinding, keychainKey } from '../../support/profile-fixtures';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
-import { repoRoot, spawnTsx } from '../../support/run-tsx';
+import {
+  createTeamKeyHolder,
+  failNextWhoAmI,
+  journal,
+  rotateUntilKilled,
+  rotationNotices,
+  setUpRotationScene,
+  tearDownRotationScene,
+  type Notice,
+  type Relay,
+} from './support/interrupted-rotation';
 
 // A rotation killed (SIGKILL) at each of its step boundaries, in a child process running the
 // app's services on a real keychain; then the app "starts again" on the same data folder and
 // must finish or roll back what the child left, and say which. The simulated Veza runs here,
-// behind a relay that can be switched off to make Veza unreachable.
-
-const child = path.join(repoRoot, 'test/integration/keys/children/rotate-until-killed.ts');
-const journal = createRotationJournal(createKeytarSecretStore());
-
-type Notice = { holderProfileName: string; outcome: string; detail: string };
-
-/** A TCP relay to the sandbox on a port of its own: down() refuses connections, up() again. */
-async function startRelay(target: number) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    const upstream = net.connect(target, '127.0.0.1');
-    for (const end of [socket, upstream]) {
-      sockets.add(end);
-      end.on('error', () => {});
-      end.on('close', () => sockets.delete(end));
-    }
-    socket.pipe(upstream).pipe(socket);
-  });
-  const listen = (port: number) =>
-    new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  await listen(0);
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    down: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-    up: () => listen(port),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** Runs the child's rotation until it pauses at `pauseAt`, then kills it; answers its lines. */
-function rotateUntilKilled(
-  home: string,
-  ids: { admin: string; holder: string; keyId: string },
-  pauseAt: string,
-): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const process_ = spawnTsx(child, [home, ids.admin, ids.holder, ids.keyId], {
-      ...process.env,
-      ROTATION_PAUSE_AT: pauseAt,
-    });
-    const lines: string[] = [];
-    let buffer = '';
-    let stderr = '';
-    const timer = setTimeout(() => process_.kill('SIGKILL'), 30_000);
-    process_.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop() ?? '';
-      for (const line of parts) {
-        lines.push(line);
-        if (line.startsWith('paused ')) process_.kill('SIGKILL');
-      }
-    });
-    process_.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    process_.on('error', reject);
-    process_.on('close', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL' || !lines.includes(`paused ${pauseAt}`))
-        reject(new Error(`the child did not pause at ${pauseAt}: ${lines.join(' | ')} ${stderr}`));
-      else resolve(lines);
-    });
-  });
-}
+// behind a relay that can be switched off to make Veza unreachable (support/interrupted-rotation.ts).
 
 describe('a rotation killed half-way is finished or rolled back at the next start', () => {
   let sandbox: Sandbox;
-  let relay: Awaited<ReturnType<typeof startRelay>>;
+  let relay: Relay;
   let home: string;
   let h: ProfileHarness | undefined;
   let admin: string;
@@ -111,47 +35,26 @@ describe('a rotation killed half-way is finished or rolled back at the next star
   let before: { key: unknown; lastVerification: unknown; binding: unknown };
 
   beforeEach(async () => {
-    sandbox = await startSandbox();
-    relay = await startRelay(sandbox.port);
-    home = await mkdtemp(path.join(os.tmpdir(), 'veza-rotation-crash-'));
-    const setup = await openProfileHarness(home);
-    admin = (
-      await setup.profiles.create(
-        makeDraft({ name: 'Acme (Alice)', address: relay.url, colour: '#12805c' }),
-        { apiKey: sandbox.keys.admin, acceptAsIs: false },
-      )
-    ).id;
-    const created = await setup.call('keys.createTeamKey', {
-      profileId: admin,
-      name: 'HR sync',
-      teamId: sandbox.demo.teams.platform,
-      saveAs: { kind: 'new-profile', name: 'Acme HR sync' },
-      copyOnce: false,
-    });
-    holder = created.value.savedTo.profileId;
-    oldId = created.value.key.id;
-    oldSecret = (await keychainKey(holder)) as string;
-    // A verdict on record, so the roll-back can be seen to put it back exactly.
-    expect((await setup.call('doctor.verify', { id: holder })).value.ok).toBe(true);
-    const profile = setup.profiles.get(holder);
-    before = {
-      key: profile?.key,
-      lastVerification: profile?.lastVerification,
-      binding: await keychainBinding(holder),
-    };
-    await setup.close({ keepFolder: true });
+    ({ sandbox, relay, home, admin, holder, oldId, oldSecret } = await setUpRotationScene(
+      'veza-rotation-crash-',
+      async (setup, scene) => {
+        // A verdict on record, so the roll-back can be seen to put it back exactly.
+        expect((await setup.call('doctor.verify', { id: scene.holder })).value.ok).toBe(true);
+        const profile = setup.profiles.get(scene.holder);
+        before = {
+          key: profile?.key,
+          lastVerification: profile?.lastVerification,
+          binding: await keychainBinding(scene.holder),
+        };
+      },
+    ));
   });
 
   afterEach(async () => {
     await h?.close({ keepFolder: true });
     h = undefined;
     // Whatever a failed test left in the real keychain goes with the folder.
-    await journal.remove(holder).catch(() => {});
-    await createKeytarSecretStore().delete(holder);
-    await createKeytarSecretStore().delete(admin);
-    await relay.close();
-    await sandbox.close();
-    await rm(home, { recursive: true, force: true });
+    await tearDownRotationScene({ sandbox, relay, home, admin, holder });
   });
 
   const ids = () => ({ admin, holder, keyId: oldId });
@@ -168,10 +71,7 @@ describe('a rotation killed half-way is finished or rolled back at the next star
     await h?.close({ keepFolder: true });
     const harness = await openProfileHarness(home);
     h = harness;
-    const notices = () =>
-      harness.events
-        .filter((event) => event.name === 'keys.rotationRecovered')
-        .map((event) => event.payload as Notice);
+    const notices = () => rotationNotices(harness);
     await vi.waitFor(() => expect(notices()).toHaveLength(1), { timeout: 15_000, interval: 50 });
     return { harness, notices: notices() };
   }
@@ -257,12 +157,7 @@ describe('a rotation killed half-way is finished or rolled back at the next star
 
   it('killed while rolling back a new key that failed its check: the next start revokes it', async () => {
     // Veza fails the new key's first call (the doctor's "who am I"): the child rolls back.
-    sandbox.faults.add({
-      kind: 'serverError',
-      status: 500,
-      pathPrefix: '/api/v1/users/self',
-      times: 1,
-    });
+    failNextWhoAmI(sandbox);
     await rotateUntilKilled(home, ids(), 'saved+old-key-back');
     const { entry, saved } = await leftByChild();
     expect(entry).toMatchObject({ step: 'saved', oldKeyBack: true });
@@ -325,17 +220,10 @@ describe('a rotation whose clean-up Veza refuses for now keeps its journal', () 
   let admin = '';
   afterEach(async () => {
     for (const harness of opened.splice(0)) await harness.close({ keepFolder: true });
-    await journal.remove(holder).catch(() => {});
-    await createKeytarSecretStore().delete(holder);
-    await createKeytarSecretStore().delete(admin);
-    await sandbox.close();
-    await rm(home, { recursive: true, force: true });
+    await tearDownRotationScene({ sandbox, home, admin, holder });
   });
 
-  const recovered = (harness: ProfileHarness) =>
-    harness.events
-      .filter((event) => event.name === 'keys.rotationRecovered')
-      .map((event) => event.payload as Notice);
+  const recovered = rotationNotices;
 
   /**
    * An instance holding a team key whose rotation failed its check and whose new key Veza
@@ -346,28 +234,10 @@ describe('a rotation whose clean-up Veza refuses for now keeps its journal', () 
     home = await mkdtemp(path.join(os.tmpdir(), 'veza-rotation-later-'));
     const h = await openProfileHarness(home);
     opened.push(h);
-    admin = (
-      await h.profiles.create(
-        makeDraft({ name: 'Acme (Alice)', address: sandbox.url, colour: '#12805c' }),
-        { apiKey: sandbox.keys.admin, acceptAsIs: false },
-      )
-    ).id;
-    const created = await h.call('keys.createTeamKey', {
-      profileId: admin,
-      name: 'HR sync',
-      teamId: sandbox.demo.teams.platform,
-      saveAs: { kind: 'new-profile', name: 'Acme HR sync' },
-      copyOnce: false,
-    });
-    holder = created.value.savedTo.profileId;
-    const oldId = created.value.key.id as string;
-    const oldSecret = (await keychainKey(holder)) as string;
-    sandbox.faults.add({
-      kind: 'serverError',
-      status: 500,
-      pathPrefix: '/api/v1/users/self',
-      times: 1,
-    });
+    let oldId: string;
+    let oldSecret: string;
+    ({ admin, holder, oldId, oldSecret } = await createTeamKeyHolder(h, sandbox, sandbox.url));
+    failNextWhoAmI(sandbox);
     // Revokes (POST /api/preview/teamkeys/<id>:revoke) answer "unavailable"; create does not.
     const down = sandbox.faults.add({
       kind: 'serverError',

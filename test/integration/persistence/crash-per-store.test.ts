@@ -6,7 +6,8 @@ import { createBodyFiles } from '../../../src/main/core/requests/body-files';
 import { historyMaxEntries, openHistoryStore } from '../../../src/main/core/requests/history-store';
 import { openSavedRequestsStore } from '../../../src/main/core/requests/saved-requests-store';
 import { openSettingsStore } from '../../../src/main/core/settings/settings-store';
-import { repoRoot, spawnTsx } from '../../support/run-tsx';
+import { repoRoot } from '../../support/run-tsx';
+import { runWriterUntilKilled } from '../support-crash/run-writer-until-killed';
 
 // The crash test of crash.test.ts (profiles) for the other stores on the document store: a
 // writer killed with SIGKILL at random points during 500 writes; after every kill the file
@@ -17,31 +18,9 @@ const totalWrites = 500;
 const homes: string[] = [];
 afterAll(() => Promise.all(homes.map((home) => rm(home, { recursive: true, force: true }))));
 
-function runUntilKilled(kind: string, home: string, run: number, remaining: number) {
-  return new Promise<string[]>((resolve, reject) => {
-    const writer = spawnTsx(child, [kind, home, String(run), String(remaining)], process.env);
-    const acked: string[] = [];
-    const killAfter = 15 + Math.floor(Math.random() * 60);
-    let buffer = '';
-    let timer: NodeJS.Timeout | undefined;
-    writer.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!line.startsWith('ack ')) continue;
-        acked.push(line.slice(4));
-        if (acked.length === killAfter)
-          timer = setTimeout(() => writer.kill('SIGKILL'), Math.random() * 3);
-      }
-    });
-    writer.on('error', reject);
-    writer.on('close', () => {
-      clearTimeout(timer);
-      resolve(acked);
-    });
-  });
-}
+/** Runs the writer of store `kind` until it is killed (SIGKILL); answers the acked ids. */
+const runUntilKilled = (kind: string, home: string, run: number, remaining: number) =>
+  runWriterUntilKilled(child, [kind, home, String(run), String(remaining)]);
 
 const stores = {
   history: {

@@ -3,41 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProfileStore } from '../../../src/main/core/profiles/profile-store';
-import { repoRoot, spawnTsx } from '../../support/run-tsx';
+import { repoRoot } from '../../support/run-tsx';
+import { runWriterUntilKilled } from '../support-crash/run-writer-until-killed';
 
 const child = path.join(repoRoot, 'test/integration/profiles/children/write-profiles-forever.ts');
 const totalWrites = 500;
 
 /** Runs the writer until it is killed (SIGKILL) after a random delay; answers the acked ids. */
-function runUntilKilled(home: string, run: number, remaining: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const process_ = spawnTsx(child, [home, String(run), String(remaining)], process.env);
-    const acked: string[] = [];
-    // Writes are fast (a few milliseconds), so the kill is aimed by count plus a random delay:
-    // it lands anywhere in the write cycle of a write ~15-75 writes in. A killed writer most
-    // often holds the data folder's lock: the next run waits for it to go stale (2 s).
-    const killAfter = 15 + Math.floor(Math.random() * 60);
-    let buffer = '';
-    let timer: NodeJS.Timeout | undefined;
-    process_.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!line.startsWith('ack ')) continue;
-        acked.push(line.slice(4));
-        if (acked.length === killAfter) {
-          timer = setTimeout(() => process_.kill('SIGKILL'), Math.random() * 3);
-        }
-      }
-    });
-    process_.on('error', reject);
-    process_.on('close', () => {
-      clearTimeout(timer);
-      resolve(acked);
-    });
-  });
-}
+const runUntilKilled = (home: string, run: number, remaining: number) =>
+  runWriterUntilKilled(child, [home, String(run), String(remaining)]);
 
 describe('crash safety of profiles.json', () => {
   let home: string;
