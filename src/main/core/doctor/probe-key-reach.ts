@@ -14,7 +14,7 @@ const refused = (answer: JsonAnswer) => answer.status === 401 || answer.status =
 const maxCountPages = 10;
 
 async function countAll(get: VezaGet, path: string, first: JsonAnswer): Promise<number> {
-  const page = (answer: JsonAnswer) => (answer.json ?? { values: [] }) as VezaPage<unknown>;
+  const page = (answer: JsonAnswer) => (answer.json ?? { values: [] }) as VezaPage;
   let firstUsed = false;
   const all = await fetchAllPages<unknown>(
     async (token) => {

@@ -10,6 +10,8 @@ import {
   type AllPages,
   type VezaPage,
 } from '../../../shared/paging/fetch-all-pages';
+import { createMergedListJson } from '../../../shared/paging/merged-list-json';
+import { pageRequest, pagingOf } from '../../../shared/paging/page-request';
 import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
@@ -40,7 +42,7 @@ import type { BodyFiles } from './body-files';
 import type { HistoryStore } from './history-store';
 import { headerRows, requestTimings } from './response-record';
 import { answerResponseBodyRequest } from './response-body-route';
-import { sendToInstance } from './send-to-instance';
+import { sendToInstance, type InstanceCall } from './send-to-instance';
 
 export interface RequestServiceDeps {
   instances: InstanceClient;
@@ -71,7 +73,7 @@ function withoutKey(spec: RequestSpec, redact: Redactor): RequestSpec {
  * refusal or fault from Veza, or a web page (sign-in, firewall) where Veza should answer. Any
  * other answer is shown as the user asked for it.
  */
-async function problemOf(
+export async function problemOf(
   response: TransportResponse,
   profile: Profile,
 ): Promise<Problem | undefined> {
@@ -97,29 +99,17 @@ function answerHeaders(response: TransportResponse): SentResponse['headers'] {
     }));
 }
 
-/**
- * `{ "values": [...] }` as JSON.stringify(..., null, 2) writes it, built value by value: the
- * merged pages may be more text than one JavaScript string can hold (about 512 MB).
- */
+/** `{ "values": [...] }` as JSON.stringify(..., null, 2) writes it (createMergedListJson). */
 export function mergedPagesJson(values: readonly unknown[]): Buffer {
-  if (values.length === 0) return Buffer.from('{\n  "values": []\n}');
   const parts: Buffer[] = [];
-  let chunk = '{\n  "values": [\n';
-  values.forEach((value, index) => {
-    const text = (JSON.stringify(value, null, 2) as string | undefined) ?? 'null';
-    const comma = index < values.length - 1 ? ',' : '';
-    chunk += `    ${text.replace(/\n/g, '\n    ')}${comma}\n`;
-    if (chunk.length >= 1024 * 1024) {
-      parts.push(Buffer.from(chunk));
-      chunk = '';
-    }
-  });
-  parts.push(Buffer.from(`${chunk}  ]\n}`));
+  const json = createMergedListJson((part) => parts.push(Buffer.from(part)));
+  json.add(values, 'values');
+  json.finish('values', {});
   return Buffer.concat(parts);
 }
 
 /** What a walk stopped at a limit says: how far it got, and which limit. */
-function pagingLimitProblem(
+export function pagingLimitProblem(
   all: AllPages<unknown>,
   limits: { pages: number; bytes: number },
 ): Problem | undefined {
@@ -129,14 +119,93 @@ function pagingLimitProblem(
       ? `${limits.pages.toLocaleString('en-US')} pages`
       : formatSize(limits.bytes);
   return makeProblem('PAGING_LIMIT_REACHED', {
-    raw: `Fetch all pages stopped at ${all.stoppedBy}: ${all.pages} pages, ${all.values.length} items, ${all.bytes} bytes.`,
+    raw: `Fetch all pages stopped at ${all.stoppedBy}: ${all.pages} pages, ${all.items} items, ${all.bytes} bytes.`,
     facts: {
       pages: all.pages.toLocaleString('en-US'),
-      items: all.values.length.toLocaleString('en-US'),
+      items: all.items.toLocaleString('en-US'),
       size: formatSize(all.bytes),
       limit,
     },
   });
+}
+
+export interface PageWalkOptions {
+  /** Where the walk stops (pages, and bytes of the pages' bodies). */
+  limits: { pages: number; bytes: number };
+  onProgress?: (progress: { pages: number; items: number }) => void;
+  /** Each page's answer as it arrives (before its body is released). */
+  onPage?: (response: TransportResponse) => void;
+  /** The merged document's parts, in order (createMergedListJson). */
+  write: (part: string) => void;
+}
+
+/**
+ * "Fetch all pages" of one request, for the workspace and `veza-desk api --paginate`: the
+ * request again for each next page (page_token, or VQL's AFTER CURSOR: pageRequest) through
+ * the instance session, each page's items written out as it arrives into one document that
+ * keeps the list's own key. A refusal on any page is its problem; paging that cannot end well
+ * is PAGING_FAILED; at a limit the walk stops and `all.stoppedBy` says which.
+ */
+export async function walkAllPages(
+  session: InstanceSession,
+  call: Omit<InstanceCall, 'spec'> & { spec: RequestSpec },
+  options: PageWalkOptions,
+): Promise<AllPages<unknown>> {
+  const { profile, signal } = call;
+  const { limits } = options;
+  const { listKey, paging } = pagingOf(call.spec);
+  const pageSizes = new WeakMap<object, number>();
+  const json = createMergedListJson(options.write);
+  let received = 0;
+  const fetchPage = async (token: string | undefined): Promise<VezaPage> => {
+    const spec = pageRequest(call.spec, paging, token);
+    if (!spec) {
+      throw ProblemError.of('PAGING_FAILED', {
+        raw: 'The next page cannot be asked for: the VQL body is not {"query": "..."} or its cursor cannot be quoted.',
+      });
+    }
+    const response = await sendToInstance(session, { ...call, spec });
+    try {
+      options.onPage?.(response);
+      const problem = await problemOf(response, profile);
+      if (problem) throw new ProblemError(problem);
+      const bytes = await bodyBytes(response);
+      // A page that would go over the byte limit is not even read: fetchAllPages stops at it.
+      const page: VezaPage =
+        received + bytes.length > limits.bytes
+          ? {}
+          : (JSON.parse(bytes.toString('utf8')) as VezaPage);
+      if (typeof page === 'object' && page !== null) pageSizes.set(page, bytes.length);
+      received += bytes.length;
+      return page;
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
+      }
+      throw error;
+    } finally {
+      await response.release();
+    }
+  };
+  try {
+    const all = await fetchAllPages(fetchPage, {
+      signal,
+      maxPages: limits.pages,
+      maxBytes: limits.bytes,
+      pageBytes: (page) => pageSizes.get(page) ?? 0,
+      ...(listKey ? { listKey } : {}),
+      paging,
+      onItems: (items, key) => json.add(items, key),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    // Stopped before any page (a limit, cancelled): an empty list under the key it would have.
+    json.finish(all.pages === 0 ? (listKey ?? 'values') : all.listKey, all.rest);
+    return all;
+  } catch (error) {
+    if (error instanceof PagingError)
+      throw ProblemError.of('PAGING_FAILED', { raw: error.message });
+    throw error;
+  }
 }
 
 /**
@@ -255,8 +324,8 @@ export function createRequestService(deps: RequestServiceDeps) {
   const limits = { ...pagingLimits, ...deps.pagingLimits };
 
   /**
-   * "Fetch all pages": the same request again with each next page_token until Veza says
-   * has_more is false, then one answer with the merged `values`. Progress after each page.
+   * "Fetch all pages" (walkAllPages): one answer with the merged list under its own key, kept
+   * in history as one entry. Progress after each page.
    * It stops at `limits` (pages, and bytes of the pages' bodies): what was merged is the
    * answer, with PAGING_LIMIT_REACHED saying how far it got.
    */
@@ -271,60 +340,29 @@ export function createRequestService(deps: RequestServiceDeps) {
     const base = entryBase(profile, args.spec, session);
     const startedAt = performance.now();
     let last: { response: TransportResponse; headers: SentResponse['headers'] } | undefined;
-    const pageSizes = new WeakMap<object, number>();
-    let received = 0;
-    const fetchPage = async (token: string | undefined): Promise<VezaPage<unknown>> => {
-      const spec: RequestSpec = {
-        ...args.spec,
-        query: [
-          ...args.spec.query.filter((row) => row.name !== 'page_token'),
-          ...(token ? [{ name: 'page_token', value: token, enabled: true }] : []),
-        ],
-      };
-      const response = await sendToInstance(session, {
-        profile,
-        spec,
-        confirmedProduction: args.confirmedProduction === true,
-        signal,
-      });
-      try {
-        last = { response, headers: answerHeaders(response) };
-        const problem = await problemOf(response, profile);
-        if (problem) throw new ProblemError(problem);
-        const bytes = await bodyBytes(response);
-        // A page that would go over the byte limit is not even read: fetchAllPages stops at it.
-        const page: VezaPage<unknown> =
-          received + bytes.length > limits.bytes
-            ? { values: [] }
-            : (JSON.parse(bytes.toString('utf8')) as VezaPage<unknown>);
-        if (typeof page === 'object' && page !== null) pageSizes.set(page, bytes.length);
-        received += bytes.length;
-        return page;
-      } catch (error) {
-        if (error instanceof SyntaxError) {
-          throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
-        }
-        throw error;
-      } finally {
-        await response.release();
-      }
-    };
+    const parts: Buffer[] = [];
     let all;
     try {
-      all = await fetchAllPages(fetchPage, {
-        signal,
-        onProgress,
-        maxPages: limits.pages,
-        maxBytes: limits.bytes,
-        pageBytes: (page) => pageSizes.get(page) ?? 0,
-      });
+      all = await walkAllPages(
+        session,
+        {
+          profile,
+          spec: args.spec,
+          confirmedProduction: args.confirmedProduction === true,
+          signal,
+        },
+        {
+          limits,
+          onProgress,
+          onPage: (response) => (last = { response, headers: answerHeaders(response) }),
+          write: (part) => parts.push(Buffer.from(part)),
+        },
+      );
     } catch (error) {
       await recordFailure(base, error, startedAt);
-      if (error instanceof PagingError)
-        throw ProblemError.of('PAGING_FAILED', { raw: error.message });
       throw error;
     }
-    const merged = mergedPagesJson(all.values);
+    const merged = Buffer.concat(parts);
     const body = await keepBody(merged);
     const totalMs = performance.now() - startedAt;
     const status = last?.response.status ?? 200;
@@ -352,7 +390,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       url: clipText(last?.response.url ?? profile.baseUrl, answeredUrlMax),
       body,
       ...(problem ? { problem } : {}),
-      paging: { pages: all.pages, items: all.values.length, stoppedBy: all.stoppedBy },
+      paging: { pages: all.pages, items: all.items, stoppedBy: all.stoppedBy },
     };
   }
 

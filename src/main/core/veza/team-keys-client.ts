@@ -134,7 +134,7 @@ async function listAll<T>(
       (await call(
         'GET',
         `${path}?${query ? `${query}&` : ''}page_size=100${token ? `&page_token=${encodeURIComponent(token)}` : ''}`,
-      )) as VezaPage<unknown>,
+      )) as VezaPage,
     { maxPages },
   );
   const values = all.values.map(read).filter((value): value is T => value !== undefined);

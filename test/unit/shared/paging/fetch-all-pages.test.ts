@@ -16,7 +16,7 @@ interface Quirks {
 
 /** A simulated Veza list of `items`, `size` per page, with opaque tokens and quirks. */
 function simulatedList(items: number[], size: number, quirks: Quirks = {}) {
-  const pages: VezaPage<number>[] = [];
+  const pages: { values: number[]; has_more?: boolean; next_page_token?: string }[] = [];
   let at = 0;
   for (let number = 0; at < items.length || quirks.emptyPages?.includes(number); number += 1) {
     const values = quirks.emptyPages?.includes(number) ? [] : items.slice(at, at + size);
@@ -35,9 +35,9 @@ function simulatedList(items: number[], size: number, quirks: Quirks = {}) {
     const index =
       token === undefined ? 0 : pages.findIndex((_p, i) => pages[i - 1]?.next_page_token === token);
     if (index < 0) throw new Error(`unknown token ${token}`);
-    return structuredClone(pages[index] as VezaPage<number>);
+    return structuredClone(pages[index] as VezaPage);
   });
-  return { fetchPage, pageCount: pages.length, requested };
+  return { fetchPage, pageCount: pages.length, requested, pages };
 }
 
 const items = Array.from({ length: 23 }, (_, i) => i + 1);
@@ -46,7 +46,15 @@ describe('fetchAllPages', () => {
   it('gets every item exactly once when the last page still carries a token', async () => {
     const list = simulatedList(items, 5, { tokenOnLastPage: true });
     const all = await fetchAllPages(list.fetchPage);
-    expect(all).toEqual({ values: items, pages: list.pageCount, bytes: 0, stoppedBy: 'end' });
+    expect(all).toEqual({
+      values: items,
+      items: items.length,
+      listKey: 'values',
+      rest: {},
+      pages: list.pageCount,
+      bytes: 0,
+      stoppedBy: 'end',
+    });
     expect(list.fetchPage).toHaveBeenCalledTimes(list.pageCount);
   });
 
@@ -57,9 +65,22 @@ describe('fetchAllPages', () => {
     expect(all.pages).toBe(8);
   });
 
-  it('takes a missing has_more as the end', async () => {
-    const list = simulatedList(items, 10, { omitFalseHasMore: true, tokenOnLastPage: true });
-    expect((await fetchAllPages(list.fetchPage)).values).toEqual(items);
+  it('without has_more, goes on while next_page_token is non-empty (team keys, events)', async () => {
+    const list = simulatedList(items, 10, { omitFalseHasMore: true });
+    for (const page of list.pages) delete page.has_more;
+    const all = await fetchAllPages(list.fetchPage);
+    expect(all).toMatchObject({ values: items, items: 23, pages: 3, stoppedBy: 'end' });
+  });
+
+  it('without has_more, a last page that repeats its token stops with what it got', async () => {
+    const fetchPage = async (token?: string): Promise<VezaPage> =>
+      token === 'b'
+        ? { values: [3], next_page_token: 'b' }
+        : { values: [token ? 2 : 1], next_page_token: token ? 'b' : 'a' };
+    const error = await fetchAllPages(fetchPage).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PagingError);
+    expect((error as PagingError).message).toMatch(/earlier page again after page 3/);
+    expect((error as PagingError<number>).partial.values).toEqual([1, 2, 3]);
   });
 
   it('sends no token for the first page and each next_page_token after', async () => {
@@ -85,7 +106,12 @@ describe('fetchAllPages', () => {
       signal: controller.signal,
       onProgress: ({ pages }) => pages === 2 && controller.abort(),
     });
-    expect(all).toEqual({ values: items.slice(0, 10), pages: 2, bytes: 0, stoppedBy: 'cancelled' });
+    expect(all).toMatchObject({
+      values: items.slice(0, 10),
+      pages: 2,
+      bytes: 0,
+      stoppedBy: 'cancelled',
+    });
     expect(list.fetchPage).toHaveBeenCalledTimes(2);
   });
 
@@ -96,7 +122,7 @@ describe('fetchAllPages', () => {
   });
 
   it('refuses a token it has seen before, with what it got so far', async () => {
-    const fetchPage = async (token?: string): Promise<VezaPage<number>> =>
+    const fetchPage = async (token?: string): Promise<VezaPage> =>
       token === 'b'
         ? { values: [3], has_more: true, next_page_token: 'a' }
         : { values: [token ? 2 : 1], has_more: true, next_page_token: token ? 'b' : 'a' };
@@ -111,8 +137,83 @@ describe('fetchAllPages', () => {
       /no page token/,
     );
     await expect(
-      fetchAllPages(async () => ({ value: {} }) as unknown as VezaPage<number>),
-    ).rejects.toThrow(/no "values" list/);
+      fetchAllPages(async (token) =>
+        token ? { value: {} } : { values: [1], has_more: true, next_page_token: 't' },
+      ),
+    ).rejects.toThrow(/Page 2 is not a Veza list: it has no "values" list/);
+    await expect(
+      fetchAllPages(async () => ({ a: [1], b: [2], next_page_token: 't' })),
+    ).rejects.toThrow(/no one list of items/);
+    await expect(fetchAllPages(async () => [1] as unknown as VezaPage)).rejects.toThrow(
+      /not a JSON object/,
+    );
+  });
+
+  it("follows a list under any key, and keeps the first page's other fields", async () => {
+    const pages: Record<string, VezaPage> = {
+      first: { events: [{ id: 'e1' }], next_page_token: 'n1', total: 3 },
+      n1: { events: [], next_page_token: 'n2', total: 3 },
+      n2: { events: [{ id: 'e2' }, { id: 'e3' }], next_page_token: '' },
+    };
+    const all = await fetchAllPages(async (token) => pages[token ?? 'first'] as VezaPage);
+    expect(all).toMatchObject({
+      values: [{ id: 'e1' }, { id: 'e2' }, { id: 'e3' }],
+      listKey: 'events',
+      rest: { total: 3 },
+      pages: 3,
+      stoppedBy: 'end',
+    });
+  });
+
+  it('takes the list key it is given when a page has several lists', async () => {
+    const all = await fetchAllPages(
+      async () => ({ provider_types: [{ type: 'AWS' }], unregistered_custom_provider_types: [] }),
+      { listKey: 'provider_types' },
+    );
+    expect(all).toMatchObject({
+      values: [{ type: 'AWS' }],
+      listKey: 'provider_types',
+      rest: { unregistered_custom_provider_types: [] },
+      pages: 1,
+    });
+  });
+
+  it('VQL: follows the cursor, obeying has_more', async () => {
+    const requested: Array<string | undefined> = [];
+    const all = await fetchAllPages(
+      async (cursor) => {
+        requested.push(cursor);
+        return cursor === 'c2'
+          ? { path_values: [3], cursor: 'c3', has_more: false }
+          : { path_values: cursor ? [2] : [1], cursor: cursor ? 'c2' : 'c1', has_more: true };
+      },
+      { listKey: 'path_values', paging: 'cursor' },
+    );
+    expect(all).toMatchObject({ values: [1, 2, 3], listKey: 'path_values', rest: {} });
+    expect(requested).toEqual([undefined, 'c1', 'c2']);
+  });
+
+  it('an answer that is no list and does not page is one document (a count)', async () => {
+    const fetchPage = vi.fn(async () => ({ result_type: 'number', number_value: '6' }));
+    const all = await fetchAllPages(fetchPage);
+    expect(all).toMatchObject({
+      values: [],
+      items: 0,
+      listKey: undefined,
+      rest: { result_type: 'number', number_value: '6' },
+      pages: 1,
+      stoppedBy: 'end',
+    });
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+  });
+
+  it("onItems takes each page's items instead of keeping them", async () => {
+    const seen: unknown[][] = [];
+    const all = await fetchAllPages(simulatedList(items, 10).fetchPage, {
+      onItems: (page) => seen.push([...page]),
+    });
+    expect(seen).toEqual([items.slice(0, 10), items.slice(10, 20), items.slice(20)]);
+    expect(all).toMatchObject({ values: [], items: 23, pages: 3 });
   });
 
   it('passes a failing page on as it is', async () => {
