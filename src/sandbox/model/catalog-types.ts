@@ -49,9 +49,11 @@ export interface DataSource {
   datasource_type: string;
   agent_type: string;
   provider_id: string;
+  path: string;
   status: 'PENDING' | 'SUCCESS' | 'ERROR';
   state: 'ENABLED' | 'DISABLED';
   effective_state: 'ENABLED' | 'DISABLED';
+  datasource_config: null;
   created_at: string;
   updated_at: string;
   synced_at: string;

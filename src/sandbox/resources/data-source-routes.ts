@@ -27,14 +27,19 @@ const push = z.object({
   json_data: z.string({ message: 'json_data is required' }),
   compression_type: z.string().optional(),
 });
-// Guess: the CSV push carries the table base64-encoded in csv_data.
+// developers/api/oaa/rest-api/operations: {"csv_data": "<base64 of the CSV file>"}.
 const pushCsv = z.object({
   id: z.string().optional(),
   data_source_id: z.string().optional(),
   csv_data: z.string({ message: 'csv_data is required' }).min(1, 'csv_data is required'),
 });
-// Guess: one part of a push in parts.
-const pushPart = z.object({ json_data: z.string({ message: 'json_data is required' }) });
+// One part of a push in parts. Guess: json_data or csv_data (the page's example sits between
+// the two and shows csv_data).
+const pushPart = z
+  .object({ json_data: z.string().optional(), csv_data: z.string().optional() })
+  .refine((body) => body.json_data !== undefined || body.csv_data !== undefined, {
+    message: 'json_data or csv_data is required',
+  });
 
 // developers/api/management/datasources: the attributes filter and order_by take.
 const dataSourceFields = [

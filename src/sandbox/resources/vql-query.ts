@@ -4,11 +4,12 @@ import type { GraphNode } from '../model/catalog-types';
 // `SHOW <NodeType> [{ props }] [WHERE a = b [AND ...]] [RELATED TO ...] [RESULT INCLUDE ...]
 // [AFTER CURSOR '<cursor>'] [LIMIT n];` for the sandbox's seeded nodes. Paging is in the
 // query text: the answer's `cursor` goes into the next query as AFTER CURSOR '<cursor>'.
-// Guesses: a query without LIMIT gets 100 rows; RELATED TO and RESULT INCLUDE are accepted
-// and ignored (the sandbox has no destinations); the last page's cursor is "".
+// Guesses: a query without LIMIT gets 100 rows; the sandbox's graph has no edges, so with
+// `RELATED TO <Type> ... RESULT INCLUDE DESTINATION NODES` each row gets a made-up destination
+// of that type; the last page's cursor is "".
 
 export interface VqlAnswer {
-  path_values: { source: Record<string, unknown> }[];
+  path_values: Record<string, unknown>[];
   cursor: string;
   has_more: boolean;
 }
@@ -80,9 +81,24 @@ export function runVql(text: string, nodes: readonly GraphNode[]): VqlAnswer | {
   );
   const end = Math.min(start + limit, matching.length);
   const hasMore = end < matching.length;
+  const related = /\bRELATED\s+TO\s+(\w+)/i.exec(query)?.[1];
+  const withDestinations =
+    related !== undefined && /\bINCLUDE\s+DESTINATION\s+NODES\b/i.test(query);
   return {
     path_values: matching.slice(start, end).map((node) => ({
       source: { id: node.id, type: node.type, properties: node.properties, risk_level: 'LOW' },
+      abstract_permissions: withDestinations ? ['MetadataRead'] : [],
+      concrete_permissions: [],
+      ...(withDestinations
+        ? {
+            destination: {
+              id: `${related}:${node.id}`,
+              type: related,
+              properties: { name: `${related} of ${String(node.properties.name)}` },
+              risk_level: 'LOW',
+            },
+          }
+        : {}),
     })),
     cursor: hasMore ? encodeCursor(end) : '',
     has_more: hasMore,
