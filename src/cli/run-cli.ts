@@ -1,6 +1,7 @@
 import { readAppInfo } from '../main/core/app-info';
 import packageJson from '../../package.json';
 import { defaultCliContext, type CliContext, type CliStreams } from './cli-context';
+import { runApiCommand } from './commands/api';
 import { runCheckCommand } from './commands/check';
 import { runProfilesCommand } from './commands/profiles';
 
@@ -10,6 +11,10 @@ const usage = `Usage: veza-desk <command> [options]
 
 Commands:
   check       Check that an instance answers and its API key works (veza-desk check --help)
+  api         Send one request to Veza's API and print its JSON answer, for scripts:
+                api PATH (--profile NAME | --url URL) [-X METHOD] [--data JSON|@FILE]
+                    [-q NAME=VALUE]... [--paginate] [--include] [--json-errors] [--yes]
+              (veza-desk api --help)
   profiles    List the saved instances (--json for machine-readable output), or change them:
                 profiles add --name NAME --url URL [--key-env VAR | --key-stdin]
                 profiles set-key NAME (--key-env VAR | --key-stdin)
@@ -44,6 +49,8 @@ export async function runCli(
       return runProfilesCommand(rest, io, context);
     case 'check':
       return runCheckCommand(rest, io, context);
+    case 'api':
+      return runApiCommand(rest, io, context);
     default:
       io.stderr.write(`Unknown command: ${command}\n\n${usage}`);
       return 2;

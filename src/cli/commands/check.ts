@@ -1,17 +1,14 @@
 import { createDoctorService } from '../../main/core/doctor/doctor-service';
 import { createInstanceClient } from '../../main/core/veza/instance-client';
 import { verify } from '../../main/core/doctor/verify';
-import { resolveDataFolder } from '../../main/core/data-folder';
-import type { ProfileService } from '../../main/core/profiles/profile-service';
-import { createTransport, type TransportNetwork } from '../../main/core/transport';
+import { createTransport } from '../../main/core/transport';
 import { formatVerificationText } from '../../shared/doctor/format-verification';
 import type { VerificationResult } from '../../shared/doctor/verification';
 import type { CliContext, CliStreams } from '../cli-context';
 import { findProfile, unknownProfileText } from '../find-profile';
-import { withoutFinalNewline } from '../key-input';
-import { openCliProfiles } from '../open-cli-profiles';
+import { adjustNetwork, keyReader, openProfilesForCommand } from '../reach-instance';
 import { problemJson } from '../problem-json';
-import { checkUsage, parseCheckArgs, type CheckArgs } from './parse-check-args';
+import { checkUsage, parseCheckArgs } from './parse-check-args';
 
 /**
  * One verdict as `check --json` prints it (docs: README "Command line"). Steps that did not run
@@ -32,35 +29,6 @@ export function checkJson(result: VerificationResult) {
   };
 }
 
-/** The command line's network choices, laid over a profile's (or over nothing for --url). */
-function adjustNetwork(args: CheckArgs): (network: TransportNetwork) => TransportNetwork {
-  return (network) => ({
-    ...network,
-    ...(args.caFile !== undefined && { caFile: args.caFile }),
-    ...(args.proxy !== undefined && { proxy: { mode: 'manual', url: args.proxy } }),
-    ...(args.timeoutMs !== undefined && {
-      timeouts: {
-        ...network.timeouts,
-        connectMs: args.timeoutMs,
-        firstByteMs: args.timeoutMs,
-        idleMs: args.timeoutMs,
-      },
-    }),
-  });
-}
-
-/** The key for --url: the first non-empty variable named, or stdin without its final newline. */
-function keyReader(args: CheckArgs, context: CliContext): () => Promise<string | undefined> {
-  const source = args.keySource;
-  if (source.kind === 'stdin') {
-    return async () => {
-      const text = (await context.readStdin?.()) ?? '';
-      return withoutFinalNewline(text) || undefined;
-    };
-  }
-  return async () => source.names.map((name) => context.env[name]).find((value) => !!value);
-}
-
 function print(
   io: CliStreams,
   json: boolean,
@@ -78,21 +46,6 @@ function print(
     all ? `Instance: ${name}\n${formatVerificationText(result)}` : formatVerificationText(result),
   );
   io.stdout.write(`${blocks.join('\n\n')}\n`);
-}
-
-async function openProfiles(
-  context: CliContext,
-  io: CliStreams,
-  adjust: (network: TransportNetwork) => TransportNetwork,
-): Promise<ProfileService | number> {
-  // A key rotation left unfinished is settled first, so the check meets the key that stays.
-  const profiles = await openCliProfiles(resolveDataFolder(context.env), context, io, adjust);
-  const { loadProblem } = profiles.state();
-  if (loadProblem && profiles.state().profiles.length === 0) {
-    io.stderr.write(`${loadProblem.title}\n${loadProblem.explanation}\n`);
-    return 1;
-  }
-  return profiles;
 }
 
 /**
@@ -127,7 +80,7 @@ export async function runCheckCommand(
     return result.ok ? 0 : 1;
   }
 
-  const profiles = await openProfiles(context, io, adjust);
+  const profiles = await openProfilesForCommand(context, io, adjust);
   if (typeof profiles === 'number') return profiles;
   const instances = createInstanceClient({ profiles, adjustNetwork: adjust });
   const doctor = createDoctorService({ profiles, instances, openTransport });

@@ -3,14 +3,68 @@ import { parseArgs } from 'node:util';
 export type CheckTarget =
   { kind: 'profile'; name: string } | { kind: 'all' } | { kind: 'url'; url: string };
 
-export interface CheckArgs {
-  target: CheckTarget;
+/** How a command reaches an instance (check, api): where a --url key comes from, the network. */
+export interface InstanceArgs {
   /** With --url: where the key comes from. Profiles use their keychain entry. */
   keySource: { kind: 'env'; names: string[] } | { kind: 'stdin' };
   caFile?: string;
   proxy?: string;
   timeoutMs?: number;
+}
+
+export interface CheckArgs extends InstanceArgs {
+  target: CheckTarget;
   json: boolean;
+}
+
+/** The flags that choose an instance and how to reach it, for node:util parseArgs. */
+export const instanceOptions = {
+  profile: { type: 'string' },
+  url: { type: 'string' },
+  'key-env': { type: 'string' },
+  'key-stdin': { type: 'boolean', default: false },
+  'ca-file': { type: 'string' },
+  proxy: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+/** What parseArgs answers for instanceOptions. */
+export interface InstanceValues {
+  profile?: string;
+  url?: string;
+  'key-env'?: string;
+  'key-stdin'?: boolean;
+  'ca-file'?: string;
+  proxy?: string;
+  timeout?: string;
+}
+
+/** The key source and network flags, checked; a string answer is the usage error to print. */
+export function readInstanceArgs(values: InstanceValues): InstanceArgs | string {
+  if ((values['key-env'] !== undefined || values['key-stdin']) && values.url === undefined) {
+    return '--key-env and --key-stdin go with --url; saved instances use their key from the keychain.';
+  }
+  if (values['key-env'] !== undefined && values['key-stdin'])
+    return 'Use either --key-env or --key-stdin, not both.';
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutMs = Number(values.timeout);
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
+      return '--timeout takes a whole number of milliseconds between 100 and 600000.';
+    }
+  }
+  return {
+    keySource: values['key-stdin']
+      ? { kind: 'stdin' }
+      : {
+          kind: 'env',
+          names:
+            values['key-env'] !== undefined ? [values['key-env']] : ['VEZA_TOKEN', 'VEZA_API_KEY'],
+        },
+    caFile: values['ca-file'],
+    proxy: values.proxy,
+    timeoutMs,
+  };
 }
 
 export const checkUsage = `Usage: veza-desk check (--profile NAME | --all | --url URL) [options]
@@ -39,14 +93,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
       strict: true,
       allowPositionals: false,
       options: {
-        profile: { type: 'string' },
+        ...instanceOptions,
         all: { type: 'boolean', default: false },
-        url: { type: 'string' },
-        'key-env': { type: 'string' },
-        'key-stdin': { type: 'boolean', default: false },
-        'ca-file': { type: 'string' },
-        proxy: { type: 'string' },
-        timeout: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     }));
@@ -57,36 +105,13 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
     Boolean,
   ).length;
   if (targets !== 1) return 'Give exactly one of --profile NAME, --all or --url URL.';
-  if ((values['key-env'] !== undefined || values['key-stdin']) && values.url === undefined) {
-    return '--key-env and --key-stdin go with --url; saved instances use their key from the keychain.';
-  }
-  if (values['key-env'] !== undefined && values['key-stdin'])
-    return 'Use either --key-env or --key-stdin, not both.';
-  let timeoutMs: number | undefined;
-  if (values.timeout !== undefined) {
-    timeoutMs = Number(values.timeout);
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
-      return '--timeout takes a whole number of milliseconds between 100 and 600000.';
-    }
-  }
+  const instance = readInstanceArgs(values);
+  if (typeof instance === 'string') return instance;
   const target: CheckTarget =
     values.profile !== undefined
       ? { kind: 'profile', name: values.profile }
       : values.url !== undefined
         ? { kind: 'url', url: values.url }
         : { kind: 'all' };
-  return {
-    target,
-    keySource: values['key-stdin']
-      ? { kind: 'stdin' }
-      : {
-          kind: 'env',
-          names:
-            values['key-env'] !== undefined ? [values['key-env']] : ['VEZA_TOKEN', 'VEZA_API_KEY'],
-        },
-    caFile: values['ca-file'],
-    proxy: values.proxy,
-    timeoutMs,
-    json: values.json,
-  };
+  return { target, ...instance, json: values.json };
 }

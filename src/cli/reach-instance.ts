@@ -1,0 +1,58 @@
+import { resolveDataFolder } from '../main/core/data-folder';
+import type { ProfileService } from '../main/core/profiles/profile-service';
+import type { TransportNetwork } from '../main/core/transport';
+import type { InstanceArgs } from './commands/parse-check-args';
+import type { CliContext, CliStreams } from './cli-context';
+import { withoutFinalNewline } from './key-input';
+import { openCliProfiles } from './open-cli-profiles';
+
+/** The command line's network choices, laid over a profile's (or over nothing for --url). */
+export function adjustNetwork(args: InstanceArgs): (network: TransportNetwork) => TransportNetwork {
+  return (network) => ({
+    ...network,
+    ...(args.caFile !== undefined && { caFile: args.caFile }),
+    ...(args.proxy !== undefined && { proxy: { mode: 'manual', url: args.proxy } }),
+    ...(args.timeoutMs !== undefined && {
+      timeouts: {
+        ...network.timeouts,
+        connectMs: args.timeoutMs,
+        firstByteMs: args.timeoutMs,
+        idleMs: args.timeoutMs,
+      },
+    }),
+  });
+}
+
+/** The key for --url: the first non-empty variable named, or stdin without its final newline. */
+export function keyReader(
+  args: InstanceArgs,
+  context: CliContext,
+): () => Promise<string | undefined> {
+  const source = args.keySource;
+  if (source.kind === 'stdin') {
+    return async () => {
+      const text = (await context.readStdin?.()) ?? '';
+      return withoutFinalNewline(text) || undefined;
+    };
+  }
+  return async () => source.names.map((name) => context.env[name]).find((value) => !!value);
+}
+
+/**
+ * The saved instances for a command that uses them (check --profile, api --profile), or exit
+ * status 1 when the profiles file cannot be read and nothing is saved.
+ */
+export async function openProfilesForCommand(
+  context: CliContext,
+  io: CliStreams,
+  adjust: (network: TransportNetwork) => TransportNetwork,
+): Promise<ProfileService | number> {
+  // A key rotation left unfinished is settled first, so the command meets the key that stays.
+  const profiles = await openCliProfiles(resolveDataFolder(context.env), context, io, adjust);
+  const { loadProblem } = profiles.state();
+  if (loadProblem && profiles.state().profiles.length === 0) {
+    io.stderr.write(`${loadProblem.title}\n${loadProblem.explanation}\n`);
+    return 1;
+  }
+  return profiles;
+}
