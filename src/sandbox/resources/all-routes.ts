@@ -8,6 +8,7 @@ import { providerRoutes } from './provider-routes';
 import { roleRoutes } from './role-routes';
 import { teamKeyRoutes } from './team-key-routes';
 import { teamRoutes } from './team-routes';
+import { userAdminRoutes } from './user-admin-routes';
 import { userRoutes } from './user-routes';
 
 /** Every API route. Literal paths come before `{id}` ones that could swallow them. */
@@ -21,5 +22,6 @@ export const allRoutes: readonly Route[] = [
   ...roleRoutes,
   ...teamKeyRoutes,
   ...eventAndAuditRoutes,
+  ...userAdminRoutes,
   ...largeBodyRoutes,
 ];

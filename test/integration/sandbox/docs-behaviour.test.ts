@@ -311,6 +311,8 @@ describe('exactly the calls Veza’s list gives team keys', () => {
     'POST /api/v1/providers/custom/{id}/datasources/{ds}:push',
     'POST /api/v1/providers/custom/{id}/datasources/{ds}:push_csv',
     'GET /api/v1/users/self',
+    // Get User is GET /api/v1/users/{id}, "self" being one id (developers/api/users-teams).
+    'GET /api/v1/users/{id}',
   ];
 
   it('marks those routes, and no other', () => {
@@ -335,7 +337,14 @@ describe('exactly the calls Veza’s list gives team keys', () => {
         })
       ).json.value.id;
       const path = route.pattern
-        .replace('{id}', route.pattern.includes('/custom/') ? provider : 'x')
+        .replace(
+          '{id}',
+          route.pattern.includes('/custom/')
+            ? provider
+            : route.pattern.includes('/users/')
+              ? sandbox.demo.users.alice
+              : 'x',
+        )
         .replace('{ds}', source);
       const answer = await call(sandbox, route.method, path, { key: sandbox.keys.team, body: {} });
       const name = `${route.method} ${route.pattern}`;
@@ -690,5 +699,73 @@ describe('errors as Veza and its gateway send them', () => {
       code: 'Unavailable',
       message: expect.stringMatching(/temporarily unavailable/i),
     });
+  });
+});
+
+describe('users, team deletion and access reviews (the rest of veza-api.md’s table)', () => {
+  it('creates, reads, changes and deletes a user with team_roles of role UUIDs', async () => {
+    const roleList = (await call(sandbox, 'GET', '/api/v1/roles')).json.values;
+    const operatorId = roleList.find((role: { name: string }) => role.name === 'operator').id;
+    const created = await call(sandbox, 'POST', '/api/v1/users', {
+      body: {
+        name: 'Demo User',
+        email: 'demo.user@example.com',
+        team_roles: [{ team_id: sandbox.demo.teams.identityOps, role_id: operatorId }],
+      },
+    });
+    expect(created.status, created.text).toBe(200);
+    const { id } = created.json.value;
+    expect(created.json.value.team_roles).toEqual([
+      { team_id: sandbox.demo.teams.identityOps, role_id: operatorId },
+    ]);
+    expect(
+      (await call(sandbox, 'GET', `/api/v1/users/${id}`, { key: sandbox.keys.team })).json.value
+        .name,
+    ).toBe('Demo User');
+    const renamed = await call(sandbox, 'PATCH', `/api/v1/users/${id}`, {
+      body: { name: 'Demo Renamed' },
+    });
+    expect(renamed.json.value.name).toBe('Demo Renamed');
+    expect(
+      (
+        await call(sandbox, 'POST', '/api/v1/users', {
+          key: sandbox.keys.operator,
+          body: { name: 'x', email: 'x@example.com' },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await call(sandbox, 'DELETE', `/api/v1/users/${id}`)).json).toEqual({});
+    expect((await call(sandbox, 'GET', `/api/v1/users/${id}`)).status).toBe(404);
+  });
+
+  it('deleting a team stops its team keys; the root team cannot be deleted', async () => {
+    const team = sandbox.control.createTeam('Short-lived');
+    const key = sandbox.control.createTeamKey({ teamId: team.id });
+    expect((await call(sandbox, 'GET', '/api/v1/users/self', { key: key.key })).status).toBe(200);
+    expect((await call(sandbox, 'DELETE', `/api/v1/teams/${team.id}`)).json).toEqual({});
+    expect((await call(sandbox, 'GET', '/api/v1/users/self', { key: key.key })).status).toBe(401);
+    expect(
+      (await call(sandbox, 'DELETE', `/api/v1/teams/${sandbox.demo.teams.platform}`)).status,
+    ).toBe(400);
+  });
+
+  it('access reviews: workflows, their certifications, and results by offset and size', async () => {
+    const workflows = (await call(sandbox, 'GET', '/api/preview/awf/workflows')).json.values;
+    expect(workflows.length).toBeGreaterThan(0);
+    expect((await call(sandbox, 'GET', '/api/preview/awf/certifications')).status).toBe(400);
+    const certs = await call(
+      sandbox,
+      'GET',
+      `/api/preview/awf/certifications?workflow_id=${workflows[0].id}`,
+    );
+    expect(certs.json).toMatchObject({ has_more: false, total_result_count: 1 });
+    const id = certs.json.values[0].certification_id;
+    const page = await call(
+      sandbox,
+      'GET',
+      `/api/preview/awf/certifications/${id}/results?offset=60&size=30`,
+    );
+    expect(page.json.values).toHaveLength(15);
+    expect(page.json).toMatchObject({ has_more: false, total_result_count: 75 });
   });
 });
