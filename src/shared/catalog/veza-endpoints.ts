@@ -467,9 +467,12 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
         DELETE: 'Deletes a team. Its team API keys stop working.',
       }[method],
       pathParams: [idParam('id', 'team')],
-      ...(method === 'PUT' || method === 'PATCH'
-        ? { exampleBody: json({ name: 'Identity team' }) }
-        : {}),
+      // A team's new name (not the one teams.create's example gives a new team: names are unique).
+      ...(method === 'PUT'
+        ? { exampleBody: json({ name: 'Identity team (renamed)', description: '' }) }
+        : method === 'PATCH'
+          ? { exampleBody: json({ description: 'Runs sign-in and access for the company' }) }
+          : {}),
     }),
   ),
   endpoint({
@@ -489,6 +492,8 @@ export const vezaEndpoints: readonly VezaEndpoint[] = [
     title: 'Show one user',
     description: 'Answers one Veza user with their roles.',
     pathParams: [idParam('id', 'user')],
+    // "Get User" is on Veza's team-key list; users/self is this call with the id "self".
+    teamKeyAllowed: true,
   }),
   endpoint({
     id: 'users.update',

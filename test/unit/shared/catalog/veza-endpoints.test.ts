@@ -110,6 +110,8 @@ describe('the Veza endpoint catalogue', () => {
         'GET /api/v1/providers/custom/{id}/datasources',
         'POST /api/v1/providers/custom/{id}/datasources/{ds}:push_csv',
         'GET /api/v1/users/self',
+        // Get User: users/self is this call with the id "self".
+        'GET /api/v1/users/{id}',
       ].sort(),
     );
   });
