@@ -72,6 +72,8 @@ describe('rotating a team key', () => {
   });
 
   it('uses only calls Veza documents: the old key is found by listing, never by GET of its id', async () => {
+    // A Veza without the undocumented GET of one team key (the simulator's default, made sure).
+    k.sandbox.configure({ teamKeyGetById: false });
     const rotated = await k.call('keys.rotateTeamKey', {
       profileId: admin,
       keyId: oldId,
