@@ -72,10 +72,15 @@ export function createRouter(
   const compiled = routes.map(compile);
   return (method, rawPath, state) => {
     const path = normalizePath(rawPath);
+    let candidates = compiled
+      .map((entry) => ({ ...entry, match: entry.regex.exec(path) }))
+      .filter((entry) => entry.match !== null);
+    // A literal path wins over a pattern that would take it as an id: /users/self is not
+    // /users/{id} with id "self", so its methods are the literal route's only.
+    if (candidates.some((entry) => entry.names.length === 0))
+      candidates = candidates.filter((entry) => entry.names.length === 0);
     const allowed: string[] = [];
-    for (const { route, regex, names } of compiled) {
-      const match = regex.exec(path);
-      if (!match) continue;
+    for (const { route, match, names } of candidates) {
       // A switched-off route is not there at all: its method and path answer 404, as any
       // unknown path does (not 405, which would tell that the path exists).
       if (route.enabled && state && !route.enabled(state)) {
@@ -83,12 +88,12 @@ export function createRouter(
         continue;
       }
       if (route.method !== method) {
-        allowed.push(route.method);
+        if (!allowed.includes(route.method)) allowed.push(route.method);
         continue;
       }
       const params: Record<string, string> = {};
       names.forEach((name, index) => {
-        params[name] = safeDecode(match[index + 1] ?? '');
+        params[name] = safeDecode(match?.[index + 1] ?? '');
       });
       return { kind: 'found', route, params };
     }
