@@ -6,10 +6,10 @@ import type { Sandbox } from '../start-sandbox';
 // key with what it is for. Lines starting with `export ` are valid bash/zsh as printed.
 
 const keyPurpose: Record<DemoKeyName, string> = {
-  admin: 'personal key of Alice Admin (admin, team Platform)',
+  admin: 'personal key of Alice Admin (admin, team Platform: the root team)',
   operator: 'personal key of Oscar Operator (operator, team Platform)',
-  viewer: 'personal key of Victor Viewer (read-only viewer: writes are refused)',
-  team: 'team key of Platform (role oaa_push: OAA calls only)',
+  viewer: 'personal key of Victor Viewer (read-only viewer, team Identity Ops: writes are refused)',
+  team: 'team key of Platform (role oaa_push: Veza’s team-key calls only)',
   revoked: 'revoked personal key (INACTIVE)',
   deleted: 'deleted personal key',
   removedFromTeam: "personal key whose owner was removed from the key's team",
