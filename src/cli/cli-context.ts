@@ -3,7 +3,8 @@ import type { SecretStore } from '../main/core/secrets/secret-store';
 import type { TransportDeps } from '../main/core/transport';
 
 export interface CliStreams {
-  stdout: { write(text: string): unknown };
+  /** Text, or bytes as they are (`api --paginate` passes Veza's own bytes on). */
+  stdout: { write(text: string | Uint8Array): unknown };
   stderr: { write(text: string): unknown };
 }
 

@@ -194,11 +194,12 @@ async function send(
     signal: new AbortController().signal,
   };
   if (args.paginate) {
-    const parts: string[] = [];
+    const parts: (string | Uint8Array)[] = [];
     const all = await walkAllPages(session, call, {
       limits: pagingLimits,
       ...(args.include ? { onPage: (response) => printHead(io, response) } : {}),
       write: (part) => parts.push(part),
+      compact: true,
     });
     // Written once the walk is through, so a script never reads half a list as a whole one.
     for (const part of parts.splice(0)) io.stdout.write(part);

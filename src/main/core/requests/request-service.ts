@@ -12,6 +12,7 @@ import {
 } from '../../../shared/paging/fetch-all-pages';
 import { createMergedListJson } from '../../../shared/paging/merged-list-json';
 import { pageRequest, pagingOf } from '../../../shared/paging/page-request';
+import { rawListText } from '../../../shared/paging/raw-list-text';
 import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
@@ -102,7 +103,7 @@ function answerHeaders(response: TransportResponse): SentResponse['headers'] {
 /** `{ "values": [...] }` as JSON.stringify(..., null, 2) writes it (createMergedListJson). */
 export function mergedPagesJson(values: readonly unknown[]): Buffer {
   const parts: Buffer[] = [];
-  const json = createMergedListJson((part) => parts.push(Buffer.from(part)));
+  const json = createMergedListJson((part) => parts.push(Buffer.from(part as string)));
   json.add(values, 'values');
   json.finish('values', {});
   return Buffer.concat(parts);
@@ -136,7 +137,9 @@ export interface PageWalkOptions {
   /** Each page's answer as it arrives (before its body is released). */
   onPage?: (response: TransportResponse) => void;
   /** The merged document's parts, in order (createMergedListJson). */
-  write: (part: string) => void;
+  write: (part: string | Uint8Array) => void;
+  /** The document on one line (the command line) instead of indented (the workspace). */
+  compact?: boolean;
 }
 
 /**
@@ -155,8 +158,19 @@ export async function walkAllPages(
   const { limits } = options;
   const { listKey, paging } = pagingOf(call.spec);
   const pageSizes = new WeakMap<object, number>();
-  const json = createMergedListJson(options.write);
+  const json = createMergedListJson(options.write, { compact: options.compact === true });
   let received = 0;
+  /** The latest page's text: its list is passed on as it stands (compact) while it is merged. */
+  let lastText = '';
+  let lastPage: VezaPage = {};
+  /**
+   * The latest page's list as bytes off the JavaScript heap (kept until the document is
+   * written, they are not copied again by the garbage collector as kept strings would be).
+   */
+  const rawListBytes = (key: string): Uint8Array | undefined => {
+    const raw = rawListText(lastText, key, lastPage);
+    return raw === undefined ? undefined : Buffer.from(raw);
+  };
   const fetchPage = async (token: string | undefined): Promise<VezaPage> => {
     const spec = pageRequest(call.spec, paging, token);
     if (!spec) {
@@ -167,22 +181,30 @@ export async function walkAllPages(
     const response = await sendToInstance(session, { ...call, spec });
     try {
       options.onPage?.(response);
-      const problem = await problemOf(response, profile);
-      if (problem) throw new ProblemError(problem);
+      // A refusal or fault is its problem; a 2xx page is read once, as JSON (only what is not
+      // JSON is looked at again: a sign-in page where Veza should answer is its own problem).
+      const refused = response.status >= 400 ? await problemOf(response, profile) : undefined;
+      if (refused) throw new ProblemError(refused);
       const bytes = await bodyBytes(response);
-      // A page that would go over the byte limit is not even read: fetchAllPages stops at it.
-      const page: VezaPage =
-        received + bytes.length > limits.bytes
-          ? {}
-          : (JSON.parse(bytes.toString('utf8')) as VezaPage);
-      if (typeof page === 'object' && page !== null) pageSizes.set(page, bytes.length);
       received += bytes.length;
-      return page;
-    } catch (error) {
-      if (error instanceof SyntaxError) {
+      // A page that would go over the byte limit is not even read: fetchAllPages stops at it.
+      if (received > limits.bytes) {
+        const unread: VezaPage = {};
+        pageSizes.set(unread, bytes.length);
+        return unread;
+      }
+      let page: VezaPage;
+      try {
+        lastText = bytes.toString('utf8');
+        page = JSON.parse(lastText) as VezaPage;
+        lastPage = page;
+      } catch {
+        const problem = await problemOf(response, profile);
+        if (problem) throw new ProblemError(problem);
         throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
       }
-      throw error;
+      if (typeof page === 'object' && page !== null) pageSizes.set(page, bytes.length);
+      return page;
     } finally {
       await response.release();
     }
@@ -195,7 +217,8 @@ export async function walkAllPages(
       pageBytes: (page) => pageSizes.get(page) ?? 0,
       ...(listKey ? { listKey } : {}),
       paging,
-      onItems: (items, key) => json.add(items, key),
+      onItems: (items, key) =>
+        json.add(items, key, options.compact ? rawListBytes(key) : undefined),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     // Stopped before any page (a limit, cancelled): an empty list under the key it would have.
@@ -340,7 +363,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     const base = entryBase(profile, args.spec, session);
     const startedAt = performance.now();
     let last: { response: TransportResponse; headers: SentResponse['headers'] } | undefined;
-    const parts: Buffer[] = [];
+    const parts: Uint8Array[] = [];
     let all;
     try {
       all = await walkAllPages(
@@ -355,7 +378,7 @@ export function createRequestService(deps: RequestServiceDeps) {
           limits,
           onProgress,
           onPage: (response) => (last = { response, headers: answerHeaders(response) }),
-          write: (part) => parts.push(Buffer.from(part)),
+          write: (part) => parts.push(typeof part === 'string' ? Buffer.from(part) : part),
         },
       );
     } catch (error) {
