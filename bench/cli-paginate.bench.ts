@@ -3,7 +3,7 @@
 // the command (run in-process as run-cli dispatches it, so Node's own start is not counted)
 // over the bare walk, interleaved, ratio per round, median; (b) the memory the built command
 // (a child process, as a script runs it) needs for the list beyond what it needs for one page,
-// against the size of the merged document it prints.
+// against the size of the merged document it prints. Each timed walk starts after a full GC.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -11,8 +11,12 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Agent, request } from 'undici';
 import { runCli } from '../src/cli/run-cli';
+import { createTransport } from '../src/main/core/transport';
+import { createInstanceSession } from '../src/main/core/veza/instance-client';
 import { median, report } from './support/figure';
 
 const pagesCount = 100;
@@ -73,7 +77,13 @@ async function startServer(pages: Buffer[]): Promise<{ url: string; close(): Pro
   };
 }
 
+// A full GC before each timed walk, outside the timing: no side pays for the garbage of the
+// one before it (the command's printed document is freed when a real command's process ends).
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
 const timed = async (run: () => Promise<unknown>): Promise<number> => {
+  collect();
   const start = performance.now();
   await run();
   return performance.now() - start;
@@ -119,6 +129,32 @@ async function overhead(url: string): Promise<boolean> {
       await agent.close();
     }
   };
+  // The same GETs through the instance session alone (transport, key, masking of an echoed
+  // key; no paging, no merging): the part of the cost that is the app's one way to an instance.
+  const session = async () => {
+    const transport = createTransport({ env: {} });
+    try {
+      const instance = createInstanceSession(transport, { baseUrl: url, key });
+      let token = '';
+      for (;;) {
+        const response = await instance.send({
+          method: 'GET',
+          url: `${url}${listPath}?page_size=100${token ? `&page_token=${encodeURIComponent(token)}` : ''}`,
+          headers: { accept: 'application/json' },
+        });
+        const bytes = response.body.kind === 'memory' ? response.body.bytes : Buffer.alloc(0);
+        await response.release();
+        const page = JSON.parse(bytes.toString('utf8')) as {
+          has_more: boolean;
+          next_page_token: string;
+        };
+        if (!page.has_more) break;
+        token = page.next_page_token;
+      }
+    } finally {
+      await transport.close();
+    }
+  };
   let printed = 0;
   const sink = { write: (text: string) => (printed += text.length) };
   const context = {
@@ -144,28 +180,34 @@ async function overhead(url: string): Promise<boolean> {
 
   for (let i = 0; i < 3; i += 1) await Promise.all([bare(), command()]); // warm-up
   const ratios: number[] = [];
+  const sessionRatios: number[] = [];
   const bareMs: number[] = [];
   const commandMs: number[] = [];
   for (let round = 0; round < 11; round += 1) {
     let bareSum = 0;
     let commandSum = 0;
+    let sessionSum = 0;
     for (let i = 0; i < 4; i += 1) {
-      // Interleaved, order flipped every pair, so both sides meet the same machine load.
+      // Interleaved, order flipped every time, so every side meets the same machine load.
       if (i % 2 === 0) {
         bareSum += await timed(bare);
         commandSum += await timed(command);
+        sessionSum += await timed(session);
       } else {
+        sessionSum += await timed(session);
         commandSum += await timed(command);
         bareSum += await timed(bare);
       }
     }
     ratios.push(commandSum / bareSum);
+    sessionRatios.push(sessionSum / bareSum);
     bareMs.push(bareSum / 4);
     commandMs.push(commandSum / 4);
   }
   console.error(
     `api --paginate: ${pagesCount} pages, ${pagesCount * perPage} items, ${(text.length / 1e6).toFixed(1)} MB printed; ` +
-      `median ${median(commandMs).toFixed(0)} ms vs bare ${median(bareMs).toFixed(0)} ms`,
+      `median ${median(commandMs).toFixed(0)} ms vs bare ${median(bareMs).toFixed(0)} ms; ` +
+      `the same GETs through the instance session alone: ${median(sessionRatios).toFixed(2)}x bare`,
   );
   return report({
     bench: 'cli-paginate',
