@@ -141,6 +141,10 @@ export async function startDocumentedVeza(key: string): Promise<DocumentedVeza> 
             next_page_token: 'p2',
           });
         }
+        case 'GET /api/v1/echo':
+          // Not Veza: a server that echoes the key (in a header and the body), for masking.
+          res.setHeader('x-echo', req.headers.authorization ?? '');
+          return send(200, { value: { url: req.url, authorization: req.headers.authorization } });
         default:
           return send(404, envelope('NotFound', 'Not Found'));
       }
