@@ -48,14 +48,16 @@ export function listEndpointOf(method: string, path: string): ListEndpoint | und
 
 /**
  * A VQL query asking for the page after `cursor`: `AFTER CURSOR '<cursor>'` in place of the one
- * the text has, or before its final `;`. Where the docs put it relative to LIMIT is not shown
- * in their text (a guess: at the end, after LIMIT). Undefined for a cursor that cannot be
- * quoted (it holds a quote or a line break).
+ * the text has, before its LIMIT clause (VQL's order: `... [AFTER CURSOR '<c>'] [LIMIT n];`), or
+ * at its end (before a final `;`). Undefined for a cursor that cannot be quoted (it holds a
+ * quote, a backslash or a line break).
  */
 export function vqlAfterCursor(query: string, cursor: string): string | undefined {
   if (/['\r\n\\]/.test(cursor)) return undefined;
   const clause = `AFTER CURSOR '${cursor}'`;
-  const withoutOld = query.replace(/\s*\bAFTER\s+CURSOR\s+'[^']*'/i, '');
-  const end = /\s*;\s*$/.exec(withoutOld);
-  return end ? `${withoutOld.slice(0, end.index)} ${clause};` : `${withoutOld.trimEnd()} ${clause}`;
+  const text = query.replace(/\s*\bAFTER\s+CURSOR\s+'[^']*'/i, '');
+  const limit = /\s+LIMIT\s+\d+\s*;?\s*$/i.exec(text);
+  if (limit) return `${text.slice(0, limit.index)} ${clause}${text.slice(limit.index)}`;
+  const end = /\s*;\s*$/.exec(text);
+  return end ? `${text.slice(0, end.index)} ${clause};` : `${text.trimEnd()} ${clause}`;
 }

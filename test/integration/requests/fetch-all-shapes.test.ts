@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import type { RequestSpec } from '../../../src/shared/requests/request-spec';
+import { responseBodyPath } from '../../../src/shared/requests/response-body-url';
 import { makeFakeKey } from '../../support/profile-fixtures';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
 import { startDocumentedVeza, type DocumentedVeza } from './support/documented-veza';
@@ -53,12 +54,13 @@ async function fetchAll(request: RequestSpec, profileId = documentedId) {
     requestId: crypto.randomUUID(),
   });
   if (!answer.ok) return { answer, document: undefined };
-  const body = answer.value.body as { kind: string; base64: string };
-  expect(body.kind).toBe('inline');
-  const document = JSON.parse(Buffer.from(body.base64, 'base64').toString()) as Record<
-    string,
-    unknown
-  >;
+  const body = answer.value.body as { kind: string; base64?: string; ref?: string };
+  // A large merged body is a file the window fetches from the page's origin (main's route).
+  const text =
+    body.kind === 'inline'
+      ? Buffer.from(body.base64 ?? '', 'base64').toString()
+      : await (await harness.pageRoute('GET', responseBodyPath(body.ref ?? '')))?.text();
+  const document = JSON.parse(text ?? 'null') as Record<string, unknown>;
   return { answer, document };
 }
 
@@ -124,6 +126,25 @@ describe('fetch all pages over every documented shape', () => {
     expect(sent.map((request) => request.url)).toEqual(
       Array(3).fill('/api/v1/assessments/vql:nodes'),
     );
+  });
+
+  it('VQL on the simulator: AFTER CURSOR in the place VQL gives it, every node once', async () => {
+    const vql = (query: string) =>
+      spec('/api/v1/assessments/vql:nodes', { method: 'POST', body: JSON.stringify({ query }) });
+    const { answer, document } = await fetchAll(vql('SHOW OktaUser LIMIT 7;'), sandboxId);
+    expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
+    const direct = await fetch(`${sandbox.url}/api/v1/assessments/vql:nodes`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${sandbox.keys.admin}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ query: 'SHOW OktaUser LIMIT 100000;' }),
+    });
+    const all = ((await direct.json()) as { path_values: unknown[] }).path_values;
+    expect(all.length).toBeGreaterThan(7);
+    expect(document?.path_values).toEqual(all);
+    expect(answer.value.paging.pages).toBe(Math.ceil(all.length / 7));
   });
 
   it('team keys: three pages without has_more', async () => {

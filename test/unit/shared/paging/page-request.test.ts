@@ -50,12 +50,12 @@ describe('paging per endpoint', () => {
     const second = pageRequest(vql, 'cursor', 'c-1');
     expect(second?.query).toEqual([]);
     expect(JSON.parse(second?.body ?? '')).toEqual({
-      query: "SHOW AwsIamRole LIMIT 50 AFTER CURSOR 'c-1';",
+      query: "SHOW AwsIamRole AFTER CURSOR 'c-1' LIMIT 50;",
       extra: 1,
     });
     const third = pageRequest(second as RequestSpec, 'cursor', 'c-2');
     expect(JSON.parse(third?.body ?? '').query).toBe(
-      "SHOW AwsIamRole LIMIT 50 AFTER CURSOR 'c-2';",
+      "SHOW AwsIamRole AFTER CURSOR 'c-2' LIMIT 50;",
     );
     expect(pageRequest({ ...vql, body: '[]' }, 'cursor', 'c')).toBeUndefined();
     expect(pageRequest({ ...vql, body: 'SHOW x' }, 'cursor', 'c')).toBeUndefined();
@@ -63,8 +63,12 @@ describe('paging per endpoint', () => {
 
   it('a query without ; gets the clause at its end; a cursor that cannot be quoted is refused', () => {
     expect(vqlAfterCursor('SHOW AwsIamRole LIMIT 5  ', 'abc')).toBe(
-      "SHOW AwsIamRole LIMIT 5 AFTER CURSOR 'abc'",
+      "SHOW AwsIamRole AFTER CURSOR 'abc' LIMIT 5  ",
     );
+    expect(vqlAfterCursor('SHOW AwsIamRole WHERE a = b', 'abc')).toBe(
+      "SHOW AwsIamRole WHERE a = b AFTER CURSOR 'abc'",
+    );
+    expect(vqlAfterCursor('SHOW AwsIamRole;', 'abc')).toBe("SHOW AwsIamRole AFTER CURSOR 'abc';");
     expect(vqlAfterCursor('SHOW x', "it's")).toBeUndefined();
     expect(vqlAfterCursor('SHOW x', 'a\nb')).toBeUndefined();
   });
