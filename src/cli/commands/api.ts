@@ -210,7 +210,7 @@ async function send(
   const response = await sendToInstance(session, call);
   try {
     if (args.include) printHead(io, response);
-    const problem = await problemOf(response, profile);
+    const problem = await problemOf(response, profile, session);
     if (problem) return { code: 1, problem };
     await printBody(io, response);
     if (response.status >= 200 && response.status < 300) return { code: 0 };

@@ -75,7 +75,7 @@ function concretePath(endpoint: VezaEndpoint): string {
   const required = endpoint.queryParams.filter((param) => param.required && param.example);
   return required.length === 0
     ? path
-    : `${path}?${new URLSearchParams(required.map((param) => [param.name, param.example as string]))}`;
+    : `${path}?${new URLSearchParams(required.map((param): [string, string] => [param.name, param.example as string]))}`;
 }
 
 /** The example with its left-empty fields (the team to make a key for) filled in. */

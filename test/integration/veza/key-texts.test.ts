@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../../src/main/core/problem-error';
+import { problemOf } from '../../../src/main/core/requests/request-service';
 import { createInstanceSession } from '../../../src/main/core/veza/instance-client';
+import { makeStoredProfile } from '../../support/profile-fixtures';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { loopbackTransport } from '../doctor/support/loopback-transport';
 
@@ -42,5 +44,25 @@ describe('Veza refusing a key, read with what Veza Desk knows about it', () => {
     const unknown = Buffer.from('veza-sandbox:personal:nobody:0123456789abcdef').toString('base64');
     const { problem } = await refusal(unknown);
     expect(problem.code).toBe('AUTH_INVALID_KEY');
+  });
+
+  it('the request workspace and veza-desk api read a refusal the same way', async () => {
+    for (const [key, code] of [
+      ['dmV6YS1zYW5kYm94_personal-key_abcdef', 'AUTH_INVALID_KEY'],
+      ['not a key, "quoted" and with spaces', 'AUTH_MALFORMED_KEY'],
+    ] as const) {
+      const session = createInstanceSession(loopbackTransport()(), { baseUrl: sandbox.url, key });
+      const response = await session.send({
+        method: 'GET',
+        url: `${sandbox.url}/api/v1/providers`,
+        headers: { accept: 'application/json' },
+      });
+      try {
+        const profile = makeStoredProfile({ baseUrl: sandbox.url });
+        expect((await problemOf(response, profile, session))?.code, key).toBe(code);
+      } finally {
+        await response.release();
+      }
+    }
   });
 });

@@ -77,9 +77,12 @@ function withoutKey(spec: RequestSpec, redact: Redactor): RequestSpec {
 export async function problemOf(
   response: TransportResponse,
   profile: Profile,
+  /** The session it came through: whether its key passed our format check (interpret-answer). */
+  session: Pick<InstanceSession, 'keyWellFormed'>,
 ): Promise<Problem | undefined> {
   const reading = interpretAnswer(await peekJsonAnswer(response), response, {
     keyKind: profile.key?.kind,
+    keyWellFormed: session.keyWellFormed,
   });
   if (reading.ok) return undefined;
   const webPage = reading.kind === 'login-page' || reading.kind === 'other-html';
@@ -183,7 +186,8 @@ export async function walkAllPages(
       options.onPage?.(response);
       // A refusal or fault is its problem; a 2xx page is read once, as JSON (only what is not
       // JSON is looked at again: a sign-in page where Veza should answer is its own problem).
-      const refused = response.status >= 400 ? await problemOf(response, profile) : undefined;
+      const refused =
+        response.status >= 400 ? await problemOf(response, profile, session) : undefined;
       if (refused) throw new ProblemError(refused);
       const bytes = await bodyBytes(response);
       received += bytes.length;
@@ -199,7 +203,7 @@ export async function walkAllPages(
         page = JSON.parse(lastText) as VezaPage;
         lastPage = page;
       } catch {
-        const problem = await problemOf(response, profile);
+        const problem = await problemOf(response, profile, session);
         if (problem) throw new ProblemError(problem);
         throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
       }
@@ -315,7 +319,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     }
     try {
       const body = await keepResponseBody(response);
-      const problem = await problemOf(response, profile);
+      const problem = await problemOf(response, profile, session);
       const entry: HistoryEntry = {
         ...base,
         status: response.status,
