@@ -183,7 +183,7 @@ async function overhead(url: string): Promise<boolean> {
   const sessionRatios: number[] = [];
   const bareMs: number[] = [];
   const commandMs: number[] = [];
-  for (let round = 0; round < 11; round += 1) {
+  for (let round = 0; round < 21; round += 1) {
     let bareSum = 0;
     let commandSum = 0;
     let sessionSum = 0;

@@ -90,6 +90,7 @@ describe('veza-desk api over the documented shapes', () => {
     expect(ids(document.events)).toEqual(
       Array.from({ length: veza.counts.events }, (_, i) => `ev-${i + 1}`),
     );
+    expect(document.events).toEqual(veza.events);
   });
 
   it('a count: {"number_value": "6"} as Veza sent it', async () => {

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/paging/fetch-all-pages';
 import { createMergedListJson } from '../../../shared/paging/merged-list-json';
 import { pageRequest, pagingOf } from '../../../shared/paging/page-request';
-import { rawListText } from '../../../shared/paging/raw-list-text';
+import { rawListRange } from '../../../shared/paging/raw-list-range';
 import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Profile } from '../../../shared/profiles/profile';
@@ -160,19 +160,31 @@ export async function walkAllPages(
   const { profile, signal } = call;
   const { limits } = options;
   const { listKey, paging } = pagingOf(call.spec);
-  const pageSizes = new WeakMap<object, number>();
+  /** The latest page and its size as received, for the byte limit (pageBytes). */
+  let sized: { page: unknown; bytes: number } = { page: undefined, bytes: 0 };
   const json = createMergedListJson(options.write, { compact: options.compact === true });
   let received = 0;
-  /** The latest page's text: its list is passed on as it stands (compact) while it is merged. */
-  let lastText = '';
-  let lastPage: VezaPage = {};
+  /**
+   * The latest page, as received, as text and parsed, until its list is passed on (compact):
+   * let go of then, so it is not kept (and copied by the garbage collector) while the next
+   * page is fetched.
+   */
+  let last: { bytes: Buffer; text: string; page: VezaPage } | undefined;
   /**
    * The latest page's list as bytes off the JavaScript heap (kept until the document is
-   * written, they are not copied again by the garbage collector as kept strings would be).
+   * written, they are not copied again by the garbage collector as kept strings would be): a
+   * cut of the page's own bytes when its text is one byte per character, as Veza's JSON
+   * nearly always is (no copy at all), else the list's text encoded again.
    */
   const rawListBytes = (key: string): Uint8Array | undefined => {
-    const raw = rawListText(lastText, key, lastPage);
-    return raw === undefined ? undefined : Buffer.from(raw);
+    if (!last) return undefined;
+    const { bytes, text, page } = last;
+    last = undefined;
+    const range = rawListRange(text, key, page);
+    if (!range) return undefined;
+    return bytes.length === text.length
+      ? bytes.subarray(range.start, range.end)
+      : Buffer.from(text.slice(range.start, range.end));
   };
   const fetchPage = async (token: string | undefined): Promise<VezaPage> => {
     const spec = pageRequest(call.spec, paging, token);
@@ -194,20 +206,20 @@ export async function walkAllPages(
       // A page that would go over the byte limit is not even read: fetchAllPages stops at it.
       if (received > limits.bytes) {
         const unread: VezaPage = {};
-        pageSizes.set(unread, bytes.length);
+        sized = { page: unread, bytes: bytes.length };
         return unread;
       }
       let page: VezaPage;
       try {
-        lastText = bytes.toString('utf8');
-        page = JSON.parse(lastText) as VezaPage;
-        lastPage = page;
+        const text = bytes.toString('utf8');
+        page = JSON.parse(text) as VezaPage;
+        if (options.compact) last = { bytes, text, page };
       } catch {
         const problem = await problemOf(response, profile, session);
         if (problem) throw new ProblemError(problem);
         throw ProblemError.of('PAGING_FAILED', { raw: 'A page was not JSON.' });
       }
-      if (typeof page === 'object' && page !== null) pageSizes.set(page, bytes.length);
+      sized = { page, bytes: bytes.length };
       return page;
     } finally {
       await response.release();
@@ -218,7 +230,11 @@ export async function walkAllPages(
       signal,
       maxPages: limits.pages,
       maxBytes: limits.bytes,
-      pageBytes: (page) => pageSizes.get(page) ?? 0,
+      pageBytes: (page) => {
+        const bytes = page === sized.page ? sized.bytes : 0;
+        sized = { page: undefined, bytes: 0 };
+        return bytes;
+      },
       ...(listKey ? { listKey } : {}),
       paging,
       onItems: (items, key) =>

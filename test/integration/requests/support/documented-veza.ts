@@ -14,6 +14,8 @@ export interface DocumentedVeza {
   server: TestServer;
   /** Sizes of the lists it serves. */
   counts: { events: number; vql: number; teamKeys: number; providers: number };
+  /** The events as served (one page holds text that is more than one byte per character). */
+  events: readonly Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -47,7 +49,9 @@ export async function startDocumentedVeza(key: string): Promise<DocumentedVeza> 
     category: 'INTEGRATIONS',
     severity: i % 2 ? 'ERROR' : 'INFO',
     name: 'Extraction',
-    message: `Event ${i + 1}`,
+    // Page 2 (events 4-6) holds text of more than one byte per character, pages 1 and 3 not:
+    // the merged list is cut from each page's bytes, or its text encoded again.
+    message: i === 4 ? 'Event 5: Zugriff für „Ünïcode ✓" verweigert' : `Event ${i + 1}`,
   }));
   const nodes = Array.from({ length: counts.vql }, (_, i) => ({
     source: { id: `role-${i + 1}`, type: 'AwsIamRole' },
@@ -155,6 +159,7 @@ export async function startDocumentedVeza(key: string): Promise<DocumentedVeza> 
     key,
     server,
     counts,
+    events,
     close: () => server.close(),
   };
 }

@@ -74,14 +74,25 @@ loopbackAddresses.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
  * spellings (127.1, 0x7f.0.0.1, [0:0:0:0:0:0:0:1], [::ffff:127.0.0.1] -> [::ffff:7f00:1]).
  */
 export function isLoopback(url: URL): boolean {
+  const known = loopbackByHost.get(url.hostname);
+  if (known !== undefined) return known;
   const host = url.hostname
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '')
     .toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const family = isIP(host);
-  return family !== 0 && loopbackAddresses.check(host, family === 4 ? 'ipv4' : 'ipv6');
+  let loopback = host === 'localhost' || host.endsWith('.localhost');
+  if (!loopback) {
+    const family = isIP(host);
+    loopback = family !== 0 && loopbackAddresses.check(host, family === 4 ? 'ipv4' : 'ipv6');
+  }
+  // Remembered per host name: it runs before every request, and the address check builds a
+  // socket address object each time (a tenth of a page's cost in a long fetch-all).
+  if (loopbackByHost.size >= 256) loopbackByHost.clear();
+  loopbackByHost.set(url.hostname, loopback);
+  return loopback;
 }
+
+const loopbackByHost = new Map<string, boolean>();
 
 function routeFromEnv(url: URL, deps: RouteDeps): Route | Promise<Route> {
   const fromEnv = proxyFromEnv(url, deps.env);

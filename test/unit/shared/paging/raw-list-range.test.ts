@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rawListText } from '../../../../src/shared/paging/raw-list-text';
+import { rawListRange } from '../../../../src/shared/paging/raw-list-range';
 
-const found = (text: string, key: string) =>
-  rawListText(text, key, JSON.parse(text) as Record<string, unknown>);
+const found = (text: string, key: string) => {
+  const range = rawListRange(text, key, JSON.parse(text) as Record<string, unknown>);
+  return range && text.slice(range.start, range.end);
+};
 
-describe('rawListText', () => {
+describe('rawListRange', () => {
   it.each([
     [{ values: [1, { a: '], }' }, [2]], has_more: true, next_page_token: 'x]"y' }, 'values'],
     [{ events: [{ 'q"]': '\\' }], next_page_token: '],"n":1}' }, 'events'],
@@ -17,6 +19,11 @@ describe('rawListText', () => {
       expect(JSON.parse(raw ?? 'null')).toEqual((document as Record<string, unknown>)[key]);
       expect(text).toContain(raw);
     }
+  });
+
+  it("JSON's other white space and a key that needs escaping", () => {
+    const text = '\r\n\t{ \t"a\\"b"\r\n:\t[1, "]"]\n ,\t"has_more" : false }\r\n';
+    expect(found(text, 'a"b')).toBe('[1, "]"]');
   });
 
   it('a list that is not the first member, or no list: undefined (written out instead)', () => {
