@@ -26,7 +26,7 @@ export function createMergedListJson(
   return {
     /**
      * One page's items, in order. `raw` (compact only): the list's text or bytes as the page
-     * holds it (rawListText), brackets included, passed on as it stands instead of being written
+     * holds it (rawListRange), brackets included, passed on as it stands instead of being written
      * out again.
      */
     add(items: readonly unknown[], listKey: string, raw?: string | Uint8Array): void {
