@@ -1,16 +1,35 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { makeDraft, makeFakeKey } from '../../support/profile-fixtures';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
-import { startDocumentedVeza, type DocumentedVeza } from '../requests/support/documented-veza';
+import {
+  documentedRequestId,
+  startDocumentedVeza,
+  type DocumentedVeza,
+} from '../requests/support/documented-veza';
+import {
+  allVqlRows,
+  eventsInThreePages,
+  nonAsciiKeyName,
+  providersInPagesOf25,
+  readSandbox,
+  requestsDuring,
+  resetSandboxSettings,
+  savedQueryCount,
+  threePagesOfTeamKeys,
+} from '../requests/support/sandbox-lists';
 import { cleanEnv, ensureBuiltCli, runBuiltCli, type CliRun } from './support/built-cli';
 
-// The built `veza-desk api` (out/main/cli.js) as a script runs it, against the simulated Veza
-// and a server answering Veza's documented shapes (support/documented-veza.ts), on 127.0.0.1,
-// with the real keychain for saved instances. No run prints a key, on either stream.
+// The built `veza-desk api` (out/main/cli.js) as a script runs it, on 127.0.0.1, with the real
+// keychain for saved instances. Every list shape of issue 15 is walked on the simulated Veza
+// and compared with what it holds, read by one plain request (support/sandbox-lists.ts), its
+// page requests counted in the simulator's own request log; switches are put back after each
+// test. A small test server (support/documented-veza.ts) stays for what the simulator does not
+// do: answer an error with a request_id known in advance, record that nothing at all reached an
+// address, and echo the key back. No run prints a key, on either stream.
 let sandbox: Sandbox;
 let veza: DocumentedVeza;
 let h: ProfileHarness;
@@ -60,10 +79,32 @@ async function api(args: string[], env: Record<string, string> = {}, stdin = '')
   runs.push(run);
   return run;
 }
+/** `api`, and the requests the sandbox received on `path` while it ran. */
+const countedApi = (requestPath: string, args: string[]) =>
+  requestsDuring(sandbox, requestPath, () => api(args));
+/** The events, --paginate in pages of `pageSize`. */
+const pagedEvents = (pageSize: number) => [
+  '/api/preview/events',
+  '--profile',
+  'Demo',
+  '--paginate',
+  '-q',
+  `page_size=${pageSize}`,
+];
 const json = (run: CliRun) => JSON.parse(run.stdout) as Record<string, unknown>;
-const ids = (list: unknown) => (list as { id: string }[]).map((item) => item.id);
+/** An answer that is one document: `held` as it is, one request, with or without --paginate. */
+async function expectOneDocument(requestPath: string, args: string[], held: unknown) {
+  for (const extra of [[], ['--paginate']]) {
+    const { result: run, requests } = await countedApi(requestPath, [...args, ...extra]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run)).toEqual(held);
+    expect(requests).toHaveLength(1);
+  }
+}
 
-describe('veza-desk api over the documented shapes', () => {
+describe('veza-desk api --paginate over every list shape, against the simulator', () => {
+  afterEach(() => resetSandboxSettings(sandbox));
+
   it("a GET prints Veza's JSON on stdout, exit 0", async () => {
     const run = await api(['/api/v1/users/self', '--profile', 'Demo']);
     expect(run.code, run.stderr).toBe(0);
@@ -71,95 +112,106 @@ describe('veza-desk api over the documented shapes', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('provider types: the answer with both lists, with or without --paginate', async () => {
-    for (const extra of [[], ['--paginate']]) {
-      const run = await api(['api/v1/providers/types', '--profile', 'documented', ...extra]);
-      expect(run.code, run.stderr).toBe(0);
-      expect(json(run)).toMatchObject({
-        provider_types: [{ type: 'AWS' }, { type: 'OKTA' }, { type: 'GITHUB' }],
-        unregistered_custom_provider_types: [],
-      });
-    }
+  it('provider types: the answer with both lists, with or without --paginate, one request', async () => {
+    const held = await readSandbox(sandbox, '/api/v1/providers/types');
+    expect(Object.keys(held)).toEqual(['provider_types', 'unregistered_custom_provider_types']);
+    // Without a leading slash, and the profile's name in another case.
+    await expectOneDocument(
+      '/api/v1/providers/types',
+      ['api/v1/providers/types', '--profile', 'demo'],
+      held,
+    );
   });
 
   it('events --paginate: three pages without has_more, one document under "events"', async () => {
-    const run = await api(['/api/preview/events', '--profile', 'Documented', '--paginate']);
+    sandbox.configure({ emptyPageWhileHasMore: false });
+    const { events, pageSize } = await eventsInThreePages(sandbox);
+    const { result: run, requests } = await countedApi(
+      '/api/preview/events',
+      pagedEvents(pageSize),
+    );
     expect(run.code, run.stderr).toBe(0);
     const document = json(run);
     expect(Object.keys(document)).toEqual(['events']);
-    expect(ids(document.events)).toEqual(
-      Array.from({ length: veza.counts.events }, (_, i) => `ev-${i + 1}`),
-    );
-    expect(document.events).toEqual(veza.events);
+    expect(document.events).toEqual(events);
+    expect(requests).toHaveLength(3);
   });
 
-  it('a count: {"number_value": "6"} as Veza sent it', async () => {
-    const run = await api(['/api/v1/assessments/queries/q-1:result', '--profile', 'Documented']);
-    expect(run.code, run.stderr).toBe(0);
-    expect(json(run)).toEqual({ result_type: 'number', number_value: '6' });
+  it('a count: number_value, a string, as Veza sent it, with or without --paginate', async () => {
+    const { path: countPath, held } = await savedQueryCount(sandbox);
+    expect(held).toEqual({ result_type: 'number', number_value: expect.stringMatching(/^\d+$/) });
+    await expectOneDocument(countPath, [countPath, '--profile', 'Demo'], held);
   });
 
-  it('VQL --paginate with --data @file: pages by AFTER CURSOR, all path_values', async () => {
+  it('VQL --paginate with --data @file: pages by AFTER CURSOR, every row once and in order', async () => {
+    const rows = await allVqlRows(sandbox, 'OktaUser');
+    expect(rows.length).toBeGreaterThan(2 * 7);
     const file = path.join(files, 'vql.json');
-    await writeFile(file, JSON.stringify({ query: 'SHOW AwsIamRole LIMIT 50;' }));
-    const run = await api([
+    await writeFile(file, JSON.stringify({ query: 'SHOW OktaUser LIMIT 7;' }));
+    const { result: run, requests } = await countedApi('/api/v1/assessments/vql:nodes', [
       '/api/v1/assessments/vql:nodes',
       '--profile',
-      'Documented',
+      'Demo',
       '--data',
       `@${file}`,
       '--paginate',
     ]);
     expect(run.code, run.stderr).toBe(0);
-    const values = json(run).path_values as { source: { id: string } }[];
-    expect(values.map((node) => node.source.id)).toEqual(
-      Array.from({ length: veza.counts.vql }, (_, i) => `role-${i + 1}`),
-    );
+    expect(json(run)).toEqual({ path_values: rows });
+    expect(requests).toHaveLength(Math.ceil(rows.length / 7));
   });
 
-  it('team keys --paginate -q page_size=3: three pages without has_more', async () => {
-    const run = await api([
-      '/api/preview/teamkeys',
-      '--profile',
-      'Documented',
-      '--paginate',
-      '-q',
-      'page_size=3',
-    ]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(ids(json(run).values)).toEqual(
-      Array.from({ length: veza.counts.teamKeys }, (_, i) => `tk-${i + 1}`),
-    );
+  it('team keys --paginate -q page_size=3: three pages without has_more, the middle one not ASCII', async () => {
+    // The merged list is cut from each page's own bytes only when they are one byte per
+    // character (request-service.ts); a middle page of more is encoded again. The simulator's
+    // events are seeded ASCII and no call writes them, so the non-ASCII text is a team key's
+    // name here, on the middle page only.
+    const { pageSize, held, remove } = await threePagesOfTeamKeys(sandbox);
+    try {
+      const { result: run, requests } = await countedApi('/api/preview/teamkeys', [
+        '/api/preview/teamkeys',
+        '--profile',
+        'Demo',
+        '--paginate',
+        '-q',
+        `page_size=${pageSize}`,
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(json(run)).toEqual({ values: held });
+      expect(run.stdout).toContain(nonAsciiKeyName);
+      expect(requests).toHaveLength(3);
+    } finally {
+      remove();
+    }
   });
 
   it("providers --paginate: pages of 25, each page's status and headers with --include", async () => {
-    const run = await api([
+    const { providers, requests: pages } = await providersInPagesOf25(sandbox);
+    const { result: run, requests } = await countedApi('/api/v1/providers', [
       '/api/v1/providers',
       '--profile',
-      'Documented',
+      'Demo',
       '--paginate',
       '--include',
     ]);
     expect(run.code, run.stderr).toBe(0);
-    const got = ids(json(run).values);
-    expect(got).toHaveLength(veza.counts.providers);
-    expect(new Set(got).size).toBe(got.length);
-    expect(run.stderr.match(/^HTTP 200$/gm)).toHaveLength(3);
-    expect(run.stderr).toMatch(/^x-request-id: rq-1$/m);
+    expect(json(run)).toEqual({ values: providers });
+    expect(requests).toHaveLength(pages);
+    expect(run.stderr.match(/^HTTP 200$/gm)).toHaveLength(pages);
+    expect(run.stderr.match(/^content-type: application\/json$/gim)).toHaveLength(pages);
   });
 
   it('a list whose last page repeats its token: PAGING_FAILED on stderr, nothing on stdout, exit 1', async () => {
-    const run = await api(['/api/v1/looping', '--profile', 'Documented', '--paginate']);
+    sandbox.configure({ repeatTokenOnLastPage: true, emptyPageWhileHasMore: false });
+    const looping = pagedEvents((await eventsInThreePages(sandbox)).pageSize);
+    const { result: run, requests } = await countedApi('/api/preview/events', looping);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Not every page of the list could be fetched');
-    const asJson = await api([
-      '/api/v1/looping',
-      '--profile',
-      'Documented',
-      '--paginate',
-      '--json-errors',
-    ]);
+    expect(requests).toHaveLength(3);
+    const asJson = await api([...looping, '--json-errors']);
+    expect(asJson.code).toBe(1);
+    expect(asJson.stdout).toBe('');
     expect(JSON.parse(asJson.stderr)).toMatchObject({
       ok: false,
       problem: { code: 'PAGING_FAILED' },
@@ -172,7 +224,7 @@ describe('veza-desk api: failures, guards and the key', () => {
     const run = await api(['/api/v1/nothing-here', '--profile', 'Documented']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/request_id.*0123456789abcdef0123456789abcdef/);
+    expect(run.stderr).toMatch(new RegExp(`request_id.*${documentedRequestId}`));
     const asJson = await api([
       '/api/v1/nothing-here',
       '--profile',
@@ -189,7 +241,7 @@ describe('veza-desk api: failures, guards and the key', () => {
     >;
     expect(error).toMatchObject({
       ok: false,
-      request_id: '0123456789abcdef0123456789abcdef',
+      request_id: documentedRequestId,
       problem: { code: expect.any(String), title: expect.any(String), fix: expect.any(Array) },
     });
   });

@@ -1,40 +1,44 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import type { RequestSpec } from '../../../src/shared/requests/request-spec';
 import { responseBodyPath } from '../../../src/shared/requests/response-body-url';
-import { makeFakeKey } from '../../support/profile-fixtures';
+import { makeDraft } from '../../support/profile-fixtures';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
-import { startDocumentedVeza, type DocumentedVeza } from './support/documented-veza';
+import {
+  allVqlRows,
+  eventsInThreePages,
+  nonAsciiKeyName,
+  providersInPagesOf25,
+  readSandbox,
+  requestsDuring,
+  resetSandboxSettings,
+  savedQueryCount,
+  threePagesOfTeamKeys,
+} from './support/sandbox-lists';
 
 // "Fetch all pages" in the request workspace (requests.fetchAllPages through the real
-// dispatcher, keychain and transport) over every list shape Veza documents, on 127.0.0.1:
-// the simulator where it produces the shape, a server answering the documented JSON where it
-// does not yet (support/documented-veza.ts).
+// dispatcher, keychain and transport) over every list shape of issue 15, against the
+// simulated Veza on 127.0.0.1. Each walk is compared with what the simulator holds, read by one
+// plain request (support/sandbox-lists.ts), and its page requests counted in the simulator's
+// own request log. Switches are set per test and put back after each.
 let sandbox: Sandbox;
-let veza: DocumentedVeza;
 let harness: ProfileHarness;
-let documentedId: string;
 let sandboxId: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  veza = await startDocumentedVeza(makeFakeKey());
   harness = await openProfileHarness();
-  const create = async (name: string, address: string, apiKey: string) => {
-    const made = await harness.call('profiles.create', {
-      draft: { name, address, colour: '#2563eb', production: false, notes: '' },
-      key: { apiKey, acceptAsIs: false },
-    });
-    expect(made.ok, JSON.stringify(made.problem)).toBe(true);
-    return made.value.id as string;
-  };
-  documentedId = await create('Documented', veza.url, veza.key);
-  sandboxId = await create('Sandbox', sandbox.url, sandbox.keys.admin as string);
+  const made = await harness.call('profiles.create', {
+    draft: makeDraft({ name: 'Sandbox', address: sandbox.url }),
+    key: { apiKey: sandbox.keys.admin as string, acceptAsIs: false },
+  });
+  expect(made.ok, JSON.stringify(made.problem)).toBe(true);
+  sandboxId = made.value.id as string;
 });
+afterEach(() => resetSandboxSettings(sandbox));
 afterAll(async () => {
   for (const profile of harness.profiles.state().profiles) await harness.secrets.delete(profile.id);
   await harness?.close();
-  await veza?.close();
   await sandbox?.close();
 });
 
@@ -45,15 +49,20 @@ const spec = (path: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({
   headers: [],
   ...extra,
 });
+const pageSize = (size: number) => ({
+  query: [{ name: 'page_size', value: String(size), enabled: true }],
+});
 
-/** Fetch all pages as the window asks for it; the merged document parsed. */
-async function fetchAll(request: RequestSpec, profileId = documentedId) {
-  const answer = await harness.call('requests.fetchAllPages', {
-    profileId,
-    spec: request,
-    requestId: crypto.randomUUID(),
-  });
-  if (!answer.ok) return { answer, document: undefined };
+/** Fetch all pages as the window asks for it; the merged document parsed, and the page requests. */
+async function fetchAll(request: RequestSpec) {
+  const { result: answer, requests } = await requestsDuring(sandbox, request.path, () =>
+    harness.call('requests.fetchAllPages', {
+      profileId: sandboxId,
+      spec: request,
+      requestId: crypto.randomUUID(),
+    }),
+  );
+  if (!answer.ok) return { answer, document: undefined, requests };
   const body = answer.value.body as { kind: string; base64?: string; ref?: string };
   // A large merged body is a file the window fetches from the page's origin (main's route).
   const text =
@@ -61,144 +70,102 @@ async function fetchAll(request: RequestSpec, profileId = documentedId) {
       ? Buffer.from(body.base64 ?? '', 'base64').toString()
       : await (await harness.pageRoute('GET', responseBodyPath(body.ref ?? '')))?.text();
   const document = JSON.parse(text ?? 'null') as Record<string, unknown>;
-  return { answer, document };
+  return { answer, document, requests };
 }
 
-const requestsTo = (path: string) =>
-  veza.server.requests.filter((request) => request.url.split('?')[0] === path);
-
-describe('fetch all pages over every documented shape', () => {
-  it('provider types: not paged, both lists kept, one request', async () => {
-    const before = requestsTo('/api/v1/providers/types').length;
-    const { answer, document } = await fetchAll(spec('/api/v1/providers/types'));
+describe('fetch all pages over every list shape, against the simulator', () => {
+  it('provider types: not paged, both lists kept as the simulator sent them, one request', async () => {
+    const held = await readSandbox(sandbox, '/api/v1/providers/types');
+    const { answer, document, requests } = await fetchAll(spec('/api/v1/providers/types'));
     expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
-    expect(document).toEqual({
-      provider_types: [
-        expect.objectContaining({ type: 'AWS' }),
-        expect.objectContaining({ type: 'OKTA' }),
-        expect.objectContaining({ type: 'GITHUB' }),
-      ],
-      unregistered_custom_provider_types: [],
-    });
-    expect(answer.value.paging).toEqual({ pages: 1, items: 3, stoppedBy: 'end' });
-    expect(requestsTo('/api/v1/providers/types').length - before).toBe(1);
+    expect(Object.keys(held)).toEqual(['provider_types', 'unregistered_custom_provider_types']);
+    expect(document).toEqual(held);
+    const types = held.provider_types as unknown[];
+    expect(answer.value.paging).toEqual({ pages: 1, items: types.length, stoppedBy: 'end' });
+    expect(requests).toHaveLength(1);
   });
 
-  it('events: three pages without has_more, merged under "events"', async () => {
-    const { answer, document } = await fetchAll(spec('/api/preview/events'));
+  it('events: three pages without has_more, every event once and in order under "events"', async () => {
+    sandbox.configure({ emptyPageWhileHasMore: false });
+    const { events, pageSize: size } = await eventsInThreePages(sandbox);
+    const { answer, document, requests } = await fetchAll(
+      spec('/api/preview/events', pageSize(size)),
+    );
     expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
     expect(Object.keys(document ?? {})).toEqual(['events']);
-    expect((document?.events as { id: string }[]).map((event) => event.id)).toEqual(
-      Array.from({ length: veza.counts.events }, (_, i) => `ev-${i + 1}`),
-    );
-    expect(answer.value.paging).toEqual({ pages: 3, items: 7, stoppedBy: 'end' });
+    expect(document?.events).toEqual(events);
+    expect(answer.value.paging).toEqual({ pages: 3, items: events.length, stoppedBy: 'end' });
+    expect(requests).toHaveLength(3);
   });
 
-  it('a count (number_value): the answer as it is, and a plain send reads it too', async () => {
-    const { answer, document } = await fetchAll(spec('/api/v1/assessments/queries/q-1:result'));
+  it('a count (number_value, a string): the answer as it is, and a plain send reads it too', async () => {
+    const { path, held } = await savedQueryCount(sandbox);
+    expect(held).toEqual({ result_type: 'number', number_value: expect.stringMatching(/^\d+$/) });
+    const { answer, document, requests } = await fetchAll(spec(path));
     expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
-    expect(document).toEqual({ result_type: 'number', number_value: '6' });
+    expect(document).toEqual(held);
+    expect(answer.value.paging).toMatchObject({ pages: 1, stoppedBy: 'end' });
+    expect(requests).toHaveLength(1);
     const sent = await harness.call('requests.send', {
-      profileId: documentedId,
-      spec: spec('/api/v1/assessments/queries/q-1:result'),
+      profileId: sandboxId,
+      spec: spec(path),
       requestId: crypto.randomUUID(),
     });
     expect(sent.ok).toBe(true);
     expect(sent.value.problem).toBeUndefined();
   });
 
-  it('VQL: pages by AFTER CURSOR in the query text, never page_token', async () => {
-    const before = requestsTo('/api/v1/assessments/vql:nodes').length;
-    const { answer, document } = await fetchAll(
+  it('VQL: pages by AFTER CURSOR in the place VQL gives it, every row once and in order', async () => {
+    const rows = await allVqlRows(sandbox, 'OktaUser');
+    expect(rows.length).toBeGreaterThan(2 * 7);
+    const { answer, document, requests } = await fetchAll(
       spec('/api/v1/assessments/vql:nodes', {
         method: 'POST',
-        body: JSON.stringify({ query: 'SHOW AwsIamRole LIMIT 50;' }),
+        body: JSON.stringify({ query: 'SHOW OktaUser LIMIT 7;' }),
       }),
     );
     expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
-    const values = document?.path_values as { source: { id: string } }[];
-    expect(values.map((node) => node.source.id)).toEqual(
-      Array.from({ length: veza.counts.vql }, (_, i) => `role-${i + 1}`),
-    );
     expect(Object.keys(document ?? {})).toEqual(['path_values']);
-    expect(answer.value.paging).toEqual({ pages: 3, items: 120, stoppedBy: 'end' });
-    const sent = requestsTo('/api/v1/assessments/vql:nodes').slice(before);
-    expect(sent.map((request) => request.url)).toEqual(
-      Array(3).fill('/api/v1/assessments/vql:nodes'),
-    );
+    expect(document?.path_values).toEqual(rows);
+    const pages = Math.ceil(rows.length / 7);
+    expect(answer.value.paging).toEqual({ pages, items: rows.length, stoppedBy: 'end' });
+    expect(requests.map((request) => request.method)).toEqual(Array(pages).fill('POST'));
   });
 
-  it('VQL on the simulator: AFTER CURSOR in the place VQL gives it, every node once', async () => {
-    const vql = (query: string) =>
-      spec('/api/v1/assessments/vql:nodes', { method: 'POST', body: JSON.stringify({ query }) });
-    const { answer, document } = await fetchAll(vql('SHOW OktaUser LIMIT 7;'), sandboxId);
-    expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
-    const direct = await fetch(`${sandbox.url}/api/v1/assessments/vql:nodes`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${sandbox.keys.admin}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ query: 'SHOW OktaUser LIMIT 100000;' }),
-    });
-    const all = ((await direct.json()) as { path_values: unknown[] }).path_values;
-    expect(all.length).toBeGreaterThan(7);
-    expect(document?.path_values).toEqual(all);
-    expect(answer.value.paging.pages).toBe(Math.ceil(all.length / 7));
+  it('team keys with page_size=3: three pages without has_more, the middle one not ASCII', async () => {
+    const { pageSize: size, held, remove } = await threePagesOfTeamKeys(sandbox);
+    try {
+      const { answer, document, requests } = await fetchAll(
+        spec('/api/preview/teamkeys', pageSize(size)),
+      );
+      expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
+      expect(Object.keys(document ?? {})).toEqual(['values']);
+      expect(document?.values).toEqual(held);
+      expect(document?.values).toContainEqual(expect.objectContaining({ name: nonAsciiKeyName }));
+      expect(answer.value.paging).toEqual({ pages: 3, items: held.length, stoppedBy: 'end' });
+      expect(requests).toHaveLength(3);
+    } finally {
+      remove();
+    }
   });
 
-  it('team keys: three pages without has_more', async () => {
-    const { answer, document } = await fetchAll(
-      spec('/api/preview/teamkeys', { query: [{ name: 'page_size', value: '3', enabled: true }] }),
-    );
+  it('providers without page_size: pages of 25, with the quirks, every provider once and in order', async () => {
+    const { providers, requests: pages } = await providersInPagesOf25(sandbox);
+    const { answer, document, requests } = await fetchAll(spec('/api/v1/providers'));
     expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
-    expect((document?.values as { id: string }[]).map((k) => k.id)).toEqual(
-      Array.from({ length: veza.counts.teamKeys }, (_, i) => `tk-${i + 1}`),
-    );
-    expect(answer.value.paging).toEqual({ pages: 3, items: 7, stoppedBy: 'end' });
-  });
-
-  it('providers: pages of 25 by default, every provider once', async () => {
-    const before = requestsTo('/api/v1/providers').length;
-    const { answer, document } = await fetchAll(spec('/api/v1/providers'));
-    expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
-    const ids = (document?.values as { id: string }[]).map((provider) => provider.id);
-    expect(ids).toHaveLength(veza.counts.providers);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(answer.value.paging).toEqual({ pages: 3, items: 60, stoppedBy: 'end' });
-    expect(
-      requestsTo('/api/v1/providers')
-        .slice(before)
-        .map((r) => r.url),
-    ).toEqual([
-      '/api/v1/providers',
-      '/api/v1/providers?page_token=25',
-      '/api/v1/providers?page_token=50',
-    ]);
-  });
-
-  it('providers on the simulator, pages of 25 with its quirks: every provider once', async () => {
-    const { answer, document } = await fetchAll(
-      spec('/api/v1/providers', { query: [{ name: 'page_size', value: '25', enabled: true }] }),
-      sandboxId,
-    );
-    expect(answer.ok, JSON.stringify(answer.problem)).toBe(true);
-    const direct = await fetch(`${sandbox.url}/api/v1/providers?page_size=100`, {
-      headers: { authorization: `Bearer ${sandbox.keys.admin}` },
-    });
-    const firstHundred = ((await direct.json()) as { values: { id: string }[] }).values;
-    const ids = (document?.values as { id: string }[]).map((provider) => provider.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.slice(0, firstHundred.length)).toEqual(firstHundred.map((p) => p.id));
-    expect(answer.value.paging.stoppedBy).toBe('end');
+    expect(Object.keys(document ?? {})).toEqual(['values']);
+    expect(document?.values).toEqual(providers);
+    expect(answer.value.paging).toEqual({ pages, items: providers.length, stoppedBy: 'end' });
+    expect(requests).toHaveLength(pages);
   });
 
   it('a list whose last page repeats its token: PAGING_FAILED, not an endless walk', async () => {
-    const before = requestsTo('/api/v1/looping').length;
-    const { answer } = await fetchAll(spec('/api/v1/looping'));
+    sandbox.configure({ repeatTokenOnLastPage: true, emptyPageWhileHasMore: false });
+    const { pageSize: size } = await eventsInThreePages(sandbox);
+    const { answer, requests } = await fetchAll(spec('/api/preview/events', pageSize(size)));
     expect(answer.ok).toBe(false);
     expect(answer.problem).toMatchObject({ code: 'PAGING_FAILED' });
-    expect(answer.problem.detail.raw).toMatch(/earlier page again after page 2/);
-    expect(requestsTo('/api/v1/looping').length - before).toBe(2);
+    expect(answer.problem.detail.raw).toMatch(/earlier page again after page 3/);
+    expect(requests).toHaveLength(3);
   });
 });
