@@ -57,7 +57,13 @@ export function responseFixture(
     fixture.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value ?? '';
   const reading = interpretAnswer(
     { status: fixture.status, contentType, text, json },
-    { url: `https://${host ?? 'veza.test'}/`, redirects: [] },
+    {
+      url: `https://${host ?? 'veza.test'}/`,
+      redirects: [],
+      headers: Object.fromEntries(
+        fixture.headers.map((header) => [header.name.toLowerCase(), header.value]),
+      ),
+    },
     { keyKind },
   );
   const problem = !reading.ok && fixture.status >= 400 ? reading.problem : undefined;

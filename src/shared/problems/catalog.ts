@@ -499,9 +499,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   RATE_LIMITED: {
     title: 'Veza asks you to slow down',
     explanation:
-      'Too many requests were sent to the instance in a short time, and Veza asked to wait {seconds} seconds before the next one.',
+      'Too many requests were sent to the instance in a short time, and Veza asked to wait {wait} before the next one.',
     fix: [
-      'Wait {seconds} seconds, then try again.',
+      'Wait {wait}, then try again.',
       'If this happens often, run fewer checks or requests at the same time.',
     ],
   },
@@ -517,11 +517,31 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   SERVICE_UNAVAILABLE: {
     title: 'The Veza instance is temporarily unavailable',
     explanation:
-      'The instance ({host}) is busy, restarting or under maintenance, or a server in between could not reach it ({status}). This is usually temporary.',
+      'The instance ({host}) is busy, restarting or under maintenance ({status}). This is usually temporary.{askedWait}',
     fix: [
-      'Wait a few minutes and try again.',
+      'Wait {wait}, then try again.',
       'Ask the instance owner whether maintenance is planned.',
       'If it lasts a long time, contact Veza support (support@veza.com) with the request ID shown below, if there is one.',
+    ],
+  },
+  GATEWAY_REFUSED: {
+    title: 'Something in front of Veza stopped the request',
+    explanation:
+      'The answer did not come from Veza: {answerer} answered with a web page of its own{titled} ({status}). A firewall, gateway or proxy between this computer and the instance ({host}) stopped the request before it reached Veza, so Veza never looked at the API key: the key may well be fine.',
+    fix: [
+      "Open the instance's address in your web browser on this computer. If the same page appears there, the block is on the network, not in Veza Desk.",
+      'Ask your IT team whether the network lets this computer reach {host}, and tell them what answered ({answerer}) and the page title shown here.',
+      `If your company uses a proxy (the server used to reach the internet), check ${PROXY_SETTINGS}: the right proxy may let the request through.`,
+    ],
+  },
+  GATEWAY_UNAVAILABLE: {
+    title: 'Veza cannot be reached behind its gateway right now',
+    explanation:
+      '{answerer} in front of the instance ({host}) answered that it could not get an answer from Veza ({status}). Veza may be restarting, under maintenance or overloaded, or the gateway itself has trouble. Your settings and your API key are not the cause.{askedWait}',
+    fix: [
+      'Wait {wait}, then try again.',
+      'If it lasts, ask the instance owner or your IT team (whoever runs the gateway in front of Veza) whether there is an outage or maintenance.',
+      'If it still lasts, contact Veza support (support@veza.com) and tell them the time it happened.',
     ],
   },
   REQUEST_CANCELLED: {

@@ -27,6 +27,7 @@ const byCode: Partial<Record<ProblemCode, readonly ProblemAction[]>> = {
   TLS_NOT_TLS: ['edit-address', 'network-settings'],
   HTTP_NOT_VEZA: ['edit-address', 'network-settings'],
   HTTP_LOGIN_REDIRECT: ['edit-address', 'network-settings'],
+  GATEWAY_REFUSED: ['network-settings'],
   PROXY_UNREACHABLE: ['network-settings'],
   PROXY_AUTH_REQUIRED: ['network-settings'],
   PROXY_REFUSED: ['network-settings'],

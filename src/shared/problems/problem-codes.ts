@@ -55,6 +55,8 @@ export const problemCodes = [
   'RATE_LIMITED',
   'SERVER_ERROR',
   'SERVICE_UNAVAILABLE',
+  'GATEWAY_REFUSED',
+  'GATEWAY_UNAVAILABLE',
   'REQUEST_CANCELLED',
   // Veza's verdict on the key
   'AUTH_INVALID_KEY',

@@ -1,6 +1,8 @@
 import { makeProblem } from '../problems/make-problem';
 import type { Problem, ProblemDetail } from '../problems/problem';
 import type { ProblemCode } from '../problems/problem-codes';
+import { formatWait } from '../time/format-wait';
+import type { PageAnswerer } from './answerer-of-page';
 import { readVezaError, type VezaErrorEnvelope } from './read-veza-error';
 
 export interface VezaResponseFacts {
@@ -22,6 +24,8 @@ export interface VezaResponseFacts {
   url?: string;
   /** Now, for reading an HTTP-date Retry-After (injected so tests need no clock). */
   now?: Date;
+  /** What answered, when it is not Veza (a gateway's page): named in a gateway's problem. */
+  answerer?: PageAnswerer;
 }
 
 // Veza's documented key texts, which say the key itself is wrong in form; believed only for a
@@ -54,14 +58,38 @@ function codeFor(
   if (status === 404) return 'HTTP_NOT_FOUND';
   if (status === 405) return 'HTTP_METHOD_NOT_ALLOWED';
   if (status === 429) return 'RATE_LIMITED';
-  // Veza documents 502 as "the service is temporarily unavailable" and 503 as "resource
-  // temporarily unavailable" (developers/api, status codes); a 504 is a gateway in front of it
-  // giving up waiting. All three pass: none is Veza failing at the request itself.
-  if (status === 502 || status === 503 || status === 504) return 'SERVICE_UNAVAILABLE';
+  // 502 and 504 are a gateway in front of Veza that got no answer from it (Veza documents 502
+  // as "temporarily unavailable"), 503 Veza's own "resource temporarily unavailable"
+  // (developers/api, status codes). All pass: none is Veza failing at the request itself.
+  if (status === 502 || status === 504) return 'GATEWAY_UNAVAILABLE';
+  if (status === 503) return 'SERVICE_UNAVAILABLE';
   if (status >= 500) return 'SERVER_ERROR';
   // 400 and the other refusals of a request (409 AlreadyExists, 412, 422...) read the same.
   if (status >= 400) return 'HTTP_BAD_REQUEST';
   return undefined;
+}
+
+/** How long to wait, in words, for the problems that come with a wait. */
+function waitFacts(code: ProblemCode, facts: VezaResponseFacts): Record<string, string> {
+  if (code === 'RATE_LIMITED') {
+    const seconds = retryAfterSeconds(facts.retryAfter, facts.now);
+    return { seconds: String(seconds), wait: formatWait(seconds) };
+  }
+  if (code !== 'SERVICE_UNAVAILABLE' && code !== 'GATEWAY_UNAVAILABLE') return {};
+  if (!facts.retryAfter?.trim()) return { wait: 'a few minutes' };
+  const wait = formatWait(retryAfterSeconds(facts.retryAfter, facts.now));
+  return { wait, askedWait: ` It asked to be tried again in ${wait}.` };
+}
+
+/** Who answered instead of Veza, for a gateway's problem: its name and its page's title. */
+export function answererFacts(
+  answerer: PageAnswerer | undefined,
+  unnamed: string,
+): Record<string, string> {
+  return {
+    answerer: answerer?.name ?? unnamed,
+    ...(answerer?.title ? { titled: `, titled “${answerer.title}”`, title: answerer.title } : {}),
+  };
 }
 
 /**
@@ -95,14 +123,18 @@ function serverMessageOf(envelope: VezaErrorEnvelope): string | undefined {
  */
 export function problemFromVezaResponse(facts: VezaResponseFacts): Problem | undefined {
   const envelope = readVezaError(facts.body);
-  const code = codeFor(facts.status, envelope, facts);
+  // A fault in a gateway's own page (not Veza's JSON) is the gateway not reaching Veza.
+  const code =
+    facts.answerer && facts.status >= 500
+      ? 'GATEWAY_UNAVAILABLE'
+      : codeFor(facts.status, envelope, facts);
   if (!code) return undefined;
   const factValues: Record<string, string> = { status: String(facts.status) };
   if (facts.host) factValues.host = facts.host;
   if (facts.url) factValues.url = facts.url;
-  if (code === 'RATE_LIMITED') {
-    factValues.seconds = String(retryAfterSeconds(facts.retryAfter, facts.now));
-  }
+  Object.assign(factValues, waitFacts(code, facts));
+  if (code === 'GATEWAY_UNAVAILABLE')
+    Object.assign(factValues, answererFacts(facts.answerer, 'A gateway'));
   const detail: ProblemDetail = { status: facts.status, facts: factValues };
   if (facts.url) detail.url = facts.url;
   if (envelope) {

@@ -141,8 +141,8 @@ describe('the HTTP answer', () => {
 
   it.each([
     [500, 'SERVER_ERROR'],
-    [502, 'SERVICE_UNAVAILABLE'],
-    [504, 'SERVICE_UNAVAILABLE'],
+    [502, 'GATEWAY_UNAVAILABLE'],
+    [504, 'GATEWAY_UNAVAILABLE'],
     [503, 'SERVICE_UNAVAILABLE'],
   ] as const)('%s is %s', async (status, code) => {
     sandbox.faults.add({ kind: 'serverError', status });

@@ -51,6 +51,7 @@ const producedIn = {
     'TLS_PIN_MISMATCH',
     'CA_FILE_INVALID',
   ],
+  'problem-codes-gateway.test.ts': ['GATEWAY_REFUSED', 'GATEWAY_UNAVAILABLE'],
   'problem-codes-http.test.ts': [
     'HTTP_TIMEOUT',
     'HTTP_NOT_VEZA',

@@ -64,41 +64,31 @@ function problemOfIdentityAnswer(
   answer: JsonAnswer,
   response: TransportResponse,
 ): Problem | undefined {
-  const url = response.url;
-  const host = new URL(url).hostname;
-  // Any 401 means the key was refused, whoever answered (veza-api.md); 429/5xx are the
-  // server's trouble even when a gateway words them in HTML.
-  if (answer.status === 401 || answer.status === 429 || answer.status >= 500) {
-    return problemFromVezaResponse({
-      status: answer.status,
-      body: answer.text,
-      retryAfter: answer.retryAfter,
-      // The doctor sends a key only once it passed the key step (our format check).
-      keyWellFormed: true,
-      host,
-      url,
-    });
-  }
-  // Every key may ask who it is ("get user" is allowed even to team keys), so a 403 here is
-  // the key refused, not a missing role: some servers answer a revoked key with 403.
-  if (answer.status === 403) {
+  // The doctor sends a key only once it passed the key step (our format check). A page from
+  // a firewall or gateway is never read as the key refused: Veza did not see the key.
+  const reading = interpretAnswer(answer, response, { keyWellFormed: true });
+  // Every key may ask who it is ("get user" is allowed even to team keys), so Veza's own 403
+  // here is the key refused, not a missing role: some servers answer a revoked key with 403.
+  if (!reading.ok && reading.problem.code === 'FORBIDDEN_ROLE') {
+    const url = response.url;
     const refused = problemFromVezaResponse({
       status: 401,
       body: answer.text,
       keyWellFormed: true,
-      host,
+      host: new URL(url).hostname,
       url,
     });
     if (refused) return { ...refused, detail: { ...refused.detail, status: 403 } };
   }
-  const reading = interpretAnswer(answer, response, { keyWellFormed: true });
   if (!reading.ok) return reading.problem;
-  if (answer.status !== 200)
+  if (answer.status !== 200) {
+    const url = response.url;
     return makeProblem('HTTP_NOT_VEZA', {
       status: answer.status,
-      url: response.url,
-      facts: { host, url },
+      url,
+      facts: { host: new URL(url).hostname, url },
     });
+  }
   return undefined;
 }
 

@@ -1,7 +1,11 @@
 import type { KeyKind } from '../../../shared/doctor/verification';
 import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
-import { problemFromVezaResponse } from '../../../shared/veza/problem-from-veza-response';
+import { answererOfPage } from '../../../shared/veza/answerer-of-page';
+import {
+  answererFacts,
+  problemFromVezaResponse,
+} from '../../../shared/veza/problem-from-veza-response';
 import type { TransportResponse } from '../transport';
 import type { JsonAnswer } from './read-json-answer';
 import { recognizeAnswer, type AnswerKind } from './recognize-answer';
@@ -24,45 +28,76 @@ export interface AnswerContext {
  */
 export function interpretAnswer(
   answer: JsonAnswer,
-  response: Pick<TransportResponse, 'url' | 'redirects'>,
+  response: Pick<TransportResponse, 'url' | 'redirects' | 'headers'>,
   context: AnswerContext = {},
 ): Interpretation {
   const url = response.url;
   const host = new URL(url).hostname;
+  const { status } = answer;
   const kind = recognizeAnswer({
     contentType: answer.contentType,
     bodyStart: answer.text.slice(0, 8192),
     finalUrl: url,
     redirectUrls: response.redirects.map((hop) => hop.url),
   });
-  const veza = () =>
-    problemFromVezaResponse({
-      status: answer.status,
+  // What answered when it was not Veza (a gateway's or firewall's page): named in the problem.
+  const answerer = notVeza(answer, kind)
+    ? answererOfPage(response.headers, answer.text)
+    : undefined;
+  // A rate limit or a fault is the server's trouble, a gateway's page for it included (then
+  // "Veza cannot be reached behind its gateway"); any other refusal is Veza's only in Veza's
+  // own words.
+  if (status >= 400 && (status === 429 || status >= 500 || !answerer)) {
+    const problem = problemFromVezaResponse({
+      status,
       body: answer.text,
       retryAfter: answer.retryAfter,
       keyKind: context.keyKind,
       keyWellFormed: context.keyWellFormed,
       host,
       url,
+      ...(answerer ? { answerer } : {}),
     });
-  // A rate limit or a server fault is the server's trouble, even when a gateway words it in
-  // HTML; any other web page (a sign-in page, a firewall's block page) is not Veza answering.
-  const serverTrouble = answer.status === 429 || answer.status >= 500;
-  const webPage = kind === 'login-page' || kind === 'other-html';
-  if (answer.status >= 400 && (serverTrouble || !webPage)) {
-    const problem = veza();
     if (problem) return { ok: false, problem, kind };
   }
   if (kind === 'veza-json' && answer.json !== undefined) return { ok: true, value: answer.json };
+  // Something in front of Veza stopped the request: never "the key is wrong", Veza never saw it.
+  if (answerer && kind !== 'login-page' && (status >= 400 || answerer.blockPage)) {
+    return {
+      ok: false,
+      kind,
+      problem: makeProblem('GATEWAY_REFUSED', {
+        status,
+        url,
+        raw: answer.text.slice(0, 200),
+        facts: {
+          host,
+          url,
+          status: String(status),
+          ...answererFacts(answerer, 'a server in front of Veza'),
+        },
+      }),
+    };
+  }
   const code = kind === 'login-page' ? 'HTTP_LOGIN_REDIRECT' : 'HTTP_NOT_VEZA';
   return {
     ok: false,
     kind,
     problem: makeProblem(code, {
-      status: answer.status,
+      status,
       url,
       ...(code === 'HTTP_NOT_VEZA' ? { raw: answer.text.slice(0, 200) } : {}),
       facts: { host, url },
     }),
   };
+}
+
+/**
+ * Not Veza's answer, whatever its status: a web page, or words that are not JSON (Veza
+ * answers and refuses in JSON). An empty body could be either and is left to Veza (a guess:
+ * Veza's docs show a JSON envelope for every refusal, never an empty one).
+ */
+function notVeza(answer: JsonAnswer, kind: AnswerKind): boolean {
+  if (kind === 'login-page' || kind === 'other-html') return true;
+  return kind === 'other' && answer.text.trim() !== '' && answer.json === undefined;
 }

@@ -148,9 +148,9 @@ describe('problemFromVezaResponse', () => {
     [409, undefined, 'HTTP_BAD_REQUEST'],
     [429, undefined, 'RATE_LIMITED'],
     [500, undefined, 'SERVER_ERROR'],
-    [502, undefined, 'SERVICE_UNAVAILABLE'],
+    [502, undefined, 'GATEWAY_UNAVAILABLE'],
     [503, undefined, 'SERVICE_UNAVAILABLE'],
-    [504, undefined, 'SERVICE_UNAVAILABLE'],
+    [504, undefined, 'GATEWAY_UNAVAILABLE'],
   ] as const)('maps %i (key kind %s) to %s, even without a Veza body', (status, keyKind, code) => {
     expect(problemFromVezaResponse({ status, keyKind, body: '<html>proxy</html>' })?.code).toBe(
       code,
