@@ -303,9 +303,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   TLS_CERT_EXPIRED: {
     title: "The server's certificate has expired",
     explanation:
-      "A certificate is the server's digital ID card that proves it really is {host}. This one's end date ({validTo}) has passed, so Veza Desk cannot trust it; a wrong date on this computer can cause the same message.",
+      "A certificate is the server's digital ID card that proves it really is {host}. This one's end date ({validTo}) has passed, so Veza Desk cannot trust it; a wrong date on this computer can cause the same message.{clockChecked}",
     fix: [
-      "Check that this computer's date, time and time zone are correct, ideally set automatically, then verify again.",
+      "{!clockChecked} Check that this computer's date, time and time zone are correct, ideally set automatically, then verify again.",
       'If the clock is correct, tell the instance owner (or Veza support for a vezacloud.com instance) that the certificate has expired and needs renewing.',
       'If your company inspects secure traffic, ask IT whether its own certificate has expired.',
       'Verify the instance again once the certificate has been renewed.',
@@ -314,11 +314,22 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   TLS_CERT_NOT_YET_VALID: {
     title: "The server's certificate is not valid yet",
     explanation:
-      "A certificate is the server's digital ID card that proves it really is {host}. This one's start date ({validFrom}) is still in the future, which almost always means this computer's clock is behind.",
+      "A certificate is the server's digital ID card that proves it really is {host}. This one's start date ({validFrom}) is still in the future, which almost always means this computer's clock is behind.{clockChecked}",
     fix: [
-      "Check that this computer's date, time and time zone are correct, ideally set automatically.",
+      "{!clockChecked} Check that this computer's date, time and time zone are correct, ideally set automatically.",
       'Verify the instance again.',
       "If the clock is correct, tell the instance owner that the certificate's start date is in the future.",
+    ],
+  },
+  CLOCK_WRONG: {
+    title: "This computer's clock is wrong",
+    explanation:
+      "This computer's date is {localTime}, but the instance ({host}) says it is {serverTime}: this computer's clock is {difference}. A certificate (the server's digital ID card) is valid only between two dates, so with a wrong date secure connections fail; the server's certificate is valid on the right date. Other secure websites and apps on this computer will fail the same way.",
+    fix: [
+      '{windowsStep}',
+      '{macStep}',
+      '{linuxStep}',
+      'Then verify the instance again. If the clock keeps going wrong, the computer may have no network time or a flat clock battery: ask IT.',
     ],
   },
   TLS_HOSTNAME_MISMATCH: {

@@ -14,6 +14,10 @@ function fill(template: string, facts: Record<string, string>): string {
 }
 
 const text = (value: string) => clipText(value, bounds.problemText);
+
+/** "{!clockChecked} Check the clock": a step left out once that fact is known. */
+const unlessMarker = /^\{!(\w+)\}\s*/;
+const unlessFact = (step: string) => unlessMarker.exec(step)?.[1] ?? '\0';
 const id = (value: string) => clipText(value, bounds.id);
 
 /**
@@ -49,9 +53,11 @@ export function makeProblem(code: ProblemCode, detail: ProblemDetail = {}): Prob
     code,
     title: text(fill(entry.title, facts)),
     explanation: text(fill(entry.explanation, facts)),
-    // A step made only of a placeholder with no fact (e.g. another OS's) is left out.
+    // A step made only of a placeholder with no fact (e.g. another OS's) is left out, and so
+    // is a step marked {!name} once the fact `name` is known (advice it makes needless).
     fix: entry.fix
-      .map((step) => text(fill(step, facts)))
+      .filter((step) => !(unlessFact(step) in facts))
+      .map((step) => text(fill(step.replace(unlessMarker, ''), facts)))
       .filter((step) => step !== '')
       .slice(0, bounds.problemSteps),
     detail: bounded,

@@ -34,6 +34,7 @@ export const problemCodes = [
   // The secure connection
   'TLS_CERT_EXPIRED',
   'TLS_CERT_NOT_YET_VALID',
+  'CLOCK_WRONG',
   'TLS_HOSTNAME_MISMATCH',
   'TLS_SELF_SIGNED',
   'TLS_UNTRUSTED_ROOT',

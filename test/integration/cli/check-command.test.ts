@@ -32,8 +32,13 @@ afterAll(async () => {
     for (const key of allKeys) expect(run.stdout + run.stderr).not.toContain(key);
 });
 
-async function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<CliRun> {
-  const run = await runBuiltCli(['check', ...args], cleanEnv(env), stdin);
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin = '',
+  launcher: string[] = [],
+): Promise<CliRun> {
+  const run = await runBuiltCli(['check', ...args], cleanEnv(env), stdin, launcher);
   runs.push(run);
   return run;
 }
@@ -260,5 +265,33 @@ describe('veza-desk check with saved instances (real keychain)', () => {
   it('no key is written anywhere under the data folder', async () => {
     for (const key of [sandbox.keys.admin, sandbox.keys.revoked, secure.keys.team])
       expect(await filesContaining(h.home, key)).toEqual([]);
+  });
+});
+
+describe('veza-desk check on a computer whose clock is wrong (faketime)', () => {
+  // The real command under libfaketime, against the sandbox's certificate (valid for a year
+  // from today): two years ahead it looks expired, two years behind not valid yet. The
+  // sandbox's own clock is right, so the doctor finds the wrong clock instead of blaming the
+  // certificate. Monotonic time is left alone, so timeouts still work.
+  it.each([
+    ['+2y', 'about 2 years ahead'],
+    ['-2y', 'about 2 years behind'],
+  ])('faketime %s: CLOCK_WRONG, %s, with the steps for this OS', async (offset, difference) => {
+    const run = await cli(
+      ['--url', secure.url, '--ca-file', secure.caFile ?? '', '--json'],
+      { VEZA_TOKEN: secure.keys.admin, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+      '',
+      ['faketime', '-f', offset],
+    );
+    expect(run.code, run.stderr).toBe(1);
+    const result = parsed(run);
+    expect(result.problem?.code).toBe('CLOCK_WRONG');
+    const problem = result.problem as unknown as {
+      detail: { facts: Record<string, string> };
+      fix: string[];
+    };
+    expect(problem.detail.facts.difference).toBe(difference);
+    expect(problem.fix.join(' ')).toContain('On Linux: open Settings > Date & Time');
+    expect(result.steps.find((step) => step.id === 'tls')?.status).toBe('failed');
   });
 });

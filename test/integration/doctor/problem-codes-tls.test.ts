@@ -5,6 +5,7 @@ import { issueCertificate, type Issued } from '../../../src/sandbox/tls/certific
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { ok, startTcpServer, type TestServer } from '../../support/network/servers';
 import { tempFolder } from '../../support/network/temp-folder';
+import { makeFakeKey } from '../../support/profile-fixtures';
 import { expectFailedAt, runVerify } from './support/verify-harness';
 
 // The secure connection: the simulated Veza serving a certificate made for each case, reached
@@ -71,6 +72,49 @@ describe('certificates', () => {
       new Date(Math.floor(notAfter.getTime() / 1000) * 1000).toISOString(),
     );
     expect(result.certificate?.subject).toBe('veza.test');
+    // The server's clock agrees with this computer's: the certificate itself is out of date.
+    expect(result.problem?.explanation).toContain("This computer's clock is right");
+    expect(result.problem?.fix.join(' ')).not.toMatch(/this computer's date/i);
+  });
+
+  it("CLOCK_WRONG: the certificate was valid at the server's time, days away from this computer's", async () => {
+    const leaf = await leafFor(root, {
+      notBefore: new Date(Date.now() - 30 * day),
+      notAfter: new Date(Date.now() - 2 * day),
+    });
+    // A server whose own clock is ten days behind this computer's, when the certificate was valid.
+    const serverTime = new Date(Date.now() - 10 * day);
+    const seen: { method?: string; url?: string; authorization?: string }[] = [];
+    const server = https.createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => {
+      seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
+      res.sendDate = false;
+      res.writeHead(200, { date: serverTime.toUTCString(), 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await runVerify(
+        { address: `https://veza.test:${port}`, key: makeFakeKey(), network: { caFile } },
+        { platform: 'darwin' },
+      );
+      expectFailedAt(result, 'tls', 'CLOCK_WRONG');
+      expect(result.problem?.detail.facts).toMatchObject({
+        host: 'veza.test',
+        difference: '10 days ahead',
+        serverTime: `${serverTime.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      });
+      // This OS's steps only.
+      expect(result.problem?.fix[0]).toMatch(
+        /^On macOS: open System Settings > General > Date & Time/,
+      );
+      expect(result.problem?.fix.join(' ')).not.toMatch(/Windows|Linux/);
+      // The clock was read with one HEAD / that carried no key.
+      expect(seen).toEqual([{ method: 'HEAD', url: '/', authorization: undefined }]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('TLS_CERT_NOT_YET_VALID', async () => {
@@ -83,6 +127,7 @@ describe('certificates', () => {
     const result = await check(address);
     expectFailedAt(result, 'tls', 'TLS_CERT_NOT_YET_VALID');
     expect(result.problem?.detail.facts?.validFrom).toBeDefined();
+    expect(result.problem?.explanation).toContain("This computer's clock is right");
   });
 
   it('TLS_HOSTNAME_MISMATCH names both names', async () => {

@@ -42,6 +42,7 @@ const producedIn = {
   'problem-codes-tls.test.ts': [
     'TLS_CERT_EXPIRED',
     'TLS_CERT_NOT_YET_VALID',
+    'CLOCK_WRONG',
     'TLS_HOSTNAME_MISMATCH',
     'TLS_SELF_SIGNED',
     'TLS_UNTRUSTED_ROOT',

@@ -23,6 +23,7 @@ import { ProblemError } from '../problem-error';
 import { createInstanceSession } from '../veza/instance-client';
 import { interpretAnswer } from '../veza/interpret-answer';
 import { readJsonAnswer, type JsonAnswer } from '../veza/read-json-answer';
+import { explainCertificateDates } from './explain-certificate-dates';
 import { probeKeyReach } from './probe-key-reach';
 import { readIdentity } from './read-identity';
 import { StepTracker } from './step-tracker';
@@ -47,6 +48,8 @@ export interface VerifyDeps {
   onSteps?: (steps: VerificationStep[]) => void;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Which OS's steps a clock problem gives (this computer's, unless a test says). */
+  platform?: NodeJS.Platform;
 }
 
 const identityPath = '/api/v1/users/self';
@@ -210,7 +213,15 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       passStepsBefore(steps, error.stage, error.route, baseUrl);
-      return fail(error.stage, error.problem, baseUrl, error.route, error.peerCertificate);
+      const problem = await explainCertificateDates(error.problem, {
+        transport,
+        baseUrl,
+        network: target.network,
+        certificate: error.peerCertificate,
+        now: now(),
+        platform: deps.platform ?? process.platform,
+      });
+      return fail(error.stage, problem, baseUrl, error.route, error.peerCertificate);
     }
     const latencyMs = performance.now() - started;
     const { response, answer } = identityCall;

@@ -45,14 +45,19 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node out/main/cli.js ...args` as a script would. */
+/**
+ * Runs `node out/main/cli.js ...args` as a script would; `launcher` runs it through another
+ * program first (e.g. ['faketime', '-f', '+2y'] for a computer whose clock is wrong).
+ */
 export function runBuiltCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   stdin = '',
+  launcher: readonly string[] = [],
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [builtCli, ...args], { cwd: repoRoot, env });
+    const [program, ...before] = [...launcher, process.execPath];
+    const child = spawn(program as string, [...before, builtCli, ...args], { cwd: repoRoot, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
