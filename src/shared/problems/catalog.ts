@@ -49,6 +49,9 @@ const NEW_PERSONAL_KEY = 'Administration > API Keys > Personal > Add New Persona
 const NEW_TEAM_KEY = 'Administration > API Keys > Team > Add New Team API Key';
 const VPN =
   'If your company uses a VPN (the app that connects your computer to the company network), make sure it is connected.';
+// Filled only when the proxy came from an environment variable, which people forget they set.
+const PROXY_VARIABLE_STEP =
+  '{?variable} {variable} is a setting of this computer (an environment variable) that names a proxy for every program: if your company no longer uses that proxy, ask IT to remove {variable}, or choose "Connect directly, no proxy" under Edit > Network settings for this instance.';
 const REPORT_STEP =
   'If it happens again, report the problem to whoever supports Veza Desk at your company and include the technical details shown below (they contain no API key).';
 
@@ -198,8 +201,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   PROXY_UNREACHABLE: {
     title: 'The proxy server could not be reached',
     explanation:
-      'Connections from this computer go through a proxy ({proxy}), the server your company uses to reach the internet, and Veza Desk could not connect to that proxy.',
+      'Connections to this instance go through a proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, and Veza Desk could not connect to that proxy.',
     fix: [
+      PROXY_VARIABLE_STEP,
       VPN,
       `Check that the proxy address in ${PROXY_SETTINGS} matches the one your IT team gave you, including the port number.`,
       "If the proxy comes from your computer's settings, ask IT whether the proxy address has changed.",
@@ -209,30 +213,33 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   PROXY_AUTH_REQUIRED: {
     title: 'The proxy server asks for a sign-in',
     explanation:
-      'The proxy ({proxy}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through.',
+      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through.',
     fix: [
       "Press Edit, open Network settings, choose Use this proxy, write the proxy user name in front of the address (http://name@proxy.example.com:8080) and type the password into Proxy password (often your company sign-in; IT can tell you). The password is kept in this computer's keychain.",
       'If they are already entered, check them for typing mistakes and whether your password was changed recently.',
       'Save and verify the instance again.',
+      PROXY_VARIABLE_STEP,
     ],
   },
   PROXY_REFUSED: {
     title: 'The proxy server refused to connect to the Veza instance',
     explanation:
-      'The proxy ({proxy}), the server your company uses to reach the internet, was reached but refused to pass the connection on to the instance ({host}). Your company may block this address, or the address may be wrong.',
+      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, was reached but refused to pass the connection on to the instance ({host}). Your company may block this address, or the address may be wrong.',
     fix: [
       'Check that the instance address is correct.',
       'Open the instance address in your web browser on this computer to see whether it is blocked there too.',
       "Ask IT to allow the instance's address ({host}) through the proxy.",
+      PROXY_VARIABLE_STEP,
     ],
   },
   PROXY_AUTH_UNSUPPORTED: {
     title: 'The proxy uses a sign-in method Veza Desk cannot use',
     explanation:
-      'The proxy ({proxy}), the server your company uses to reach the internet, asks for a kind of sign-in that Veza Desk does not support, such as automatic Windows sign-in (NTLM or Kerberos). Veza Desk can only send a user name and password to a proxy.',
+      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, asks for a kind of sign-in that Veza Desk does not support, such as automatic Windows sign-in (NTLM or Kerberos). Veza Desk can only send a user name and password to a proxy.',
     fix: [
       'Ask IT for a proxy address that accepts a user name and password, or for the Veza instance to be reachable through the proxy without a sign-in.',
       `Enter what IT gives you in ${PROXY_SETTINGS}, save and verify the instance again.`,
+      PROXY_VARIABLE_STEP,
     ],
   },
   DNS_NOT_FOUND: {

@@ -7,6 +7,7 @@ import { problemCatalog } from './catalog';
 function fill(template: string, facts: Record<string, string>): string {
   return template
     .replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? '')
+    .replace(/,\s*\)/g, ')')
     .replace(/\(\s*\)/g, '')
     .replace(/ {2,}/g, ' ')
     .replace(/ ([.,;:])/g, '$1')
@@ -15,9 +16,16 @@ function fill(template: string, facts: Record<string, string>): string {
 
 const text = (value: string) => clipText(value, bounds.problemText);
 
-/** "{!clockChecked} Check the clock": a step left out once that fact is known. */
-const unlessMarker = /^\{!(\w+)\}\s*/;
-const unlessFact = (step: string) => unlessMarker.exec(step)?.[1] ?? '\0';
+/**
+ * "{!clockChecked} Check the clock": a step left out once that fact is known; "{?variable}
+ * Remove {variable}": a step kept only when it is.
+ */
+const marker = /^\{([!?])(\w+)\}\s*/;
+function stepApplies(step: string, facts: Record<string, string>): boolean {
+  const [, kind, name] = marker.exec(step) ?? [];
+  if (!name) return true;
+  return kind === '!' ? !(name in facts) : name in facts;
+}
 const id = (value: string) => clipText(value, bounds.id);
 
 /**
@@ -54,10 +62,10 @@ export function makeProblem(code: ProblemCode, detail: ProblemDetail = {}): Prob
     title: text(fill(entry.title, facts)),
     explanation: text(fill(entry.explanation, facts)),
     // A step made only of a placeholder with no fact (e.g. another OS's) is left out, and so
-    // is a step marked {!name} once the fact `name` is known (advice it makes needless).
+    // is a step whose marker ({!name}, {?name}) says it does not apply to these facts.
     fix: entry.fix
-      .filter((step) => !(unlessFact(step) in facts))
-      .map((step) => text(fill(step.replace(unlessMarker, ''), facts)))
+      .filter((step) => stepApplies(step, facts))
+      .map((step) => text(fill(step.replace(marker, ''), facts)))
       .filter((step) => step !== '')
       .slice(0, bounds.problemSteps),
     detail: bounded,

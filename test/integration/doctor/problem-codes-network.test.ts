@@ -61,10 +61,10 @@ describe('proxy', () => {
     const p = await proxy();
     const result = await throughProxy(p.url);
     expect(result.outcome).toBe('OK_PERSONAL_KEY');
-    expect(result.route).toBe(`proxy ${p.url}`);
+    expect(result.route).toBe(`proxy ${p.url} (set in this instance's network settings)`);
     expect(result.steps.find((step) => step.id === 'proxy')).toMatchObject({
       status: 'passed',
-      note: `proxy ${p.url}`,
+      note: `proxy ${p.url} (set in this instance's network settings)`,
     });
     expect(p.log[0]).toBe(`CONNECT veza.test:${sandbox.port}`);
   });
@@ -72,6 +72,49 @@ describe('proxy', () => {
   it('PROXY_UNREACHABLE: nothing listens where the proxy should be', async () => {
     const result = await throughProxy(`http://127.0.0.1:${await closedPort()}`);
     expectFailedAt(result, 'proxy', 'PROXY_UNREACHABLE');
+    expect(result.problem?.explanation).toContain("set in this instance's network settings");
+    // The environment-variable advice is only for a proxy that came from one.
+    expect(result.problem?.fix.join(' ')).not.toContain('environment variable');
+  });
+
+  it.each(['HTTPS_PROXY', 'https_proxy'])(
+    'PROXY_UNREACHABLE: a dead %s is named, with what to do about a left-over variable',
+    async (variable) => {
+      const dead = `http://127.0.0.1:${await closedPort()}`;
+      const result = await runVerify(
+        {
+          address: `https://veza.test:${sandbox.port}`,
+          key: sandbox.keys.admin,
+          network: { caFile: sandbox.caFile },
+        },
+        { openTransport: loopbackTransport({ env: { [variable]: dead } }) },
+      );
+      expectFailedAt(result, 'proxy', 'PROXY_UNREACHABLE');
+      expect(result.problem?.explanation).toContain(
+        `(${dead}, from the ${variable} environment variable)`,
+      );
+      expect(result.problem?.fix[0]).toMatch(
+        new RegExp(`^${variable} is a setting of this computer \\(an environment variable\\)`),
+      );
+      expect(result.problem?.fix[0]).toContain(
+        '"Connect directly, no proxy" under Edit > Network settings',
+      );
+      expect(result.route).toBe(`proxy ${dead} (from the ${variable} environment variable)`);
+    },
+  );
+
+  it('PROXY_UNREACHABLE: a variable that names no usable proxy says which variable', async () => {
+    const result = await runVerify(
+      {
+        address: `https://veza.test:${sandbox.port}`,
+        key: sandbox.keys.admin,
+        network: { caFile: sandbox.caFile },
+      },
+      { openTransport: loopbackTransport({ env: { HTTPS_PROXY: 'socks5://127.0.0.1:1080' } }) },
+    );
+    expectFailedAt(result, 'proxy', 'PROXY_UNREACHABLE');
+    expect(result.problem?.explanation).toContain('from the HTTPS_PROXY environment variable');
+    expect(result.problem?.fix[0]).toMatch(/^HTTPS_PROXY is a setting of this computer/);
   });
 
   it('PROXY_AUTH_REQUIRED: the proxy asks for a sign-in (407)', async () => {

@@ -69,7 +69,7 @@ describe('verify through an authenticating proxy', () => {
     expect(after.value).toMatchObject({
       ok: true,
       outcome: 'OK_PERSONAL_KEY',
-      route: `proxy http://127.0.0.1:${proxy.port}`,
+      route: `proxy http://127.0.0.1:${proxy.port} (set in this instance's network settings)`,
     });
     expect(proxy.log).toContain(`CONNECT veza.test:${sandbox.port}`);
     expect(sandbox.requests.some((request) => request.path === '/api/v1/users/self')).toBe(true);

@@ -125,10 +125,12 @@ describe('loopback is never proxied', () => {
     });
     const system = await whoAmI(transportWith({ resolveSystemProxy: systemProxy() }), target);
     const origin = `http://127.0.0.1:${proxy.port}`;
-    for (const response of [fromEnv, manual, system]) {
-      expect(response.status).toBe(200);
-      expect(response.route).toBe(`proxy ${origin}`);
-    }
+    for (const response of [fromEnv, manual, system]) expect(response.status).toBe(200);
+    expect([fromEnv.route, manual.route, system.route]).toEqual([
+      `proxy ${origin} (from the HTTP_PROXY environment variable)`,
+      `proxy ${origin} (set in this instance's network settings)`,
+      `proxy ${origin} (from this computer's proxy settings (system, PAC or WPAD))`,
+    ]);
     expect(proxy.log).toEqual(Array(3).fill(`GET ${target}/api/v1/users/self`));
     // The environment's and the manual proxy's sign-in (a PAC answer names no user).
     const basic = `Basic ${Buffer.from(`alice:${proxyPassword}`).toString('base64')}`;

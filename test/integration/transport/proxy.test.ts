@@ -61,7 +61,7 @@ describe('through a forwarding proxy', () => {
       { network: { caFile, proxy: { mode: 'manual', url: p.url } } },
     );
     expect(response.status).toBe(200);
-    expect(response.route).toBe(`proxy ${p.url}`);
+    expect(response.route).toBe(`proxy ${p.url} (set in this instance's network settings)`);
     expect(p.log).toEqual([`CONNECT veza.test:${target.port}`]);
   });
 
@@ -96,7 +96,9 @@ describe('through a forwarding proxy', () => {
       { network: { proxy: { mode: 'manual', url: proxyUrl } } },
     );
     expect([https.status, http.status]).toEqual([200, 200]);
-    expect(https.route).toBe(`proxy http://127.0.0.1:${p.port}`);
+    expect(https.route).toBe(
+      `proxy http://127.0.0.1:${p.port} (set in this instance's network settings)`,
+    );
     expect(asked[0]).toEqual({ origin: `http://127.0.0.1:${p.port}`, username: 'jdoe' });
     // The http target must not see the proxy's credentials.
     expect(plainTarget.requests.at(-1)?.headers['proxy-authorization']).toBeUndefined();
@@ -178,7 +180,9 @@ describe('the proxy decision', () => {
       { method: 'GET', url: target.url('/a', 'veza.test') },
       { network: { caFile } },
     );
-    expect(response.route).toBe(`proxy http://127.0.0.1:${p.port}`);
+    expect(response.route).toBe(
+      `proxy http://127.0.0.1:${p.port} (from this computer's proxy settings (system, PAC or WPAD))`,
+    );
     expect(asked).toEqual([target.url('/a', 'veza.test')]);
     expect(p.log).toEqual([`CONNECT veza.test:${target.port}`]);
   });
@@ -214,7 +218,11 @@ describe('the proxy decision', () => {
       { network: { caFile } },
     );
     const http = await transport.send({ method: 'GET', url: plainTarget.url('/', 'veza.test') });
-    expect([https.route, http.route]).toEqual([`proxy ${p.url}`, `proxy ${p.url}`]);
+    // Each names the variable it came from, spelled as it was set.
+    expect([https.route, http.route]).toEqual([
+      `proxy ${p.url} (from the https_proxy environment variable)`,
+      `proxy ${p.url} (from the HTTP_PROXY environment variable)`,
+    ]);
     expect(p.log).toHaveLength(2);
   });
 
@@ -237,7 +245,7 @@ describe('the proxy decision', () => {
       { method: 'GET', url: target.url('/', 'acme.vezacloud.invalid') },
       { network: { caFile } },
     );
-    expect(proxied.route).toBe(`proxy ${p.url}`);
+    expect(proxied.route).toBe(`proxy ${p.url} (from the HTTPS_PROXY environment variable)`);
     expect(p.log).toEqual([`CONNECT acme.vezacloud.invalid:${target.port}`]);
   });
 
@@ -250,7 +258,9 @@ describe('the proxy decision', () => {
       { method: 'GET', url: target.url('/', 'veza.test') },
       { network: { caFile } },
     );
-    expect(response.route).toBe(`proxy http://127.0.0.1:${p.port}`);
+    expect(response.route).toBe(
+      `proxy http://127.0.0.1:${p.port} (from the HTTPS_PROXY environment variable)`,
+    );
     expect(JSON.stringify(response)).not.toContain('env-pass-123');
   });
 });

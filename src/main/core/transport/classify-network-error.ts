@@ -11,6 +11,10 @@ export interface FailureContext {
   url: string;
   /** The proxy's origin when the request went through one. */
   proxy?: string;
+  /** Where that proxy came from, in words (proxySourceWords). */
+  proxySource?: string;
+  /** The environment variable it came from, when it did (HTTPS_PROXY, https_proxy...). */
+  proxyVariable?: string;
   /** Scrubs error texts; secrets-aware redactors come from the caller. */
   redact?: Redactor;
   /** True once response headers arrived: a cut is then an incomplete body, not a reset. */
@@ -150,6 +154,8 @@ export function classifyNetworkError(error: unknown, context: FailureContext): C
     host: url.host,
     url: `${url.origin}${url.pathname}`,
     ...(context.proxy && { proxy: context.proxy }),
+    ...(context.proxySource && { proxySource: context.proxySource }),
+    ...(context.proxyVariable && { variable: context.proxyVariable }),
     ...(context.limit && { limit: context.limit }),
     ...extraFacts,
   };

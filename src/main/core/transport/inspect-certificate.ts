@@ -3,7 +3,7 @@ import { classifyNetworkError } from './classify-network-error';
 import { codedError } from './connect/connect-failure';
 import { openConnection } from './connect/create-connector';
 import { parseTarget } from './parse-target';
-import { chooseRoute, describeRoute, type Route } from './proxy/choose-route';
+import { chooseRoute, describeRoute, proxyContext, type Route } from './proxy/choose-route';
 import { createRedactor } from './redact';
 import type { CertificateSummary } from './tls/certificate-summary';
 import { defaultTrustStore, loadTrustStore } from './tls/trusted-cas';
@@ -60,7 +60,7 @@ export async function inspectCertificate(
       throw TransportError.fromProblem(error, describeRoute(route));
     const failure = classifyNetworkError(error, {
       url: target.href,
-      proxy: route.kind === 'proxy' ? route.origin : undefined,
+      ...proxyContext(route),
       redact: createRedactor(route.kind === 'proxy' ? route.secrets : []),
     });
     throw TransportError.from(failure, describeRoute(route));

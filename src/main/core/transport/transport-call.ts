@@ -9,7 +9,7 @@ import { connectionTimingsOf } from './connect/connection-timings';
 import { dispatchHop, type HopAnswer } from './dispatch-hop';
 import { sameOrigin } from './origin';
 import { parseTarget } from './parse-target';
-import { chooseRoute, describeRoute, type Route } from './proxy/choose-route';
+import { chooseRoute, describeRoute, proxyContext, type Route } from './proxy/choose-route';
 import { createRedactor } from './redact';
 import { followRedirect, type HopTarget } from './redirect-policy';
 import { defaultTrustStore, loadTrustStore } from './tls/trusted-cas';
@@ -221,7 +221,7 @@ export class TransportCall {
     const reason: unknown = this.cancel.aborted ? this.cancel.reason : error;
     const failure = classifyNetworkError(reason, {
       url: this.target.url.href,
-      proxy: this.route.kind === 'proxy' ? this.route.origin : undefined,
+      ...proxyContext(this.route),
       redact: createRedactor(this.secrets),
       responseStarted: this.responseStarted,
       limit: formatBytes(this.limits.maxBodyBytes),

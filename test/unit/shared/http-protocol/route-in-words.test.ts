@@ -7,6 +7,9 @@ describe('routeInWords', () => {
     expect(routeInWords('proxy http://proxy.corp:8080')).toBe(
       'Through the proxy http://proxy.corp:8080',
     );
+    expect(
+      routeInWords('proxy http://proxy.corp:8080 (from the HTTPS_PROXY environment variable)'),
+    ).toBe('Through the proxy http://proxy.corp:8080, from the HTTPS_PROXY environment variable');
   });
 
   it('shows anything else as it came', () => {

@@ -12,6 +12,8 @@ export type Route =
       origin: string;
       /** Where the decision came from, for the doctor's "proxy" step. */
       source: 'manual' | 'system' | 'environment';
+      /** The environment variable it came from (source 'environment'), as it was spelled. */
+      variable?: string;
       /** The Proxy-Authorization value, when the proxy has a user. */
       authorization?: string;
       /** The secret parts, so error texts can be scrubbed of them. */
@@ -24,9 +26,33 @@ export interface RouteDeps {
   proxyPassword?: ProxyPasswordLookup;
 }
 
-/** What a response reports as its route. */
+/** Where a proxy came from, in words: on every proxy problem and the route a response shows. */
+export function proxySourceWords(route: Route): string | undefined {
+  if (route.kind !== 'proxy') return undefined;
+  if (route.source === 'manual') return "set in this instance's network settings";
+  if (route.source === 'system') return "from this computer's proxy settings (system, PAC or WPAD)";
+  return fromVariable(route.variable ?? 'HTTPS_PROXY');
+}
+
+const fromVariable = (variable: string) => `from the ${variable} environment variable`;
+
+/** The proxy facts a failure's problem names: the proxy, where it came from, its variable. */
+export function proxyContext(route: Route): {
+  proxy?: string;
+  proxySource?: string;
+  proxyVariable?: string;
+} {
+  if (route.kind !== 'proxy') return {};
+  return {
+    proxy: route.origin,
+    proxySource: proxySourceWords(route),
+    ...(route.variable ? { proxyVariable: route.variable } : {}),
+  };
+}
+
+/** What a response reports as its route: "direct", or "proxy <origin> (<where it came from>)". */
 export function describeRoute(route: Route): string {
-  return route.kind === 'direct' ? 'direct' : `proxy ${route.origin}`;
+  return route.kind === 'direct' ? 'direct' : `proxy ${route.origin} (${proxySourceWords(route)})`;
 }
 
 const DIRECT: Route = { kind: 'direct' };
@@ -96,7 +122,25 @@ const loopbackByHost = new Map<string, boolean>();
 
 function routeFromEnv(url: URL, deps: RouteDeps): Route | Promise<Route> {
   const fromEnv = proxyFromEnv(url, deps.env);
-  return fromEnv ? proxyRoute(fromEnv, 'environment', deps) : DIRECT;
+  if (!fromEnv) return DIRECT;
+  const { variable } = fromEnv;
+  let route: Route | Promise<Route>;
+  try {
+    route = proxyRoute(fromEnv.url, 'environment', deps);
+  } catch (error) {
+    // A variable that names no usable proxy: the problem says which variable it is.
+    if (!(error instanceof ProblemError)) throw error;
+    const { detail } = error.problem;
+    const facts = {
+      ...detail.facts,
+      variable,
+      proxySource: fromVariable(variable),
+    };
+    throw ProblemError.of(error.problem.code, { ...detail, facts });
+  }
+  const named = (chosen: Route): Route =>
+    chosen.kind === 'proxy' ? { ...chosen, variable } : chosen;
+  return route instanceof Promise ? route.then(named) : named(route);
 }
 
 function proxyRoute(

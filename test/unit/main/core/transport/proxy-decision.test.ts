@@ -59,8 +59,14 @@ describe('proxy from the environment', () => {
       http_proxy: 'http://plain:80',
       NO_PROXY: 'internal.test',
     };
-    expect(proxyFromEnv(new URL('https://veza.test/'), env)).toBe('http://proxy:3128');
-    expect(proxyFromEnv(new URL('http://veza.test/'), env)).toBe('http://plain:80');
+    expect(proxyFromEnv(new URL('https://veza.test/'), env)).toEqual({
+      url: 'http://proxy:3128',
+      variable: 'HTTPS_PROXY',
+    });
+    expect(proxyFromEnv(new URL('http://veza.test/'), env)).toEqual({
+      url: 'http://plain:80',
+      variable: 'http_proxy',
+    });
     expect(proxyFromEnv(new URL('https://internal.test/'), env)).toBeNull();
     expect(proxyFromEnv(new URL('https://veza.test/'), {})).toBeNull();
     expect(
@@ -68,7 +74,7 @@ describe('proxy from the environment', () => {
         https_proxy: 'http://lower:1',
         HTTPS_PROXY: 'http://upper:2',
       }),
-    ).toBe('http://lower:1');
+    ).toEqual({ url: 'http://lower:1', variable: 'https_proxy' });
   });
 });
 
@@ -183,6 +189,7 @@ describe('loopback is never proxied', () => {
     expect(await chooseRoute(url, undefined, { env })).toEqual({
       ...proxied,
       source: 'environment',
+      variable: url.protocol === 'https:' ? 'https_proxy' : 'http_proxy',
     });
   });
 });
