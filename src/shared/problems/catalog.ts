@@ -373,6 +373,26 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If neither you nor IT recognise the issuer, do not continue: report it to IT, because someone may be intercepting the connection.',
     ],
   },
+  TLS_PROXY_INSPECTION: {
+    title: 'Your proxy opens secure connections to inspect them',
+    explanation:
+      "Connections to this instance go through a proxy ({proxy}, {proxySource}), and the certificate (the digital ID card) that came back is not the instance's own: it was issued by {issuer}, which this computer does not trust. This means the proxy opens secure connections to check what passes (TLS inspection) and signs them again with its own certificate, as many companies do. Veza Desk does not send the API key through a connection it cannot trust.",
+    fix: [
+      "Ask IT for the proxy's root certificate file (its master certificate), mentioning the proxy ({proxy}) and the issuer shown here.",
+      CA_FILE_STEP,
+      "Or ask IT to let this instance's address ({host}) through the proxy without inspection.",
+      'If IT does not recognise the proxy or the issuer, do not continue: someone may be intercepting the connection.',
+    ],
+  },
+  TLS_DEBUG_PROXY: {
+    title: 'A debugging tool ({tool}) is intercepting secure connections',
+    explanation:
+      'The certificate (the digital ID card) that came back was issued by {issuer}, which belongs to {tool}: a program developers use to watch and change web traffic. It sits between Veza Desk and the instance ({host}) and can read everything sent, the API key included, so Veza Desk stops here.',
+    fix: [
+      "If you started {tool} yourself, close it or stop its capture (it may also have set itself as this computer's proxy), then verify the instance again.",
+      "If you did not start it, do not continue: tell IT, because someone may be watching this computer's traffic.",
+    ],
+  },
   TLS_INCOMPLETE_CHAIN: {
     title: "The server's certificate is missing a link in its chain",
     explanation:

@@ -36,6 +36,7 @@ const byCode: Partial<Record<ProblemCode, readonly ProblemAction[]>> = {
   HTTP_TIMEOUT: ['network-settings'],
   TLS_UNTRUSTED_ROOT: ['network-settings'],
   TLS_INCOMPLETE_CHAIN: ['network-settings'],
+  TLS_PROXY_INSPECTION: ['network-settings'],
   CA_FILE_INVALID: ['network-settings'],
 };
 

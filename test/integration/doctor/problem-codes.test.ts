@@ -53,6 +53,7 @@ const producedIn = {
     'CA_FILE_INVALID',
   ],
   'problem-codes-gateway.test.ts': ['GATEWAY_REFUSED', 'GATEWAY_UNAVAILABLE'],
+  'problem-codes-interception.test.ts': ['TLS_PROXY_INSPECTION', 'TLS_DEBUG_PROXY'],
   'problem-codes-http.test.ts': [
     'HTTP_TIMEOUT',
     'HTTP_NOT_VEZA',

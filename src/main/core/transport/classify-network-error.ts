@@ -2,6 +2,7 @@ import type { ProblemDetail } from '../../../shared/problems/problem';
 import type { ProblemCode } from '../../../shared/problems/problem-codes';
 import { ConnectFailure, type ProxyResponse, type TransportStage } from './connect/connect-failure';
 import { classifyTlsFailure } from './classify-tls-failure';
+import { interceptionOf } from './tls/interception';
 import { explainProxyStatus } from './proxy/explain-proxy-status';
 import type { CertificateSummary } from './tls/certificate-summary';
 import { createRedactor, type Redactor } from './redact';
@@ -122,7 +123,7 @@ function decide(
   if (stage === 'proxy') return { code: 'PROXY_UNREACHABLE' };
   if (stage === 'tls' || stage === 'http' || !failure) {
     const tls = classifyTlsFailure(codes, messages, failure?.chain ?? []);
-    if (tls) return tls;
+    if (tls) return interceptionOf(tls, !!context.proxy) ?? tls;
   }
   if (has(DNS_NOT_FOUND)) return { code: 'DNS_NOT_FOUND' };
   if (has(DNS_UNAVAILABLE) || (stage === 'dns' && has(TIMEOUTS)))
