@@ -423,6 +423,24 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If it keeps happening, send the technical details below to the instance owner or IT.',
     ],
   },
+  TLS_OLD_PROTOCOL: {
+    title: 'The server only offers old, unsafe versions of secure connections',
+    explanation:
+      'The server ({host}) offers secure connections only in {versions}, versions that are no longer safe and that current browsers refuse too. Veza Desk needs TLS 1.2 or newer, so it cannot connect. This cannot be changed in Veza Desk or on this computer.',
+    fix: [
+      'Tell whoever runs the server that {host} must offer TLS 1.2 or newer: Veza support for a vezacloud.com instance, otherwise the instance owner or your IT team.',
+      'If the connection goes through a company proxy or security box, ask IT whether that device is the one answering with the old version.',
+    ],
+  },
+  TLS_NO_COMMON_CIPHER: {
+    title: 'The server and Veza Desk share no safe way to encrypt',
+    explanation:
+      'The server ({host}) accepts a secure connection ({versions}) only with an encryption method ({cipher}) that Veza Desk does not use because it is no longer safe, and Veza Desk offers none the server accepts. This cannot be changed in Veza Desk or on this computer.',
+    fix: [
+      'Tell whoever runs the server that {host} must offer a current encryption method (any that current browsers accept): Veza support for a vezacloud.com instance, otherwise the instance owner or your IT team.',
+      'If the connection goes through a company proxy or security box, ask IT whether that device is the one answering.',
+    ],
+  },
   TLS_PIN_MISMATCH: {
     title: 'The trusted certificate for this instance has changed',
     explanation:

@@ -43,6 +43,8 @@ export const problemCodes = [
   'TLS_DEBUG_PROXY',
   'TLS_NOT_TLS',
   'TLS_HANDSHAKE_FAILED',
+  'TLS_OLD_PROTOCOL',
+  'TLS_NO_COMMON_CIPHER',
   'TLS_PIN_MISMATCH',
   'CA_FILE_INVALID',
   // The HTTP answer

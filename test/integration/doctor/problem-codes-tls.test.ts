@@ -225,31 +225,73 @@ describe('handshakes', () => {
     expectFailedAt(await check(`https://veza.test:${sandbox.port}`), 'tls', 'TLS_NOT_TLS');
   });
 
-  it('TLS_HANDSHAKE_FAILED: a server that speaks only TLS 1.0/1.1', async () => {
-    // A real TLS server stuck on protocol versions the app refuses: OpenSSL answers the
-    // ClientHello with a protocol_version alert.
+  /** A real TLS server with these settings, presenting a trusted leaf for veza.test. */
+  async function tlsServer(
+    options: https.ServerOptions,
+  ): Promise<{ url: string; close(): Promise<void> }> {
     const leaf = await leafFor(root);
-    const old = https.createServer(
-      {
-        cert: leaf.cert,
-        key: leaf.key,
-        minVersion: 'TLSv1',
-        maxVersion: 'TLSv1.1',
-        ciphers: 'DEFAULT@SECLEVEL=0',
+    const server = https.createServer({ cert: leaf.cert, key: leaf.key, ...options }, ok);
+    server.on('tlsClientError', () => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `https://veza.test:${port}`,
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
       },
-      ok,
-    );
-    await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
-    const { port } = old.address() as AddressInfo;
+    };
+  }
+
+  it('TLS_OLD_PROTOCOL: a server that speaks only TLS 1.0/1.1, the versions named', async () => {
+    // OpenSSL answers the ClientHello with a protocol_version alert; asked version by version
+    // (no key sent), the server says what it offers.
+    const old = await tlsServer({
+      minVersion: 'TLSv1',
+      maxVersion: 'TLSv1.1',
+      ciphers: 'DEFAULT@SECLEVEL=0',
+    });
     try {
-      const result = await check(`https://veza.test:${port}`);
-      expectFailedAt(result, 'tls', 'TLS_HANDSHAKE_FAILED');
+      const result = await check(old.url);
+      expectFailedAt(result, 'tls', 'TLS_OLD_PROTOCOL');
       expect(result.problem?.detail.errorCode).toMatch(/^ERR_SSL_/);
+      expect(result.problem?.explanation).toContain('only in TLS 1.0 and TLS 1.1');
+      expect(result.problem?.explanation).toContain('Veza Desk needs TLS 1.2 or newer');
     } finally {
-      old.closeAllConnections();
-      await new Promise((resolve) => old.close(resolve));
+      await old.close();
     }
   });
+
+  it('TLS_NO_COMMON_CIPHER: TLS 1.2 with only an encryption nobody should use', async () => {
+    const weak = await tlsServer({
+      maxVersion: 'TLSv1.2',
+      ciphers: 'ECDHE-ECDSA-NULL-SHA:@SECLEVEL=0',
+    });
+    try {
+      const result = await check(weak.url);
+      expectFailedAt(result, 'tls', 'TLS_NO_COMMON_CIPHER');
+      expect(result.problem?.detail.facts).toMatchObject({
+        versions: 'TLS 1.2',
+        cipher: 'ECDHE-ECDSA-NULL-SHA',
+      });
+    } finally {
+      await weak.close();
+    }
+  });
+
+  it('TLS_HANDSHAKE_FAILED: a server that refuses every handshake with an alert', async () => {
+    // A fatal internal_error alert to every ClientHello: nothing to learn by asking again.
+    const server = await startTcpServer((socket) => {
+      socket.once('data', () =>
+        socket.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x50])),
+      );
+    });
+    servers.push(server);
+    const result = await check(`https://veza.test:${server.port}`);
+    expectFailedAt(result, 'tls', 'TLS_HANDSHAKE_FAILED');
+    expect(result.problem?.detail.errorCode).toMatch(/^ERR_SSL_/);
+  });
+
   it('a server that accepts but never answers the handshake is TCP_TIMEOUT at the tls step', async () => {
     const server = await startTcpServer(() => {});
     servers.push(server);

@@ -49,6 +49,8 @@ const producedIn = {
     'TLS_INCOMPLETE_CHAIN',
     'TLS_NOT_TLS',
     'TLS_HANDSHAKE_FAILED',
+    'TLS_OLD_PROTOCOL',
+    'TLS_NO_COMMON_CIPHER',
     'TLS_PIN_MISMATCH',
     'CA_FILE_INVALID',
   ],

@@ -24,6 +24,7 @@ import { createInstanceSession } from '../veza/instance-client';
 import { interpretAnswer } from '../veza/interpret-answer';
 import { readJsonAnswer, type JsonAnswer } from '../veza/read-json-answer';
 import { explainCertificateDates } from './explain-certificate-dates';
+import { explainHandshake } from './explain-handshake';
 import { probeKeyReach } from './probe-key-reach';
 import { readIdentity } from './read-identity';
 import { StepTracker } from './step-tracker';
@@ -213,13 +214,18 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       passStepsBefore(steps, error.stage, error.route, baseUrl);
-      const problem = await explainCertificateDates(error.problem, {
+      const dated = await explainCertificateDates(error.problem, {
         transport,
         baseUrl,
         network: target.network,
         certificate: error.peerCertificate,
         now: now(),
         platform: deps.platform ?? process.platform,
+      });
+      const problem = await explainHandshake(dated, {
+        transport,
+        baseUrl,
+        network: target.network,
       });
       return fail(error.stage, problem, baseUrl, error.route, error.peerCertificate);
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AgentPool } from './agent-pool';
 import { TempBodyStore } from './body/temp-body-store';
 import { inspectCertificate, type InspectedCertificate } from './inspect-certificate';
+import { probeTls, type TlsOffer } from './probe-tls';
 import { readServerClock } from './read-server-clock';
 import { defaultLimits, defaultTimeouts, mergeSettings } from './transport-defaults';
 import { TransportCall } from './transport-call';
@@ -23,6 +24,8 @@ export interface Transport {
   inspectCertificate(url: string, network?: TransportNetwork): Promise<InspectedCertificate>;
   /** The server's time from its Date header, no key sent, no certificate checked (the doctor's clock check). */
   readServerClock(url: string, network?: TransportNetwork): Promise<Date | undefined>;
+  /** Which TLS versions and cipher the server offers, no key sent (the doctor, after a failed handshake). */
+  probeTls(url: string, network?: TransportNetwork): Promise<TlsOffer | undefined>;
   /** Removes the temp file of a large body (same as response.release()). */
   releaseBody(file: string): Promise<void>;
   /** Removes every temp body file still held; the Electron glue calls it on quit. */
@@ -52,6 +55,7 @@ export function createTransport(deps: TransportDeps = {}): Transport {
     send: (request, options = {}) => new TransportCall(context, request, options).run(),
     inspectCertificate: (url, network) => inspectCertificate(context, url, network),
     readServerClock: (url, network) => readServerClock(context, url, network),
+    probeTls: (url, network) => probeTls(context, url, network),
     releaseBody: (file) => context.store.release(file),
     cleanupAll: () => context.store.cleanupAll(),
     close: async () => {

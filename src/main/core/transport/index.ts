@@ -16,4 +16,5 @@ export { originOf, sameOrigin } from './origin';
 export { defaultLimits, defaultTimeouts } from './transport-defaults';
 export type { TransportStage } from './connect/connect-failure';
 export type { CertificateSummary } from './tls/certificate-summary';
+export type { TlsOffer } from './probe-tls';
 export type * from './transport-types';

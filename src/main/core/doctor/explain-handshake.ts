@@ -1,0 +1,43 @@
+import { makeProblem } from '../../../shared/problems/make-problem';
+import type { Problem } from '../../../shared/problems/problem';
+import type { Transport, TransportNetwork } from '../transport';
+
+const modern = ['TLS 1.2', 'TLS 1.3'];
+
+/** "TLS 1.0", "TLS 1.0 and TLS 1.1", "SSL 3.0, TLS 1.0 and TLS 1.1". */
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/**
+ * A secure connection that failed without saying why: the server is asked what it offers
+ * (transport.probeTls: a handshake per version, every cipher allowed, nothing sent). Only old
+ * versions is TLS_OLD_PROTOCOL, naming them; a modern version with a cipher Veza Desk does not
+ * use is TLS_NO_COMMON_CIPHER, naming it; anything else stays the problem it was.
+ */
+export async function explainHandshake(
+  problem: Problem,
+  context: {
+    transport: Pick<Transport, 'probeTls'>;
+    baseUrl: string;
+    network?: TransportNetwork;
+  },
+): Promise<Problem> {
+  if (problem.code !== 'TLS_HANDSHAKE_FAILED') return problem;
+  const offer = await context.transport.probeTls(context.baseUrl, context.network);
+  if (!offer || offer.versions.length === 0) return problem;
+  const facts = { ...problem.detail.facts, host: new URL(context.baseUrl).hostname };
+  const detail = { ...problem.detail, facts };
+  if (!offer.versions.some((version) => modern.includes(version))) {
+    return makeProblem('TLS_OLD_PROTOCOL', {
+      ...detail,
+      facts: { ...facts, versions: listInWords(offer.versions) },
+    });
+  }
+  return makeProblem('TLS_NO_COMMON_CIPHER', {
+    ...detail,
+    facts: { ...facts, versions: listInWords(offer.versions), cipher: offer.cipher ?? 'unknown' },
+  });
+}
