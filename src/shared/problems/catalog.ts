@@ -441,6 +441,16 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If the connection goes through a company proxy or security box, ask IT whether that device is the one answering.',
     ],
   },
+  TLS_CLIENT_CERT_REQUIRED: {
+    title: 'The server asks for a client certificate',
+    explanation:
+      'The server ({host}) lets in only computers or people that show a certificate of their own (a client certificate: a digital ID card for this computer or for you, often installed by IT), and Veza Desk showed none. This is not about the API key, which was not sent.',
+    fix: [
+      'Ask IT whether {host} needs a client certificate and whether it can be reached without one, for example over the company VPN or another address.',
+      VPN,
+      'Veza Desk cannot show a client certificate yet: until it can, use the way in IT gives you.',
+    ],
+  },
   TLS_PIN_MISMATCH: {
     title: 'The trusted certificate for this instance has changed',
     explanation:

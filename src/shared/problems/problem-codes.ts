@@ -46,6 +46,7 @@ export const problemCodes = [
   'TLS_OLD_PROTOCOL',
   'TLS_NO_COMMON_CIPHER',
   'TLS_PIN_MISMATCH',
+  'TLS_CLIENT_CERT_REQUIRED',
   'CA_FILE_INVALID',
   // The HTTP answer
   'HTTP_TIMEOUT',

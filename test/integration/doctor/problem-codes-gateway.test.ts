@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import type { VerificationResult } from '../../../src/shared/doctor/verification';
+import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { startNginx, type Nginx } from '../../support/network/nginx';
+import { tempFolder } from '../../support/network/temp-folder';
 import { startHttpServer, type TestServer } from '../../support/network/servers';
 import { expectFailedAt, runVerify } from './support/verify-harness';
 
@@ -12,6 +14,7 @@ let sandbox: Sandbox;
 /** Counts what reaches the simulator through nginx (the key must not, when nginx refuses). */
 let upstream: TestServer;
 const gateways: Nginx[] = [];
+const folder = tempFolder();
 beforeAll(async () => {
   sandbox = await startSandbox();
   // A thin forwarder between nginx and the sandbox, so a test sees whether a request got past nginx.
@@ -36,6 +39,7 @@ afterEach(async () => {
   await Promise.all(gateways.splice(0).map((gateway) => gateway.close()));
 });
 afterAll(async () => {
+  folder.dispose();
   await upstream.close();
   await sandbox.close();
 });
@@ -138,5 +142,24 @@ describe('a gateway in front of Veza', () => {
     expectFailedAt(result, 'http', 'GATEWAY_UNAVAILABLE');
     expect(result.problem?.explanation).toContain('It asked to be tried again in 2 minutes.');
     expect(result.problem?.fix[0]).toBe('Wait 2 minutes, then try again.');
+  });
+
+  it('TLS_CLIENT_CERT_REQUIRED: nginx wants a client certificate ("No required SSL certificate was sent")', async () => {
+    const { ca, server } = await makeLoopbackTls(['127.0.0.1']);
+    const started = await startNginx(
+      'ssl_verify_client on; ssl_client_certificate {{clients.pem}}; location / { return 200; }',
+      { cert: server.cert, key: server.key, files: { 'clients.pem': ca.cert } },
+    );
+    gateways.push(started);
+    const caFile = folder.write('nginx-ca.pem', ca.cert);
+    const result = await runVerify({
+      address: started.url,
+      key: sandbox.keys.admin,
+      network: { caFile },
+    });
+    expectFailedAt(result, 'http', 'TLS_CLIENT_CERT_REQUIRED');
+    expect(result.problem?.detail.status).toBe(400);
+    expect(result.problem?.detail.facts?.answerer).toBe('nginx');
+    expectKeyNotBlamed(result);
   });
 });

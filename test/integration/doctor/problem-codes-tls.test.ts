@@ -279,6 +279,17 @@ describe('handshakes', () => {
     }
   });
 
+  it('TLS_CLIENT_CERT_REQUIRED: TLS 1.3 says "certificate required" to a client without one', async () => {
+    const strict = await tlsServer({ requestCert: true, rejectUnauthorized: true, ca: root.cert });
+    try {
+      const result = await check(strict.url);
+      expectFailedAt(result, 'tls', 'TLS_CLIENT_CERT_REQUIRED');
+      expect(result.problem?.explanation).toContain('a client certificate');
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('TLS_HANDSHAKE_FAILED: a server that refuses every handshake with an alert', async () => {
     // A fatal internal_error alert to every ClientHello: nothing to learn by asking again.
     const server = await startTcpServer((socket) => {

@@ -51,6 +51,7 @@ const producedIn = {
     'TLS_HANDSHAKE_FAILED',
     'TLS_OLD_PROTOCOL',
     'TLS_NO_COMMON_CIPHER',
+    'TLS_CLIENT_CERT_REQUIRED',
     'TLS_PIN_MISMATCH',
     'CA_FILE_INVALID',
   ],

@@ -39,7 +39,11 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-export async function startNginx(server: string): Promise<Nginx> {
+/** `tls`: serve https with this certificate (PEM text), its key and any extra files named in `server`. */
+export async function startNginx(
+  server: string,
+  tls?: { cert: string; key: string; files?: Record<string, string> },
+): Promise<Nginx> {
   const binary = binaries.find((candidate) => existsSync(candidate));
   if (!binary) throw new Error('nginx is not installed: on Debian, apt-get install nginx.');
   const folder = await mkdtemp(path.join(os.tmpdir(), 'veza-nginx-'));
@@ -47,6 +51,18 @@ export async function startNginx(server: string): Promise<Nginx> {
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((name) => `  ${name}_temp_path ${path.join(folder, name)};`)
     .join('\n');
+  let listen = `listen 127.0.0.1:${port};`;
+  let body = server;
+  if (tls) {
+    const files = { 'server.crt': tls.cert, 'server.key': tls.key, ...tls.files };
+    for (const [name, text] of Object.entries(files))
+      await writeFile(path.join(folder, name), text);
+    listen = `listen 127.0.0.1:${port} ssl;
+    ssl_certificate ${path.join(folder, 'server.crt')};
+    ssl_certificate_key ${path.join(folder, 'server.key')};`;
+    // Extra files are named in the block by their bare name: {{name}}.
+    body = server.replace(/\{\{([\w.-]+)\}\}/g, (_, name: string) => path.join(folder, name));
+  }
   // As root (CI), workers would switch to a user that cannot enter the temp folder.
   const user = process.getuid?.() === 0 ? 'user root;\n' : '';
   await writeFile(
@@ -60,8 +76,8 @@ http {
   access_log off;
 ${temp}
   server {
-    listen 127.0.0.1:${port};
-${server}
+    ${listen}
+${body}
   }
 }
 `,
@@ -82,7 +98,7 @@ ${server}
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -213,7 +213,6 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
       identityCall = await get(identityPath);
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
-      passStepsBefore(steps, error.stage, error.route, baseUrl);
       const dated = await explainCertificateDates(error.problem, {
         transport,
         baseUrl,
@@ -227,7 +226,11 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
         baseUrl,
         network: target.network,
       });
-      return fail(error.stage, problem, baseUrl, error.route, error.peerCertificate);
+      // A server that wants a client certificate refuses at the secure connection, even when
+      // (TLS 1.3) it says so only after the handshake.
+      const stage = problem.code === 'TLS_CLIENT_CERT_REQUIRED' ? 'tls' : error.stage;
+      passStepsBefore(steps, stage, error.route, baseUrl);
+      return fail(stage, problem, baseUrl, error.route, error.peerCertificate);
     }
     const latencyMs = performance.now() - started;
     const { response, answer } = identityCall;

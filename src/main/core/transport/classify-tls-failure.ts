@@ -36,6 +36,9 @@ export function classifyTlsFailure(
     : leafFacts;
 
   if (has('VEZA_PIN_MISMATCH')) return { code: 'TLS_PIN_MISMATCH', facts: leafFacts };
+  // TLS 1.3's own alert (116) for a server that accepts only clients with a certificate.
+  if (has('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED'))
+    return { code: 'TLS_CLIENT_CERT_REQUIRED', facts: leafFacts };
   if (has('CERT_HAS_EXPIRED')) {
     const expired = chain.find((cert) => Date.parse(cert.validTo) < Date.now()) ?? leaf;
     return {

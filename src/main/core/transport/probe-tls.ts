@@ -37,48 +37,88 @@ export async function probeTls(
   network?: TransportNetwork,
 ): Promise<TlsOffer | undefined> {
   try {
-    const target = parseTarget(url);
-    const route = await chooseRoute(target, network, context.routeDeps);
-    const { connectMs } = mergeSettings(context.timeouts, network?.timeouts);
-    const host = target.hostname.replace(/^\[|\]$/g, '');
     const offer: TlsOffer = { versions: [] };
     for (const [version, name] of versions) {
-      // A plain connection to the target (through the proxy's tunnel when there is one).
-      const { socket } = await openConnection(
-        {
-          route,
-          proxyMode: 'tunnel',
-          lookup: context.lookup,
-          trust: defaultTrustStore(),
-          connectTimeoutMs: connectMs,
-        },
-        { protocol: 'http:', hostname: target.hostname, port: Number(target.port || 443) },
-      );
-      const cipher = await new Promise<string | undefined>((resolve) => {
-        const secured = tls.connect({
-          socket,
-          ...(net.isIP(host) ? {} : { servername: host }),
-          minVersion: version,
-          maxVersion: version,
-          ciphers: everyCipher,
-          rejectUnauthorized: false,
-        });
-        const timer = setTimeout(() => finish(undefined), connectMs);
-        const finish = (chosen: string | undefined) => {
-          clearTimeout(timer);
-          secured.destroy();
-          socket.destroy();
-          resolve(chosen);
-        };
-        secured.once('secureConnect', () => finish(secured.getCipher().name));
-        secured.once('error', () => finish(undefined));
+      const outcome = await handshake(context, url, network, {
+        minVersion: version,
+        maxVersion: version,
+        ciphers: everyCipher,
       });
-      if (cipher === undefined) continue;
+      if (outcome.cipher === undefined) continue;
       offer.versions.push(name);
-      offer.cipher = cipher;
+      offer.cipher = outcome.cipher;
     }
     return offer;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the server wants a client certificate: TLS 1.3 finishes the handshake first and only
+ * then says "certificate required" (alert 116), so a request sees a closed connection. One
+ * handshake with the usual settings (no certificate checked, nothing sent) waits for that alert.
+ */
+export async function probeClientCertificateRequest(
+  context: TransportContext,
+  url: string,
+  network?: TransportNetwork,
+): Promise<boolean> {
+  try {
+    const outcome = await handshake(context, url, network, {}, 1_000);
+    return outcome.error === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One TLS handshake to the target with these settings over a plain connection (through the
+ * proxy's tunnel when there is one), no certificate checked, nothing written; closed after it
+ * ends, or `lingerMs` later to hear what the server says after it.
+ */
+async function handshake(
+  context: TransportContext,
+  url: string,
+  network: TransportNetwork | undefined,
+  options: Pick<tls.ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'>,
+  lingerMs = 0,
+): Promise<{ cipher?: string; error?: string }> {
+  const target = parseTarget(url);
+  const route = await chooseRoute(target, network, context.routeDeps);
+  const { connectMs } = mergeSettings(context.timeouts, network?.timeouts);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const { socket } = await openConnection(
+    {
+      route,
+      proxyMode: 'tunnel',
+      lookup: context.lookup,
+      trust: defaultTrustStore(),
+      connectTimeoutMs: connectMs,
+    },
+    { protocol: 'http:', hostname: target.hostname, port: Number(target.port || 443) },
+  );
+  return new Promise((resolve) => {
+    const secured = tls.connect({
+      socket,
+      ...(net.isIP(host) ? {} : { servername: host }),
+      rejectUnauthorized: false,
+      ...options,
+    });
+    let cipher: string | undefined;
+    const finish = (error?: string) => {
+      clearTimeout(timer);
+      secured.destroy();
+      socket.destroy();
+      resolve({ ...(cipher !== undefined ? { cipher } : {}), ...(error ? { error } : {}) });
+    };
+    let timer = setTimeout(() => finish(), connectMs);
+    secured.once('secureConnect', () => {
+      cipher = secured.getCipher().name;
+      clearTimeout(timer);
+      if (lingerMs === 0) finish();
+      else timer = setTimeout(() => finish(), lingerMs);
+    });
+    secured.once('error', (error: NodeJS.ErrnoException) => finish(error.code ?? 'error'));
+  });
 }

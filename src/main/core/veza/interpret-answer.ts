@@ -61,6 +61,20 @@ export function interpretAnswer(
     if (problem) return { ok: false, problem, kind };
   }
   if (kind === 'veza-json' && answer.json !== undefined) return { ok: true, value: answer.json };
+  // A gateway that wants a client certificate says so in its page (nginx: "No required SSL
+  // certificate was sent", as a 400).
+  if (answerer && status >= 400 && clientCertWanted.test(answer.text.slice(0, 16_384))) {
+    return {
+      ok: false,
+      kind,
+      problem: makeProblem('TLS_CLIENT_CERT_REQUIRED', {
+        status,
+        url,
+        raw: answer.text.slice(0, 200),
+        facts: { host, url, status: String(status), ...answererFacts(answerer, 'The server') },
+      }),
+    };
+  }
   // Something in front of Veza stopped the request: never "the key is wrong", Veza never saw it.
   if (answerer && kind !== 'login-page' && (status >= 400 || answerer.blockPage)) {
     return {
@@ -91,6 +105,9 @@ export function interpretAnswer(
     }),
   };
 }
+
+const clientCertWanted =
+  /no required ssl certificate was sent|ssl certificate error|client certificate (is )?required/i;
 
 /**
  * Not Veza's answer, whatever its status: a web page, or words that are not JSON (Veza
