@@ -73,7 +73,12 @@ export async function runCheckCommand(
 
   if (args.target.kind === 'url') {
     const result = await verify(
-      { address: args.target.url, readKey: keyReader(args, context), network: adjust({}) },
+      {
+        address: args.target.url,
+        readKey: keyReader(args, context),
+        network: adjust({}),
+        checkMs: args.checkMs,
+      },
       { openTransport },
     );
     print(io, args.json, [{ result }], false);
@@ -83,7 +88,7 @@ export async function runCheckCommand(
   const profiles = await openProfilesForCommand(context, io, adjust);
   if (typeof profiles === 'number') return profiles;
   const instances = createInstanceClient({ profiles, adjustNetwork: adjust });
-  const doctor = createDoctorService({ profiles, instances, openTransport });
+  const doctor = createDoctorService({ profiles, instances, openTransport, checkMs: args.checkMs });
   const saved = profiles.state().profiles;
 
   if (args.target.kind === 'profile') {

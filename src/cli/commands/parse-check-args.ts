@@ -15,6 +15,8 @@ export interface InstanceArgs {
 export interface CheckArgs extends InstanceArgs {
   target: CheckTarget;
   json: boolean;
+  /** --check-timeout: the limit for one whole check (each instance's own under --all). */
+  checkMs?: number;
 }
 
 /** The flags that choose an instance and how to reach it, for node:util parseArgs. */
@@ -79,6 +81,7 @@ Checks that an instance answers and that its API key works, layer by layer.
   --ca-file PATH     trust the certificate authorities in this PEM file
   --proxy URL        use this proxy (http://host:port)
   --timeout MS       give up on a step after this many milliseconds
+  --check-timeout MS give up on a whole check after this many milliseconds (default 30000)
   --json             print one JSON object instead of text
 
 Exit status: 0 the key works, 1 a problem was found, 2 usage error.
@@ -96,6 +99,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
         ...instanceOptions,
         all: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        'check-timeout': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -107,11 +111,17 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
   if (targets !== 1) return 'Give exactly one of --profile NAME, --all or --url URL.';
   const instance = readInstanceArgs(values);
   if (typeof instance === 'string') return instance;
+  let checkMs: number | undefined;
+  if (values['check-timeout'] !== undefined) {
+    checkMs = Number(values['check-timeout']);
+    if (!Number.isInteger(checkMs) || checkMs < 1_000 || checkMs > 600_000)
+      return '--check-timeout takes a whole number of milliseconds between 1000 and 600000.';
+  }
   const target: CheckTarget =
     values.profile !== undefined
       ? { kind: 'profile', name: values.profile }
       : values.url !== undefined
         ? { kind: 'url', url: values.url }
         : { kind: 'all' };
-  return { target, ...instance, json: values.json };
+  return { target, ...instance, json: values.json, ...(checkMs !== undefined && { checkMs }) };
 }

@@ -485,6 +485,16 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If every request times out, ask the instance owner whether the instance is running normally.',
     ],
   },
+  CHECK_TIMEOUT: {
+    title: 'The check took too long',
+    explanation:
+      'The server ({host}) was still answering when the check reached its time limit of {seconds} seconds, so Veza Desk stopped it. Answers that arrive this slowly usually mean a very slow or overloaded network, a proxy or security box holding them back, or an instance under heavy load.',
+    fix: [
+      'Wait a few minutes, then verify the instance again.',
+      'On a slow connection, raise "Check time limit (seconds)" under Edit > Network settings for this instance.',
+      'If it keeps happening, ask IT whether a proxy or security box slows down connections to {host}.',
+    ],
+  },
   HTTP_NOT_VEZA: {
     title: 'The server at this address is not a Veza instance',
     explanation:

@@ -34,6 +34,7 @@ const byCode: Partial<Record<ProblemCode, readonly ProblemAction[]>> = {
   PROXY_AUTH_UNSUPPORTED: ['network-settings'],
   TCP_TIMEOUT: ['network-settings'],
   HTTP_TIMEOUT: ['network-settings'],
+  CHECK_TIMEOUT: ['network-settings'],
   TLS_UNTRUSTED_ROOT: ['network-settings'],
   TLS_INCOMPLETE_CHAIN: ['network-settings'],
   TLS_PROXY_INSPECTION: ['network-settings'],

@@ -50,6 +50,7 @@ export const problemCodes = [
   'CA_FILE_INVALID',
   // The HTTP answer
   'HTTP_TIMEOUT',
+  'CHECK_TIMEOUT',
   'HTTP_NOT_VEZA',
   'HTTP_LOGIN_REDIRECT',
   'HTTP_NOT_FOUND',

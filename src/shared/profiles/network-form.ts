@@ -7,9 +7,10 @@ export interface NetworkForm {
   caFile: string;
   connectSeconds: string;
   responseSeconds: string;
+  checkSeconds: string;
 }
 
-export type NetworkFormField = 'proxyUrl' | 'connectSeconds' | 'responseSeconds';
+export type NetworkFormField = 'proxyUrl' | 'connectSeconds' | 'responseSeconds' | 'checkSeconds';
 
 export interface NetworkFormProblem {
   field: NetworkFormField;
@@ -25,6 +26,7 @@ export function networkFormOf(network: NetworkSettings | undefined): NetworkForm
     caFile: network?.caFile ?? '',
     connectSeconds: seconds(network?.timeouts?.connectMs),
     responseSeconds: seconds(network?.timeouts?.responseMs),
+    checkSeconds: seconds(network?.timeouts?.checkMs),
   };
 }
 
@@ -50,11 +52,15 @@ function timeoutOf(
   field: NetworkFormField,
   maxSeconds: number,
   problems: NetworkFormProblem[],
+  minSeconds = 0.1,
 ): number | undefined {
   if (text.trim() === '') return undefined;
   const value = Number(text.trim());
-  if (!Number.isFinite(value) || value < 0.1 || value > maxSeconds) {
-    problems.push({ field, message: `Give a number of seconds from 0.1 to ${maxSeconds}.` });
+  if (!Number.isFinite(value) || value < minSeconds || value > maxSeconds) {
+    problems.push({
+      field,
+      message: `Give a number of seconds from ${minSeconds} to ${maxSeconds}.`,
+    });
     return undefined;
   }
   return Math.round(value * 1000);
@@ -82,10 +88,12 @@ export function networkFromForm(
   if (pinnedCertSha256) network.pinnedCertSha256 = pinnedCertSha256;
   const connectMs = timeoutOf(form.connectSeconds, 'connectSeconds', 600, problems);
   const responseMs = timeoutOf(form.responseSeconds, 'responseSeconds', 3600, problems);
-  if (connectMs !== undefined || responseMs !== undefined) {
+  const checkMs = timeoutOf(form.checkSeconds, 'checkSeconds', 600, problems, 1);
+  if (connectMs !== undefined || responseMs !== undefined || checkMs !== undefined) {
     network.timeouts = {
       ...(connectMs !== undefined && { connectMs }),
       ...(responseMs !== undefined && { responseMs }),
+      ...(checkMs !== undefined && { checkMs }),
     };
   }
   if (problems.length > 0) return { problems };

@@ -57,6 +57,8 @@ export const networkSettingsSchema = z.object({
     .object({
       connectMs: z.number().int().min(100).max(600_000).optional(),
       responseMs: z.number().int().min(100).max(3_600_000).optional(),
+      /** The connection doctor's limit for one whole check (every request and probe in it). */
+      checkMs: z.number().int().min(1_000).max(600_000).optional(),
     })
     .optional(),
 });

@@ -131,6 +131,32 @@ describe('the HTTP answer', () => {
     expectFailedAt(result, 'http', 'REQUEST_CANCELLED');
   });
 
+  /** A server that starts answering and then sends one byte every 100 ms, for ever. */
+  const trickle: Handler = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"value": {"name": "');
+    const timer = setInterval(() => res.write('x'), 100);
+    res.on('close', () => clearInterval(timer));
+  };
+
+  it('CHECK_TIMEOUT: an answer that trickles in cannot hold the check past its limit', async () => {
+    const address = await other(trickle);
+    const result = await check(sandbox.keys.admin, { address, checkMs: 1_500 });
+    expectFailedAt(result, 'http', 'CHECK_TIMEOUT');
+    expect(result.problem?.explanation).toContain('time limit of 1.5 seconds');
+    expect(result.problem?.fix.join(' ')).toContain('"Check time limit (seconds)"');
+  });
+
+  it('CHECK_TIMEOUT: the deadline covers the whole check, the reach probe after who-am-I too', async () => {
+    const address = await other((req, res) => {
+      if (req.url === '/api/v1/users/self')
+        return json(200, { value: { id: 'u-1', name: 'Alice' } })(req, res);
+      return trickle(req, res);
+    });
+    const result = await check(sandbox.keys.admin, { address, checkMs: 1_500 });
+    expectFailedAt(result, 'permission', 'CHECK_TIMEOUT');
+  });
+
   it('RATE_LIMITED, with the wait in seconds from Retry-After', async () => {
     sandbox.faults.add({ kind: 'rateLimit', retryAfterSeconds: 7 });
     const result = await check();

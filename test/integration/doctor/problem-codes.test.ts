@@ -59,6 +59,7 @@ const producedIn = {
   'problem-codes-interception.test.ts': ['TLS_PROXY_INSPECTION', 'TLS_DEBUG_PROXY'],
   'problem-codes-http.test.ts': [
     'HTTP_TIMEOUT',
+    'CHECK_TIMEOUT',
     'HTTP_NOT_VEZA',
     'HTTP_LOGIN_REDIRECT',
     'HTTP_NOT_FOUND',

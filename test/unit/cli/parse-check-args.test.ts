@@ -38,6 +38,15 @@ describe('veza-desk check arguments', () => {
     });
   });
 
+  it('--check-timeout limits one whole check, in milliseconds from 1000 to 600000', () => {
+    expect(parseCheckArgs(['--all', '--check-timeout', '45000'])).toMatchObject({
+      checkMs: 45_000,
+    });
+    expect(parseCheckArgs(['--all'])).not.toHaveProperty('checkMs');
+    for (const bad of ['999', '600001', '1.5', 'soon'])
+      expect(parseCheckArgs(['--all', '--check-timeout', bad])).toMatch(/^--check-timeout takes/);
+  });
+
   it('checks saved instances by name or all of them', () => {
     expect(parseCheckArgs(['--profile', 'Prod EU'])).toMatchObject({
       target: { kind: 'profile', name: 'Prod EU' },

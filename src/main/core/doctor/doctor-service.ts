@@ -16,6 +16,8 @@ export interface DoctorServiceDeps {
   openTransport: () => Transport;
   /** How many instances "check all" verifies at once; checks mostly wait on the network. */
   concurrency?: number;
+  /** A limit for each whole check that overrides the profiles' own (the CLI's --check-timeout). */
+  checkMs?: number;
 }
 
 export type DoctorService = ReturnType<typeof createDoctorService>;
@@ -36,6 +38,7 @@ export function createDoctorService(deps: DoctorServiceDeps) {
         address: profile.baseUrl,
         readKey: () => deps.instances.readKey(profile.id),
         network: deps.instances.networkOf(profile),
+        checkMs: deps.checkMs ?? profile.network?.timeouts?.checkMs,
       },
       { openTransport: deps.openTransport, onSteps, signal },
     );

@@ -38,6 +38,8 @@ export interface VerifyTarget {
    */
   readKey: () => Promise<string | undefined>;
   network?: TransportNetwork;
+  /** The limit for the whole check, every request and probe in it (default 30 s). */
+  checkMs?: number;
 }
 
 export interface VerifyDeps {
@@ -54,6 +56,8 @@ export interface VerifyDeps {
 }
 
 const identityPath = '/api/v1/users/self';
+/** One check, however slowly a server trickles its answers, ends within this by default. */
+export const defaultCheckMs = 30_000;
 const connectionSteps = ['proxy', 'dns', 'tcp', 'tls'] as const;
 
 /** Where a failure with this code stops the walk through the layers. */
@@ -195,12 +199,28 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
 
   const transport = deps.openTransport();
   const session = createInstanceSession(transport, { baseUrl, key, network: target.network });
+  // One deadline for the whole check; each request keeps its own timeouts within it.
+  const checkMs = target.checkMs ?? defaultCheckMs;
+  const deadline = new AbortController();
+  const deadlineTimer = setTimeout(() => deadline.abort(), checkMs);
+  const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
+  /** A request stopped by the check's deadline (not by the user) is the check taking too long. */
+  const overdue = (problem: Problem): Problem =>
+    problem.code === 'REQUEST_CANCELLED' && deadline.signal.aborted && !deps.signal?.aborted
+      ? makeProblem('CHECK_TIMEOUT', {
+          url: baseUrl,
+          facts: {
+            host: new URL(baseUrl).hostname,
+            seconds: String(Math.round(checkMs / 100) / 10),
+          },
+        })
+      : problem;
   const get = async (path: string) => {
     const response = await session.send({
       method: 'GET',
       url: `${baseUrl}${path}`,
       headers: { accept: 'application/json' },
-      signal: deps.signal,
+      signal,
     });
     return { response, answer: await readJsonAnswer(response) };
   };
@@ -230,7 +250,7 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
       // (TLS 1.3) it says so only after the handshake.
       const stage = problem.code === 'TLS_CLIENT_CERT_REQUIRED' ? 'tls' : error.stage;
       passStepsBefore(steps, stage, error.route, baseUrl);
-      return fail(stage, problem, baseUrl, error.route, error.peerCertificate);
+      return fail(stage, overdue(problem), baseUrl, error.route, error.peerCertificate);
     }
     const latencyMs = performance.now() - started;
     const { response, answer } = identityCall;
@@ -270,10 +290,11 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
   } catch (error) {
     if (error instanceof TransportError) {
       const running = steps.snapshot().find((step) => step.status === 'running');
-      return fail(running?.id ?? 'http', error.problem, baseUrl, error.route);
+      return fail(running?.id ?? 'http', overdue(error.problem), baseUrl, error.route);
     }
     throw error;
   } finally {
+    clearTimeout(deadlineTimer);
     await transport.close();
   }
 }

@@ -37,6 +37,11 @@ const timeoutFields = [
     label: 'Response timeout (seconds)',
     hint: 'How long to wait for Veza to start answering. Empty: the default.',
   },
+  {
+    name: 'checkSeconds',
+    label: 'Check time limit (seconds)',
+    hint: 'How long one Verify may take from start to end. Empty: 30 seconds.',
+  },
 ] as const;
 
 /**
@@ -56,7 +61,8 @@ export function NetworkSettingsFields({
     value.proxyMode !== 'system' ||
     value.caFile !== '' ||
     value.connectSeconds !== '' ||
-    value.responseSeconds !== '';
+    value.responseSeconds !== '' ||
+    value.checkSeconds !== '';
   const [open, setOpen] = useState(startOpen || changed || problems.length > 0);
   const set = (changes: Partial<NetworkForm>) => onChange({ ...value, ...changes });
   const errorOf = (field: NetworkFormField) => problems.find((p) => p.field === field)?.message;

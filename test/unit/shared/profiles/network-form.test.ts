@@ -63,4 +63,15 @@ describe('the network settings form', () => {
       timeouts: { responseMs: 3_600_000 },
     });
   });
+
+  it('the check time limit: seconds on screen, 1 to 600, saved in ms the schema takes', () => {
+    const saved = networkFromForm(form({ checkSeconds: '45' })).network;
+    expect(saved).toEqual({ timeouts: { checkMs: 45_000 } });
+    expect(networkSettingsSchema.parse(saved)).toEqual(saved);
+    expect(networkFormOf(saved).checkSeconds).toBe('45');
+    for (const bad of ['0.5', '601', 'soon'])
+      expect(networkFromForm(form({ checkSeconds: bad })).problems).toEqual([
+        { field: 'checkSeconds', message: 'Give a number of seconds from 1 to 600.' },
+      ]);
+  });
 });
