@@ -328,6 +328,7 @@ test('network settings in the instance form: proxy, CA file from main’s dialog
   await form.getByRole('textbox', { name: 'Proxy address' }).fill('http://proxy.corp.test:8080');
   await form.getByRole('textbox', { name: 'Connection timeout (seconds)' }).fill('2.5');
   await form.getByRole('textbox', { name: 'Response timeout (seconds)' }).fill('45');
+  await form.getByRole('textbox', { name: 'Check time limit (seconds)' }).fill('90');
   app.dialogs.nextOpen = '/etc/ssl/company-root.pem';
   await form.getByRole('button', { name: 'Choose CA file…' }).click();
   await expect(form).toContainText('/etc/ssl/company-root.pem');
@@ -342,7 +343,7 @@ test('network settings in the instance form: proxy, CA file from main’s dialog
   expect(app.profiles.state().profiles[0]?.network).toEqual({
     proxy: { mode: 'manual', url: 'http://proxy.corp.test:8080' },
     caFile: '/etc/ssl/company-root.pem',
-    timeouts: { connectMs: 2500, responseMs: 45_000 },
+    timeouts: { connectMs: 2500, responseMs: 45_000, checkMs: 90_000 },
   });
   expect(app.dialogs.asked).toEqual(["Choose your company's root certificate (PEM)"]);
 });
