@@ -349,6 +349,16 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If the address is correct, tell the instance owner or IT: something between you and Veza may be answering in its place.',
     ],
   },
+  NETWORK_SIGN_IN: {
+    title: 'A network sign-in page may be in the way',
+    explanation:
+      'The server that answered at {host} showed a certificate (its digital ID card) made out for {subject}, a name that has nothing to do with this address. Hotel, airport and guest Wi-Fi networks do this until you sign in to them or accept their terms in a web browser. Otherwise, the address leads to a different server than the Veza instance.',
+    fix: [
+      'Open a web browser and go to any website. If a sign-in or welcome page for the network appears, sign in or accept its terms there, then verify the instance again.',
+      'If no such page appears, check the instance address: compare it with the address bar of your browser when you are signed in to Veza.',
+      VPN,
+    ],
+  },
   TLS_SELF_SIGNED: {
     title: 'The server uses a self-signed certificate',
     explanation:

@@ -24,6 +24,7 @@ const byCode: Partial<Record<ProblemCode, readonly ProblemAction[]>> = {
   URL_UNSUPPORTED_SCHEME: ['edit-address'],
   DNS_NOT_FOUND: ['edit-address', 'network-settings'],
   TLS_HOSTNAME_MISMATCH: ['edit-address'],
+  NETWORK_SIGN_IN: ['edit-address'],
   TLS_NOT_TLS: ['edit-address', 'network-settings'],
   HTTP_NOT_VEZA: ['edit-address', 'network-settings'],
   HTTP_LOGIN_REDIRECT: ['edit-address', 'network-settings'],

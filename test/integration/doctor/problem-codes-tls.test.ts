@@ -130,16 +130,28 @@ describe('certificates', () => {
     expect(result.problem?.explanation).toContain("This computer's clock is right");
   });
 
-  it('TLS_HOSTNAME_MISMATCH names both names', async () => {
+  it('TLS_HOSTNAME_MISMATCH names both names (another name of the same site)', async () => {
     const leaf = await issueCertificate({
-      commonName: 'portal.acme.example',
-      hosts: ['portal.acme.example'],
+      commonName: 'portal.veza.test',
+      hosts: ['portal.veza.test'],
       issuer: root,
     });
     const result = await check(await vezaWith(leaf));
     expectFailedAt(result, 'tls', 'TLS_HOSTNAME_MISMATCH');
-    expect(result.problem?.explanation).toContain('portal.acme.example');
+    expect(result.problem?.explanation).toContain('portal.veza.test');
     expect(result.problem?.explanation).toContain('veza.test');
+  });
+
+  it('NETWORK_SIGN_IN: a certificate for an unrelated site, as guest Wi-Fi sign-in pages show', async () => {
+    const leaf = await issueCertificate({
+      commonName: 'login.guest-wifi.example',
+      hosts: ['login.guest-wifi.example'],
+      issuer: root,
+    });
+    const result = await check(await vezaWith(leaf));
+    expectFailedAt(result, 'tls', 'NETWORK_SIGN_IN');
+    expect(result.problem?.explanation).toContain('made out for login.guest-wifi.example');
+    expect(result.problem?.fix[0]).toMatch(/^Open a web browser and go to any website/);
   });
 
   it('TLS_SELF_SIGNED, with the certificate to compare before trusting it', async () => {

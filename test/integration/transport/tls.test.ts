@@ -114,10 +114,10 @@ describe('certificates', () => {
     expect(error.problem.detail.facts?.validFrom).toBeDefined();
   });
 
-  it('a certificate for another name is TLS_HOSTNAME_MISMATCH naming both', async () => {
+  it('a certificate for another name of the same site is TLS_HOSTNAME_MISMATCH naming both', async () => {
     const leaf = await issueCertificate({
-      commonName: 'portal.acme.example',
-      hosts: ['portal.acme.example'],
+      commonName: 'portal.veza.test',
+      hosts: ['portal.veza.test'],
       issuer: root,
     });
     const server = await serve(leaf);
@@ -125,7 +125,7 @@ describe('certificates', () => {
       transport.send({ method: 'GET', url: server.url('/', 'veza.test') }, { network: { caFile } }),
     );
     expect(error.problem.code).toBe('TLS_HOSTNAME_MISMATCH');
-    expect(error.problem.explanation).toContain('portal.acme.example');
+    expect(error.problem.explanation).toContain('portal.veza.test');
     expect(error.problem.explanation).toContain('veza.test');
   });
 

@@ -122,7 +122,8 @@ function decide(
   }
   if (stage === 'proxy') return { code: 'PROXY_UNREACHABLE' };
   if (stage === 'tls' || stage === 'http' || !failure) {
-    const tls = classifyTlsFailure(codes, messages, failure?.chain ?? []);
+    const host = new URL(context.url).hostname;
+    const tls = classifyTlsFailure(codes, messages, failure?.chain ?? [], host);
     if (tls) return interceptionOf(tls, !!context.proxy) ?? tls;
   }
   if (has(DNS_NOT_FOUND)) return { code: 'DNS_NOT_FOUND' };

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { ProblemCode } from '../../../shared/problems/problem-codes';
 import type { CertificateSummary } from './tls/certificate-summary';
 import { looksLikeTlsInspection } from './tls/inspection-vendors';
@@ -18,6 +19,8 @@ export function classifyTlsFailure(
   codes: readonly string[],
   messages: readonly string[],
   chain: readonly CertificateSummary[],
+  /** The host name asked for, to tell a certificate for another site from a near miss. */
+  host?: string,
 ): TlsVerdict | undefined {
   const leaf = chain[0];
   const top = chain[chain.length - 1];
@@ -56,7 +59,10 @@ export function classifyTlsFailure(
   if (has('ERR_TLS_CERT_ALTNAME_INVALID')) {
     const names = leaf?.altNames.length ? leaf.altNames.join(', ') : leaf?.subject;
     return {
-      code: 'TLS_HOSTNAME_MISMATCH',
+      // A certificate for a name of another site altogether is what a network's sign-in page
+      // (hotel, airport, guest Wi-Fi) shows for every address until the user signs in.
+      code:
+        leaf && host && unrelatedNames(host, leaf) ? 'NETWORK_SIGN_IN' : 'TLS_HOSTNAME_MISMATCH',
       facts: { ...leafFacts, ...(names && { subject: names }) },
     };
   }
@@ -91,4 +97,18 @@ export function classifyTlsFailure(
     return { code: 'TLS_HANDSHAKE_FAILED', facts: {} };
   }
   return undefined;
+}
+
+/** The last two labels of a name: "acme.vezacloud.com" and "*.vezacloud.com" are one site. */
+const siteOf = (name: string) =>
+  name.replace(/^\*\./, '').toLowerCase().split('.').slice(-2).join('.');
+
+/**
+ * None of the certificate's names belongs to the host's site (a name, not an IP address: for
+ * an address there is no site to compare).
+ */
+function unrelatedNames(host: string, leaf: CertificateSummary): boolean {
+  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) return false;
+  const names = leaf.altNames.length ? leaf.altNames : [leaf.subject.split(' (')[0] ?? ''];
+  return !names.some((name) => isIP(name) === 0 && siteOf(name) === siteOf(host));
 }
