@@ -5,7 +5,6 @@ import type { CancelSwitch } from './cancel-switch';
 import { codedError, ConnectFailure } from './connect/connect-failure';
 import { traceDispatch, type RequestTrace } from './connect/connection-timings';
 import type { Route } from './proxy/choose-route';
-import { parseProxyHead } from './proxy/open-tunnel';
 import type { TrustStore } from './tls/trusted-cas';
 import type { LookupFunction, TransportTimeouts } from './transport-types';
 
@@ -78,7 +77,8 @@ export async function dispatchHop(hop: Hop, settings: HopSettings): Promise<HopA
     // Only the proxy itself answers 407: treat it like a refused CONNECT.
     await response.body.dump({ limit: 64 * 1024 }).catch(() => {});
     const authenticate = ([] as string[]).concat(responseHeaders['proxy-authenticate'] ?? []);
-    const proxyResponse = { ...parseProxyHead(`HTTP/1.1 407 x`), authenticate };
+    // NTLM signs in a connection, not a request: forwarded plain http does not try it.
+    const proxyResponse = { status: 407, authenticate };
     throw new ConnectFailure('proxy', codedError('VEZA_PROXY_STATUS', 'The proxy answered 407.'), {
       proxyResponse,
     });

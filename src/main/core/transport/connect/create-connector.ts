@@ -2,7 +2,7 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type buildConnector from 'undici/types/connector';
 import type { Route } from '../proxy/choose-route';
-import { openTunnel } from '../proxy/open-tunnel';
+import { openTunnel, type ProxySchemeMemory } from '../proxy/open-tunnel';
 import { tlsHandshake, type HandshakeError } from '../tls/tls-handshake';
 import type { CertificateSummary } from '../tls/certificate-summary';
 import type { TrustStore } from '../tls/trusted-cas';
@@ -28,6 +28,8 @@ export interface ConnectorConfig {
   pin?: string;
   connectTimeoutMs: number;
   purpose?: 'request' | 'inspect';
+  /** The sign-in scheme the proxy asked for on an earlier connection (one per agent). */
+  proxyScheme?: ProxySchemeMemory;
 }
 
 export interface OpenedConnection {
@@ -93,16 +95,28 @@ export async function openConnection(
     let socket = await step(openTcp(address, dialPort, (s) => (current = s)));
     if (tunnel && proxy && route.kind === 'proxy') {
       stage = 'proxy';
-      if (proxy.protocol === 'https:') {
-        const secured = tlsHandshake(socket, {
+      // The proxy's own TLS (an https:// proxy), again for a reconnect after a refusal.
+      const secureProxy = async (plain: net.Socket) => {
+        if (proxy.protocol !== 'https:') return plain;
+        const secured = tlsHandshake(plain, {
           hostname: dialHost,
           trust: config.trust,
           purpose: 'request',
         });
-        socket = (await step(secured)).socket;
-        current = socket;
-      }
-      await step(openTunnel(socket, authorityOf(hostname, target.port), route.authorization));
+        current = (await secured).socket;
+        return current;
+      };
+      socket = await step(secureProxy(socket));
+      const { user, authorization } = route;
+      socket = await step(
+        openTunnel(socket, authorityOf(hostname, target.port), {
+          signIn: user && authorization ? { ...user, basic: authorization } : undefined,
+          memory: config.proxyScheme,
+          reconnect: async () =>
+            secureProxy(await openTcp(address, dialPort, (s) => (current = s))),
+        }),
+      );
+      current = socket;
     }
     const afterConnect = performance.now();
     record.connect = afterConnect - afterDns;
@@ -137,9 +151,14 @@ export async function openConnection(
 
 /** The `connect` function undici calls for each new connection of an Agent. */
 export function createConnector(config: ConnectorConfig): buildConnector.connector {
+  const withMemory = { ...config, proxyScheme: config.proxyScheme ?? {} };
   return (options, callback) => {
     const port = Number(options.port || (options.protocol === 'https:' ? 443 : 80));
-    openConnection(config, { protocol: options.protocol, hostname: options.hostname, port }).then(
+    openConnection(withMemory, {
+      protocol: options.protocol,
+      hostname: options.hostname,
+      port,
+    }).then(
       ({ socket }) => callback(null, socket),
       (error: Error) => callback(error, null),
     );

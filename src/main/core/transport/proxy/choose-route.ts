@@ -14,8 +14,10 @@ export type Route =
       source: 'manual' | 'system' | 'environment';
       /** The environment variable it came from (source 'environment'), as it was spelled. */
       variable?: string;
-      /** The Proxy-Authorization value, when the proxy has a user. */
+      /** The Proxy-Authorization value for Basic, when the proxy has a user. */
       authorization?: string;
+      /** The proxy user, for NTLM (signed in per connection by the connector). */
+      user?: { username: string; password: string };
       /** The secret parts, so error texts can be scrubbed of them. */
       secrets: string[];
     };
@@ -150,7 +152,7 @@ function proxyRoute(
 ): Route | Promise<Route> {
   let parsed: URL;
   try {
-    parsed = new URL(proxyUrl);
+    parsed = new URL(encodeDomainSlash(proxyUrl));
   } catch {
     throw unusableProxy(stripPassword(proxyUrl), 'The proxy address is not a valid URL.');
   }
@@ -181,8 +183,17 @@ function basicRoute(
     origin,
     source,
     authorization: `Basic ${token}`,
+    user: { username, password },
     secrets: [password, token].filter(Boolean),
   };
+}
+
+/**
+ * http://ACME\jdoe@proxy:3128 as people write a Windows user (curl takes it): the URL parser
+ * would read the backslash as a path, so in the user part it becomes %5C.
+ */
+function encodeDomainSlash(proxyUrl: string): string {
+  return proxyUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/@\\]*)\\([^/@]*@)/i, '$1$2%5C$3');
 }
 
 function stripPassword(text: string): string {

@@ -197,7 +197,10 @@ describe('loopback is never proxied', () => {
 describe('a proxy 407 and its sign-in methods', () => {
   it.each([
     [{ status: 407, authenticate: ['Basic realm="x"'] }, 'PROXY_AUTH_REQUIRED'],
-    [{ status: 407, authenticate: ['NTLM', 'Negotiate'] }, 'PROXY_AUTH_UNSUPPORTED'],
+    // NTLM is signed in with the proxy URL's user and the keychain password.
+    [{ status: 407, authenticate: ['NTLM', 'Negotiate'] }, 'PROXY_AUTH_REQUIRED'],
+    [{ status: 407, authenticate: ['NTLM'] }, 'PROXY_AUTH_REQUIRED'],
+    [{ status: 407, authenticate: ['Negotiate'] }, 'PROXY_AUTH_UNSUPPORTED'],
     [{ status: 407, authenticate: ['Negotiate', 'Basic realm="x"'] }, 'PROXY_AUTH_REQUIRED'],
     [{ status: 407, authenticate: ['Kerberos'] }, 'PROXY_AUTH_UNSUPPORTED'],
     [{ status: 407, authenticate: [] }, 'PROXY_AUTH_REQUIRED'],
