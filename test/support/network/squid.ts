@@ -58,6 +58,7 @@ shutdown_lifetime 0 seconds
 hosts_file ${path.join(folder, 'hosts')}
 dns_nameservers 127.0.0.1
 dns_timeout 1 seconds
+pinger_enable off
 auth_param ntlm program ${helper}
 auth_param ntlm children 2 startup=1 idle=1
 auth_param ntlm keep_alive on
