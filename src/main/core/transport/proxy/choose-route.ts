@@ -190,9 +190,10 @@ function basicRoute(
 
 /**
  * http://ACME\jdoe@proxy:3128 as people write a Windows user (curl takes it): the URL parser
- * would read the backslash as a path, so in the user part it becomes %5C.
+ * would read the backslash as a path, so in the user part it becomes %5C. Exported for the
+ * places that parse the same address (the proxy password's keychain entry, the form).
  */
-function encodeDomainSlash(proxyUrl: string): string {
+export function encodeDomainSlash(proxyUrl: string): string {
   return proxyUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/@\\]*)\\([^/@]*@)/i, '$1$2%5C$3');
 }
 
