@@ -213,9 +213,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   PROXY_AUTH_REQUIRED: {
     title: 'The proxy server asks for a sign-in',
     explanation:
-      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through.',
+      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through. A Windows sign-in proxy (NTLM) takes your Windows user name and password.',
     fix: [
-      "Press Edit, open Network settings, choose Use this proxy, write the proxy user name in front of the address (http://name@proxy.example.com:8080) and type the password into Proxy password (often your company sign-in; IT can tell you). The password is kept in this computer's keychain.",
+      "Press Edit, open Network settings, choose Use this proxy, write the proxy user name in front of the address (http://name@proxy.example.com:8080; a Windows user with its domain, like ACME\\jdoe, as http://ACME\\jdoe@proxy.example.com:8080) and type the password into Proxy password (often your company sign-in; IT can tell you). The password is kept in this computer's keychain.",
       'If they are already entered, check them for typing mistakes and whether your password was changed recently.',
       'Save and verify the instance again.',
       PROXY_VARIABLE_STEP,
@@ -235,9 +235,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   PROXY_AUTH_UNSUPPORTED: {
     title: 'The proxy uses a sign-in method Veza Desk cannot use',
     explanation:
-      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, asks for a kind of sign-in that Veza Desk does not support, such as automatic Windows sign-in (NTLM or Kerberos). Veza Desk can only send a user name and password to a proxy.',
+      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, accepts only automatic Windows sign-in with a ticket (Negotiate or Kerberos), which Veza Desk does not support. Veza Desk can sign in to a proxy with a user name and password, Windows (NTLM) sign-in included.',
     fix: [
-      'Ask IT for a proxy address that accepts a user name and password, or for the Veza instance to be reachable through the proxy without a sign-in.',
+      'Ask IT for a proxy address that accepts a user name and password (Basic or NTLM sign-in), or for the Veza instance ({host}) to be reachable through the proxy without a sign-in.',
       `Enter what IT gives you in ${PROXY_SETTINGS}, save and verify the instance again.`,
       PROXY_VARIABLE_STEP,
     ],

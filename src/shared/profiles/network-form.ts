@@ -1,3 +1,4 @@
+import { encodeDomainSlash } from '../http-protocol/encode-domain-slash';
 import type { NetworkSettings } from './profile';
 
 /** The network settings as the form edits them: text fields, seconds, "" for the default. */
@@ -34,7 +35,7 @@ function proxyUrlProblem(text: string): string | undefined {
   if (text.trim() === '') return 'Type the proxy address, e.g. http://proxy.example.com:8080.';
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(encodeDomainSlash(text.trim()));
   } catch {
     return 'This is not an address. Write it like http://proxy.example.com:8080.';
   }

@@ -124,8 +124,8 @@ describe('proxy', () => {
     expect(result.problem?.explanation).toContain(p.url);
   });
 
-  it('PROXY_AUTH_UNSUPPORTED: the proxy offers only NTLM/Negotiate', async () => {
-    const p = await proxy({ auth: { kind: 'ntlm' } });
+  it('PROXY_AUTH_UNSUPPORTED: the proxy offers only Negotiate/Kerberos', async () => {
+    const p = await proxy({ auth: { kind: 'negotiate' } });
     expectFailedAt(await throughProxy(p.url), 'proxy', 'PROXY_AUTH_UNSUPPORTED');
   });
 

@@ -129,8 +129,8 @@ describe('through a forwarding proxy', () => {
     }
   });
 
-  it('an NTLM/Negotiate-only proxy is PROXY_AUTH_UNSUPPORTED, for https and http', async () => {
-    const p = await proxy({ auth: { kind: 'ntlm' } });
+  it('a Negotiate/Kerberos-only proxy is PROXY_AUTH_UNSUPPORTED, for https and http', async () => {
+    const p = await proxy({ auth: { kind: 'negotiate' } });
     for (const url of [target.url('/', 'veza.test'), plainTarget.url('/', 'veza.test')]) {
       const error = await expectFailure(
         transportWith().send(

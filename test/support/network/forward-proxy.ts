@@ -8,13 +8,10 @@ import { fakeLookup } from './lookups';
 export interface ProxyOptions {
   /**
    * basic: needs user:password. negotiate: offers only Negotiate/Kerberos (a Windows ticket,
-   * which we cannot do). ntlm: the same as negotiate, the name older tests use; a proxy that
-   * really signs in with NTLM is startNtlmProxy below (and squid, test/support/network/squid.ts).
+   * which we cannot do); a proxy that really signs in with NTLM is startNtlmProxy below (and
+   * squid, test/support/network/squid.ts).
    */
-  auth?:
-    | { kind: 'basic'; username: string; password: string }
-    | { kind: 'negotiate' }
-    | { kind: 'ntlm' };
+  auth?: { kind: 'basic'; username: string; password: string } | { kind: 'negotiate' };
   /** Answer CONNECT with this status instead of tunnelling (e.g. 403). */
   refuseWith?: number;
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 /**
  * A real squid (Debian's) on 127.0.0.1 that signs users in with NTLM through its test helper
@@ -22,14 +22,6 @@ export interface Squid {
 
 const binaries = ['/usr/sbin/squid', '/usr/local/sbin/squid'];
 const helpers = ['/usr/lib/squid/ntlm_fake_auth', '/usr/lib64/squid/ntlm_fake_auth'];
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export async function startSquid(options: { names?: string[] } = {}): Promise<Squid> {
   const binary = binaries.find((candidate) => existsSync(candidate));

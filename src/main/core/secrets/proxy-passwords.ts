@@ -1,3 +1,4 @@
+import { encodeDomainSlash } from '../../../shared/http-protocol/encode-domain-slash';
 import { ProblemError } from '../problem-error';
 import type { ProxyPasswordLookup } from '../transport';
 import type { SecretStore } from './secret-store';
@@ -13,7 +14,7 @@ function proxyUser(proxyUrl: string): { origin: string; username: string } {
     });
   let parsed: URL;
   try {
-    parsed = new URL(proxyUrl);
+    parsed = new URL(encodeDomainSlash(proxyUrl));
   } catch {
     throw refuse();
   }

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { encodeDomainSlash } from '../../../../shared/http-protocol/encode-domain-slash';
 import { ProblemError } from '../../problem-error';
 import type { ProxyPasswordLookup, ResolveSystemProxy, TransportNetwork } from '../transport-types';
 import { proxyFromEnv } from './env-proxy';
@@ -186,15 +187,6 @@ function basicRoute(
     user: { username, password },
     secrets: [password, token].filter(Boolean),
   };
-}
-
-/**
- * http://ACME\jdoe@proxy:3128 as people write a Windows user (curl takes it): the URL parser
- * would read the backslash as a path, so in the user part it becomes %5C. Exported for the
- * places that parse the same address (the proxy password's keychain entry, the form).
- */
-export function encodeDomainSlash(proxyUrl: string): string {
-  return proxyUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/@\\]*)\\([^/@]*@)/i, '$1$2%5C$3');
 }
 
 function stripPassword(text: string): string {
