@@ -6,11 +6,26 @@ import type { CliContext, CliStreams } from './cli-context';
 import { withoutFinalNewline } from './key-input';
 import { openCliProfiles } from './open-cli-profiles';
 
-/** The command line's network choices, laid over a profile's (or over nothing for --url). */
-export function adjustNetwork(args: InstanceArgs): (network: TransportNetwork) => TransportNetwork {
+/**
+ * The command line's network choices, laid over a profile's (or over nothing for --url). A
+ * client certificate's passphrase comes from VEZA_CLIENT_CERT_PASSPHRASE, never a flag (flags
+ * show in the process list).
+ */
+export function adjustNetwork(
+  args: InstanceArgs,
+  env: Readonly<Record<string, string | undefined>> = {},
+): (network: TransportNetwork) => TransportNetwork {
+  const passphrase = env.VEZA_CLIENT_CERT_PASSPHRASE;
   return (network) => ({
     ...network,
     ...(args.caFile !== undefined && { caFile: args.caFile }),
+    ...(args.clientCert !== undefined && {
+      clientCertificate: {
+        certFile: args.clientCert,
+        ...(args.clientKey !== undefined && { keyFile: args.clientKey }),
+        ...(passphrase ? { passphrase } : {}),
+      },
+    }),
     ...(args.proxy !== undefined && { proxy: { mode: 'manual', url: args.proxy } }),
     ...(args.timeoutMs !== undefined && {
       timeouts: {

@@ -105,7 +105,7 @@ async function openTarget(
   transport: Transport,
   onKey: (key: string) => void,
 ): Promise<Target | number> {
-  const adjust = adjustNetwork(args);
+  const adjust = adjustNetwork(args, context.env);
   if (args.target.kind === 'url') {
     const normalized = normalizeInstanceUrl(args.target.url);
     if (!normalized.ok) throw new ProblemError(normalized.problem);

@@ -69,7 +69,7 @@ export async function runCheckCommand(
   }
   const openTransport = () =>
     createTransport({ env: { ...context.env }, ...context.transportDeps });
-  const adjust = adjustNetwork(args);
+  const adjust = adjustNetwork(args, context.env);
 
   if (args.target.kind === 'url') {
     const result = await verify(

@@ -37,6 +37,8 @@ answer on stdout. PATH is the API path, e.g. /api/v1/providers (a ?query is allo
   --ca-file PATH        trust the certificate authorities in this PEM file
   --proxy URL           use this proxy (http://host:port)
   --timeout MS          give up waiting after this many milliseconds
+  --client-cert FILE    show this client certificate to a server that asks for one (PEM, or .p12/.pfx)
+  --client-key FILE     the PEM private key of --client-cert (passphrase: VEZA_CLIENT_CERT_PASSPHRASE)
 
 Exit status: 0 Veza answered 2xx, 1 a problem (printed on stderr), 2 usage error.
 `;

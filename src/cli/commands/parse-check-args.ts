@@ -10,6 +10,9 @@ export interface InstanceArgs {
   caFile?: string;
   proxy?: string;
   timeoutMs?: number;
+  /** --client-cert / --client-key: files of a certificate to show a server that asks for one. */
+  clientCert?: string;
+  clientKey?: string;
 }
 
 export interface CheckArgs extends InstanceArgs {
@@ -28,6 +31,8 @@ export const instanceOptions = {
   'ca-file': { type: 'string' },
   proxy: { type: 'string' },
   timeout: { type: 'string' },
+  'client-cert': { type: 'string' },
+  'client-key': { type: 'string' },
 } as const;
 
 /** What parseArgs answers for instanceOptions. */
@@ -39,6 +44,8 @@ export interface InstanceValues {
   'ca-file'?: string;
   proxy?: string;
   timeout?: string;
+  'client-cert'?: string;
+  'client-key'?: string;
 }
 
 /** The key source and network flags, checked; a string answer is the usage error to print. */
@@ -48,6 +55,8 @@ export function readInstanceArgs(values: InstanceValues): InstanceArgs | string 
   }
   if (values['key-env'] !== undefined && values['key-stdin'])
     return 'Use either --key-env or --key-stdin, not both.';
+  if (values['client-key'] !== undefined && values['client-cert'] === undefined)
+    return '--client-key goes with --client-cert (the certificate it is the key of).';
   let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout);
@@ -66,6 +75,8 @@ export function readInstanceArgs(values: InstanceValues): InstanceArgs | string 
     caFile: values['ca-file'],
     proxy: values.proxy,
     timeoutMs,
+    ...(values['client-cert'] !== undefined && { clientCert: values['client-cert'] }),
+    ...(values['client-key'] !== undefined && { clientKey: values['client-key'] }),
   };
 }
 
@@ -81,6 +92,8 @@ Checks that an instance answers and that its API key works, layer by layer.
   --ca-file PATH     trust the certificate authorities in this PEM file
   --proxy URL        use this proxy (http://host:port)
   --timeout MS       give up on a step after this many milliseconds
+  --client-cert FILE show this client certificate to a server that asks for one (PEM, or .p12/.pfx)
+  --client-key FILE  the PEM private key of --client-cert (passphrase: VEZA_CLIENT_CERT_PASSPHRASE)
   --check-timeout MS give up on a whole check after this many milliseconds (default 30000)
   --json             print one JSON object instead of text
 

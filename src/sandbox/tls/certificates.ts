@@ -30,6 +30,8 @@ export interface IssueOptions {
   commonName: string;
   /** DNS names and IP addresses for the subjectAltName (leaf certificates). */
   hosts?: string[];
+  /** A client certificate (mutual TLS) instead of a server's. */
+  clientAuth?: boolean;
   notBefore?: Date;
   notAfter?: Date;
   isCA?: boolean;
@@ -75,7 +77,11 @@ export async function issueCertificate(options: IssueOptions): Promise<Issued> {
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
   if (!options.isCA)
-    extensions.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]));
+    extensions.push(
+      new x509.ExtendedKeyUsageExtension([
+        options.clientAuth ? x509.ExtendedKeyUsage.clientAuth : x509.ExtendedKeyUsage.serverAuth,
+      ]),
+    );
   if (options.hosts?.length) {
     extensions.push(
       new x509.SubjectAlternativeNameExtension(

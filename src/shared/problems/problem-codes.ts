@@ -48,6 +48,7 @@ export const problemCodes = [
   'TLS_NO_COMMON_CIPHER',
   'TLS_PIN_MISMATCH',
   'TLS_CLIENT_CERT_REQUIRED',
+  'TLS_CLIENT_CERT_INVALID',
   'CA_FILE_INVALID',
   // The HTTP answer
   'HTTP_TIMEOUT',

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import type { VerificationResult } from '../../../src/shared/doctor/verification';
-import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
+import { issueCertificate, makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
+import { cleanEnv, ensureBuiltCli, runBuiltCli } from '../cli/support/built-cli';
 import { startNginx, type Nginx } from '../../support/network/nginx';
 import { tempFolder } from '../../support/network/temp-folder';
 import { startHttpServer, type TestServer } from '../../support/network/servers';
@@ -161,5 +163,121 @@ describe('a gateway in front of Veza', () => {
     expect(result.problem?.detail.status).toBe(400);
     expect(result.problem?.detail.facts?.answerer).toBe('nginx');
     expectKeyNotBlamed(result);
+  });
+
+  describe('with a client certificate (mutual TLS through nginx to Veza)', () => {
+    /** nginx in front of the simulated Veza, letting in only clients of its own CA. */
+    async function mutualTls() {
+      const { ca, server } = await makeLoopbackTls(['127.0.0.1']);
+      const clients = await issueCertificate({ commonName: 'Acme Clients CA', isCA: true });
+      const laptop = await issueCertificate({
+        commonName: 'laptop-42',
+        issuer: clients,
+        clientAuth: true,
+      });
+      const stranger = await issueCertificate({ commonName: 'stranger', clientAuth: true });
+      const started = await startNginx(
+        `ssl_verify_client on; ssl_client_certificate {{clients.pem}}; ${passTo(upstream.port)}`,
+        { cert: server.cert, key: server.key, files: { 'clients.pem': clients.cert } },
+      );
+      gateways.push(started);
+      return {
+        url: started.url,
+        caFile: folder.write(`nginx-ca-${started.port}.pem`, ca.cert),
+        certFile: folder.write(`laptop-${started.port}.pem`, laptop.cert),
+        keyFile: folder.write(`laptop-${started.port}.key`, laptop.key),
+        strangerKeyFile: folder.write(`stranger-${started.port}.key`, stranger.key),
+      };
+    }
+
+    it('the certificate and its key let the check through to Veza', async () => {
+      const site = await mutualTls();
+      const result = await runVerify({
+        address: site.url,
+        key: sandbox.keys.admin,
+        network: {
+          caFile: site.caFile,
+          clientCertificate: { certFile: site.certFile, keyFile: site.keyFile },
+        },
+      });
+      expect(result.ok, JSON.stringify(result.problem)).toBe(true);
+      expect(result.identity?.name).toBe('Alice Admin');
+    });
+
+    it('the built veza-desk check takes --client-cert and --client-key', async () => {
+      ensureBuiltCli();
+      const site = await mutualTls();
+      const run = await runBuiltCli(
+        [
+          'check',
+          '--url',
+          site.url,
+          '--ca-file',
+          site.caFile,
+          '--client-cert',
+          site.certFile,
+          '--client-key',
+          site.keyFile,
+          '--json',
+        ],
+        cleanEnv({ VEZA_TOKEN: sandbox.keys.admin }),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, identity: { name: 'Alice Admin' } });
+      const without = await runBuiltCli(
+        ['check', '--url', site.url, '--ca-file', site.caFile, '--json'],
+        cleanEnv({ VEZA_TOKEN: sandbox.keys.admin }),
+      );
+      expect(JSON.parse(without.stdout)).toMatchObject({
+        problem: { code: 'TLS_CLIENT_CERT_REQUIRED' },
+      });
+    });
+
+    it('a PKCS#12 file with its passphrase (made by openssl, as IT hands them out); a wrong passphrase is TLS_CLIENT_CERT_INVALID', async () => {
+      const site = await mutualTls();
+      const p12 = `${site.certFile}.p12`;
+      execFileSync('openssl', [
+        'pkcs12',
+        '-export',
+        '-in',
+        site.certFile,
+        '-inkey',
+        site.keyFile,
+        '-passout',
+        'pass:winter-42',
+        '-out',
+        p12,
+      ]);
+      const check = (passphrase: string) =>
+        runVerify({
+          address: site.url,
+          key: sandbox.keys.admin,
+          network: { caFile: site.caFile, clientCertificate: { certFile: p12, passphrase } },
+        });
+      const right = await check('winter-42');
+      expect(right.ok, JSON.stringify(right.problem)).toBe(true);
+      const wrong = await check('summer-42');
+      expectFailedAt(wrong, 'tls', 'TLS_CLIENT_CERT_INVALID');
+      expect(JSON.stringify(wrong)).not.toContain('summer-42');
+    });
+
+    it("TLS_CLIENT_CERT_INVALID: a key that is not the certificate's, or a file that is none, stops before sending", async () => {
+      const site = await mutualTls();
+      const before = upstream.requests.length;
+      for (const clientCertificate of [
+        { certFile: site.certFile, keyFile: site.strangerKeyFile },
+        { certFile: site.keyFile },
+        { certFile: `${site.certFile}.missing`, keyFile: site.keyFile },
+      ]) {
+        const result = await runVerify({
+          address: site.url,
+          key: sandbox.keys.admin,
+          network: { caFile: site.caFile, clientCertificate },
+        });
+        expectFailedAt(result, 'tls', 'TLS_CLIENT_CERT_INVALID');
+        expect(result.problem?.detail.facts?.file).toBe(clientCertificate.certFile);
+      }
+      expect(upstream.requests.length).toBe(before);
+    });
   });
 });

@@ -56,7 +56,11 @@ const producedIn = {
     'TLS_PIN_MISMATCH',
     'CA_FILE_INVALID',
   ],
-  'problem-codes-gateway.test.ts': ['GATEWAY_REFUSED', 'GATEWAY_UNAVAILABLE'],
+  'problem-codes-gateway.test.ts': [
+    'GATEWAY_REFUSED',
+    'GATEWAY_UNAVAILABLE',
+    'TLS_CLIENT_CERT_INVALID',
+  ],
   'problem-codes-interception.test.ts': ['TLS_PROXY_INSPECTION', 'TLS_DEBUG_PROXY'],
   'problem-codes-http.test.ts': [
     'HTTP_TIMEOUT',

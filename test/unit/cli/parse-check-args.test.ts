@@ -38,6 +38,18 @@ describe('veza-desk check arguments', () => {
     });
   });
 
+  it('--client-cert with --client-key, or a PKCS#12 file alone; a key without a certificate is refused', () => {
+    expect(
+      parseCheckArgs(['--url', 'u', '--client-cert', '/c.pem', '--client-key', '/k.pem']),
+    ).toMatchObject({ clientCert: '/c.pem', clientKey: '/k.pem' });
+    expect(parseCheckArgs(['--url', 'u', '--client-cert', '/me.p12'])).toMatchObject({
+      clientCert: '/me.p12',
+    });
+    expect(parseCheckArgs(['--url', 'u', '--client-key', '/k.pem'])).toMatch(
+      /^--client-key goes with --client-cert/,
+    );
+  });
+
   it('--check-timeout limits one whole check, in milliseconds from 1000 to 600000', () => {
     expect(parseCheckArgs(['--all', '--check-timeout', '45000'])).toMatchObject({
       checkMs: 45_000,

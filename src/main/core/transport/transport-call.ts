@@ -12,6 +12,7 @@ import { parseTarget } from './parse-target';
 import { chooseRoute, describeRoute, proxyContext, type Route } from './proxy/choose-route';
 import { createRedactor } from './redact';
 import { followRedirect, type HopTarget } from './redirect-policy';
+import { withClientCertificate } from './tls/client-identity';
 import { defaultTrustStore, loadTrustStore } from './tls/trusted-cas';
 import { mergeSettings } from './transport-defaults';
 import type { TransportContext } from './transport-context';
@@ -101,9 +102,12 @@ export class TransportCall {
     const { context, options, cancel } = this;
     const network = options.network;
     const credentials = options.credentials;
-    const trust = network?.caFile
+    const roots = network?.caFile
       ? await loadTrustStore(network.caFile, this.timeouts.connectMs)
       : defaultTrustStore();
+    const trust = network?.clientCertificate
+      ? await withClientCertificate(roots, network.clientCertificate)
+      : roots;
     const firstUrl = this.target.url;
     // Once the chain leaves the credentials' origin it never gets them back: a server we do
     // not trust must not be able to aim our key at a path of its choosing.

@@ -19,7 +19,19 @@ export interface TransportNetwork {
   caFile?: string;
   /** "Trust this certificate": accept only a leaf with this SHA-256 (hex, colons optional). */
   pinnedCertSha256?: string;
+  /** A certificate this computer shows to a server that asks for one (mutual TLS). */
+  clientCertificate?: ClientCertificate;
   timeouts?: Partial<TransportTimeouts>;
+}
+
+/** A client certificate from files: a PEM certificate and its PEM key, or one PKCS#12 file. */
+export interface ClientCertificate {
+  /** The PEM certificate (its chain may follow), or a PKCS#12 (.p12, .pfx) file with the key in it. */
+  certFile: string;
+  /** The PEM private key; none with a PKCS#12 file. */
+  keyFile?: string;
+  /** The private key's or PKCS#12 file's passphrase, when it has one (never stored in a profile). */
+  passphrase?: string;
 }
 
 /** Every limit in milliseconds. */

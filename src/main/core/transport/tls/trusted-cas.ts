@@ -10,6 +10,8 @@ export interface TrustStore {
   key: string;
   /** undefined = Node's bundled roots only (its built-in store, the cheapest to use). */
   secureContext?: tls.SecureContext;
+  /** The certificate authorities in secureContext (undefined: Node's bundled roots). */
+  ca?: readonly string[];
 }
 
 // Node 24 / Electron 45 read the OS store (`tls.getCACertificates('system')`); Node 20 does
@@ -160,7 +162,7 @@ function trustStoreOf(extra: readonly string[]): TrustStore {
   let store = contexts.get(key);
   if (!store) {
     // Building a context from ~150 roots costs milliseconds: once per distinct CA set.
-    store = { key, secureContext: tls.createSecureContext({ ca: all }) };
+    store = { key, secureContext: tls.createSecureContext({ ca: all }), ca: all };
     contexts.set(key, store);
   }
   return store;
