@@ -149,8 +149,12 @@ test.describe('the request workspace', () => {
       );
       await openRequests(app, 'Behind proxy');
       await compose(app, '/api/v1/roles');
-      await sendAndRead(app, /"oaa_push"/);
-      await expect(summary).toContainText(`Through the proxy ${proxy.url}`);
+      // The first role: the route line now says where the proxy came from, and the taller
+      // summary leaves the last role below the rendered window of the tree.
+      await sendAndRead(app, /"name": "admin"/);
+      await expect(summary).toContainText(
+        `Through the proxy ${proxy.url}, set in this instance's network settings`,
+      );
       expect(proxy.log).toContain(`CONNECT veza.test:${behind.port}`);
       expect(behind.requests.some((request) => request.path === '/api/v1/roles')).toBe(true);
     } finally {
