@@ -1,10 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { openConnection } from './connect/create-connector';
-import { parseTarget } from './parse-target';
-import { chooseRoute } from './proxy/choose-route';
-import { defaultTrustStore } from './tls/trusted-cas';
-import { mergeSettings } from './transport-defaults';
+import { openDiagnosticConnection } from './connect/open-diagnostic-connection';
 import type { TransportContext } from './transport-context';
 import type { TransportNetwork } from './transport-types';
 
@@ -84,20 +80,14 @@ async function handshake(
   options: Pick<tls.ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'>,
   lingerMs = 0,
 ): Promise<{ cipher?: string; error?: string }> {
-  const target = parseTarget(url);
-  const route = await chooseRoute(target, network, context.routeDeps);
-  const { connectMs } = mergeSettings(context.timeouts, network?.timeouts);
-  const host = target.hostname.replace(/^\[|\]$/g, '');
-  const { socket } = await openConnection(
-    {
-      route,
-      proxyMode: 'tunnel',
-      lookup: context.lookup,
-      trust: defaultTrustStore(),
-      connectTimeoutMs: connectMs,
-    },
-    { protocol: 'http:', hostname: target.hostname, port: Number(target.port || 443) },
+  const { socket, target, timeouts } = await openDiagnosticConnection(
+    context,
+    url,
+    network,
+    'none',
   );
+  const { connectMs } = timeouts;
+  const host = target.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
     const secured = tls.connect({
       socket,

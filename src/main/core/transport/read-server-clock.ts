@@ -1,8 +1,4 @@
-import { openConnection } from './connect/create-connector';
-import { parseTarget } from './parse-target';
-import { chooseRoute } from './proxy/choose-route';
-import { defaultTrustStore } from './tls/trusted-cas';
-import { mergeSettings } from './transport-defaults';
+import { openDiagnosticConnection } from './connect/open-diagnostic-connection';
 import type { TransportContext } from './transport-context';
 import type { TransportNetwork } from './transport-types';
 
@@ -22,20 +18,11 @@ export async function readServerClock(
   network?: TransportNetwork,
 ): Promise<Date | undefined> {
   try {
-    const target = parseTarget(url);
-    const route = await chooseRoute(target, network, context.routeDeps);
-    const { connectMs, firstByteMs } = mergeSettings(context.timeouts, network?.timeouts);
-    const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
-    const { socket } = await openConnection(
-      {
-        route,
-        proxyMode: 'tunnel',
-        lookup: context.lookup,
-        trust: defaultTrustStore(),
-        connectTimeoutMs: connectMs,
-        purpose: 'inspect',
-      },
-      { protocol: target.protocol, hostname: target.hostname, port },
+    const { socket, target, timeouts } = await openDiagnosticConnection(
+      context,
+      url,
+      network,
+      'unchecked',
     );
     const head = await new Promise<string>((resolve) => {
       let received = '';
@@ -44,7 +31,7 @@ export async function readServerClock(
         socket.destroy();
         resolve(received);
       };
-      const timer = setTimeout(done, Math.min(firstByteMs, 10_000));
+      const timer = setTimeout(done, Math.min(timeouts.firstByteMs, 10_000));
       socket.setEncoding('latin1');
       socket.on('data', (chunk: string) => {
         received += chunk;
