@@ -266,7 +266,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   TCP_REFUSED: {
     title: 'The server refused the connection',
     explanation:
-      'This computer reached the server ({host}), but nothing there accepted the connection. Usually the address has a wrong port number, or the service is not running at the moment.',
+      'This computer reached the server ({host}), but nothing there accepted the connection. Usually the address has a wrong port number, or the service is not running at the moment. {tried}',
     fix: [
       'Check the address: a port number after a colon at the end of the server name should only be there if the instance owner told you to use it.',
       `If your company uses a proxy (the server used to reach the internet), make sure it is set in ${PROXY_SETTINGS}.`,
@@ -276,7 +276,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   TCP_TIMEOUT: {
     title: 'The server did not answer in time',
     explanation:
-      'Veza Desk tried to connect to the server ({host}) but got no answer at all. A company firewall (a network filter) is often silently blocking the connection, or a proxy or VPN is needed to get there.',
+      'Veza Desk tried to connect to the server ({host}) but got no answer at all. A company firewall (a network filter) is often silently blocking the connection, or a proxy or VPN is needed to get there. {tried}',
     fix: [
       VPN,
       'Open the instance address in your web browser on this computer.',
@@ -298,11 +298,21 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   NETWORK_UNREACHABLE: {
     title: 'This computer has no network path to the server',
     explanation:
-      'The computer is not connected to a network that can reach the server ({host}). It may be offline, or the server may only be reachable from the company network.',
+      'The computer is not connected to a network that can reach the server ({host}). It may be offline, or the server may only be reachable from the company network. {tried}',
     fix: [
       'Check that Wi-Fi or the network cable is connected and that other websites open.',
       VPN,
       'Verify the instance again.',
+    ],
+  },
+  COMPANY_NETWORK_ONLY: {
+    title: 'This instance is only on the company network',
+    explanation:
+      'The name {host} leads to {address}. That is a private address: it works only inside a company network. No answer came back, so this computer is most likely not on that network right now. {tried}',
+    fix: [
+      'Turn on your company VPN (the app that connects this computer to the company network), then verify the instance again.',
+      'In the office, use the company network, not the guest Wi-Fi.',
+      'If the VPN is on and this still happens, ask IT whether {host} can be reached over the VPN.',
     ],
   },
 

@@ -5,13 +5,16 @@ import { problemCatalog } from './catalog';
 
 /** Fills {name} placeholders from the detail's facts; a placeholder with no fact is dropped. */
 function fill(template: string, facts: Record<string, string>): string {
-  return template
-    .replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? '')
-    .replace(/,\s*\)/g, ')')
-    .replace(/\(\s*\)/g, '')
-    .replace(/ {2,}/g, ' ')
-    .replace(/ ([.,;:])/g, '$1')
-    .trim();
+  return (
+    template
+      .replace(/\{(\w+)\}/g, (_, name: string) => facts[name] ?? '')
+      .replace(/,\s*\)/g, ')')
+      .replace(/\(\s*\)/g, '')
+      .replace(/ {2,}/g, ' ')
+      // The space a dropped placeholder left before punctuation; not the colon of "::1".
+      .replace(/ ([.,;:])(?=\s|$)/g, '$1')
+      .trim()
+  );
 }
 
 const text = (value: string) => clipText(value, bounds.problemText);

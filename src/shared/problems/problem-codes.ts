@@ -31,6 +31,7 @@ export const problemCodes = [
   'TCP_TIMEOUT',
   'TCP_RESET',
   'NETWORK_UNREACHABLE',
+  'COMPANY_NETWORK_ONLY',
   // The secure connection
   'TLS_CERT_EXPIRED',
   'TLS_CERT_NOT_YET_VALID',

@@ -3,6 +3,7 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { verificationStepIds } from '../../../src/shared/doctor/verification';
 import { startForwardProxy } from '../../support/network/forward-proxy';
+import { canMakeNamespaces, namespaceLauncher } from '../../support/network/namespace';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
 import { filesContaining, makeDraft } from '../../support/profile-fixtures';
 import { cleanEnv, ensureBuiltCli, runBuiltCli, type CliRun } from './support/built-cli';
@@ -293,5 +294,54 @@ describe('veza-desk check on a computer whose clock is wrong (faketime)', () => 
     expect(problem.detail.facts.difference).toBe(difference);
     expect(problem.fix.join(' ')).toContain('On Linux: open Settings > Date & Time');
     expect(result.steps.find((step) => step.id === 'tls')?.status).toBe('failed');
+  });
+});
+
+describe.skipIf(!canMakeNamespaces)('veza-desk check in a network of its own (a namespace)', () => {
+  // The real command resolves names with the namespace's own /etc/hosts, as on a laptop:
+  // nothing there is a real address, and nothing can leave the namespace.
+  async function checkInNamespace(
+    url: string,
+    plan: Parameters<typeof namespaceLauncher>[0],
+  ): Promise<ReturnType<typeof parsed>> {
+    const namespace = namespaceLauncher(plan);
+    try {
+      const run = await cli(
+        ['--url', url, '--timeout', '800', '--json'],
+        { VEZA_TOKEN: sandbox.keys.admin },
+        '',
+        namespace.launcher,
+      );
+      expect(run.code, run.stderr).toBe(1);
+      return parsed(run);
+    } finally {
+      namespace.remove();
+    }
+  }
+
+  it('COMPANY_NETWORK_ONLY: a name that leads to a private address that never answers', async () => {
+    const result = await checkInNamespace('https://veza.corp.test:8443', {
+      hosts: { 'veza.corp.test': ['10.77.0.1'] },
+      silent: { address: '10.77.0.1', port: 8443 },
+      addresses: ['10.77.0.1/32'],
+    });
+    expect(result.problem?.code).toBe('COMPANY_NETWORK_ONLY');
+    const problem = result.problem as unknown as { explanation: string; fix: string[] };
+    expect(problem.explanation).toContain('leads to 10.77.0.1. That is a private address');
+    expect(problem.fix[0]).toMatch(/^Turn on your company VPN/);
+    expect(result.steps.find((step) => step.id === 'tcp')?.status).toBe('failed');
+  });
+
+  it('a name with an IPv6 and an IPv4 address: TCP_TIMEOUT says how each one failed', async () => {
+    // ::1 refuses the port; 127.0.0.1 never answers on it.
+    const result = await checkInNamespace('https://veza.dual.test:8443', {
+      hosts: { 'veza.dual.test': ['::1', '127.0.0.1'] },
+      silent: { address: '127.0.0.1', port: 8443 },
+    });
+    expect(result.problem?.code).toBe('TCP_TIMEOUT');
+    const { explanation } = result.problem as unknown as { explanation: string };
+    expect(explanation).toContain("It tried both of the name's addresses:");
+    expect(explanation).toContain('::1 (IPv6) refused the connection');
+    expect(explanation).toContain('127.0.0.1 (IPv4) did not answer');
   });
 });

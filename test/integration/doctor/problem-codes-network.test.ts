@@ -10,7 +10,8 @@ import {
   canListenWithFullBacklog,
   startFullBacklogListener,
 } from '../../support/network/full-backlog';
-import { failingLookup } from '../../support/network/lookups';
+import { failingLookup, mappedLookup } from '../../support/network/lookups';
+import { canMakeNamespaces, namespaceLauncher } from '../../support/network/namespace';
 import { startTcpServer, type TestServer } from '../../support/network/servers';
 import { repoRoot } from '../../support/run-tsx';
 import { expectFailedAt, loopbackTransport, runVerify, statusOf } from './support/verify-harness';
@@ -23,7 +24,13 @@ const servers: TestServer[] = [];
 beforeAll(async () => {
   // Its certificate also names veza.test: loopback is never proxied, so the proxy cases below
   // reach the sandbox by that test name (the proxy resolves it with the test resolver).
-  const { ca, server } = await makeLoopbackTls(['veza.test', 'localhost', '127.0.0.1', '::1']);
+  const { ca, server } = await makeLoopbackTls([
+    'veza.test',
+    'veza.dual.test',
+    'localhost',
+    '127.0.0.1',
+    '::1',
+  ]);
   sandbox = await startSandbox({
     https: true,
     caFile: true,
@@ -201,33 +208,44 @@ describe('TCP', () => {
 // down, so the kernel itself answers ENETUNREACH for 127.0.0.1: verify() runs there, in a
 // child process, and nothing leaves the machine.
 const canUnshare = spawnSync('unshare', ['-rn', 'true']).status === 0;
+
+/** verify() in a child process started through `launcher` (a namespace), its verdict as JSON. */
+function verifyInChild(
+  launcher: string[],
+  address: string,
+  key: string,
+  env: Record<string, string> = {},
+): Promise<VerificationResult> {
+  return new Promise((resolve, reject) => {
+    const [program = '', ...before] = launcher;
+    const child = spawn(
+      program,
+      [
+        ...before,
+        process.execPath,
+        '--import',
+        'tsx',
+        path.join(repoRoot, 'test/integration/doctor/children/verify-in-child.ts'),
+        address,
+        '--key-stdin',
+      ],
+      { cwd: repoRoot, env: { ...process.env, ...env } },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child ${code}: ${err}`)),
+    );
+    child.stdin.end(key);
+  });
+}
+
 describe.skipIf(!canUnshare)('network unreachable (a network namespace with no network)', () => {
-  function verifyWithoutNetwork(address: string, key: string): Promise<VerificationResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(
-        'unshare',
-        [
-          '-rn',
-          process.execPath,
-          '--import',
-          'tsx',
-          path.join(repoRoot, 'test/integration/doctor/children/verify-in-child.ts'),
-          address,
-          '--key-stdin',
-        ],
-        { cwd: repoRoot, env: process.env },
-      );
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) =>
-        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child ${code}: ${err}`)),
-      );
-      child.stdin.end(key);
-    });
-  }
+  const verifyWithoutNetwork = (address: string, key: string) =>
+    verifyInChild(['unshare', '-rn'], address, key);
 
   it('NETWORK_UNREACHABLE: the kernel has no route to the instance', async () => {
     const result = await verifyWithoutNetwork(sandbox.url, sandbox.keys.admin);
@@ -253,5 +271,127 @@ describe.skipIf(!canUnshare)('network unreachable (a network namespace with no n
     const error = Object.assign(new Error(raw.message), raw);
     const classified = classifyNetworkError(error, { url: 'https://127.0.0.1/' });
     expect(classified).toMatchObject({ code: 'NETWORK_UNREACHABLE', stage: 'tcp' });
+  });
+});
+
+// A name with an IPv6 and an IPv4 address, both on this machine's loopback (an injected
+// resolver on the real connect path): each is tried, as browsers do, and a failure says how
+// each one failed.
+describe('a name with both kinds of address', () => {
+  const dual = (addresses: string[]) =>
+    loopbackTransport({ lookup: mappedLookup({ 'veza.dual.test': addresses }) });
+  const verifyDual = (port: number, addresses: string[], target = sandbox) =>
+    runVerify(
+      {
+        address: `https://veza.dual.test:${port}`,
+        key: target.keys.admin,
+        network: { caFile: target.caFile, timeouts: { connectMs: 1500 } },
+      },
+      { openTransport: dual(addresses) },
+    );
+
+  it('connects through the IPv4 address when the IPv6 one refuses', async () => {
+    // The sandbox listens on 127.0.0.1 only, so ::1 refuses its port.
+    const result = await verifyDual(sandbox.port, ['::1', '127.0.0.1']);
+    expect(result.outcome).toBe('OK_PERSONAL_KEY');
+  });
+
+  it('TCP_REFUSED: both addresses refuse, and the problem names each', async () => {
+    const result = await verifyDual(await closedPort(), ['::1', '127.0.0.1']);
+    expectFailedAt(result, 'tcp', 'TCP_REFUSED');
+    expect(result.problem?.explanation).toContain(
+      "It tried both of the name's addresses: ::1 (IPv6) refused the connection; 127.0.0.1 (IPv4) refused the connection.",
+    );
+  });
+
+  describe.skipIf(!canListenWithFullBacklog)('an address that never answers', () => {
+    let silent: Awaited<ReturnType<typeof startFullBacklogListener>>;
+    let sandbox6: Sandbox;
+    beforeAll(async () => {
+      // The same port on both: silence on 127.0.0.1, the simulated Veza on ::1.
+      const { ca, server } = await makeLoopbackTls(['veza.dual.test']);
+      sandbox6 = await startSandbox({
+        host: '::1',
+        https: true,
+        caFile: true,
+        tls: { cert: server.cert, key: server.key, caPem: ca.cert },
+      });
+      silent = await startFullBacklogListener(sandbox6.port);
+    });
+    afterAll(async () => {
+      silent.close();
+      await sandbox6.close();
+    });
+
+    it('is left for the next address after a moment: the check passes through ::1', async () => {
+      const result = await verifyDual(sandbox6.port, ['127.0.0.1', '::1'], sandbox6);
+      expect(result.outcome).toBe('OK_PERSONAL_KEY');
+    });
+
+    it('TCP_TIMEOUT: one refuses and one never answers, and the problem says which did what', async () => {
+      const stopped = await closedPort();
+      const quiet = await startFullBacklogListener(stopped).catch(() => undefined);
+      if (!quiet) return; // the port was taken again in between: nothing to learn this time
+      try {
+        const result = await verifyDual(stopped, ['::1', '127.0.0.1']);
+        expectFailedAt(result, 'tcp', 'TCP_TIMEOUT');
+        expect(result.problem?.explanation).toContain(
+          "It tried both of the name's addresses: ::1 (IPv6) refused the connection; 127.0.0.1 (IPv4) did not answer.",
+        );
+      } finally {
+        quiet.close();
+      }
+    });
+  });
+});
+
+// A name that leads to a private address (10/8 here) that never answers: off the company
+// network, that is what a laptop sees. Only inside a namespace this test makes, where
+// 10.77.0.1 is an address of its own loopback and its /etc/hosts says where veza.corp.test is.
+describe.skipIf(!canMakeNamespaces)('on the company network only (a namespace of its own)', () => {
+  it('COMPANY_NETWORK_ONLY: the private address and the VPN, not a firewall', async () => {
+    const namespace = namespaceLauncher({
+      hosts: { 'veza.corp.test': ['10.77.0.1'] },
+      silent: { address: '10.77.0.1', port: 8443 },
+      addresses: ['10.77.0.1/32'],
+    });
+    try {
+      const result = await verifyInChild(
+        namespace.launcher,
+        'https://veza.corp.test:8443',
+        sandbox.keys.admin,
+        {
+          VEZA_TEST_SYSTEM_RESOLVER: '1',
+          VEZA_TEST_NETWORK: JSON.stringify({ timeouts: { connectMs: 800 } }),
+        },
+      );
+      expectFailedAt(result, 'tcp', 'COMPANY_NETWORK_ONLY');
+      expect(result.problem?.explanation).toContain(
+        'The name veza.corp.test:8443 leads to 10.77.0.1. That is a private address',
+      );
+      expect(result.problem?.fix[0]).toMatch(/^Turn on your company VPN/);
+      expect(JSON.stringify(result)).not.toContain(sandbox.keys.admin);
+    } finally {
+      namespace.remove();
+    }
+  });
+
+  it('a private address that refuses is a refusal: the network was reached', async () => {
+    const namespace = namespaceLauncher({
+      hosts: { 'veza.corp.test': ['10.77.0.1'] },
+      silent: { address: '10.77.0.1', port: 8443 },
+      addresses: ['10.77.0.1/32'],
+    });
+    try {
+      const result = await verifyInChild(
+        namespace.launcher,
+        'https://veza.corp.test:9443',
+        sandbox.keys.admin,
+        { VEZA_TEST_SYSTEM_RESOLVER: '1' },
+      );
+      expectFailedAt(result, 'tcp', 'TCP_REFUSED');
+    } finally {
+      namespace.remove();
+    }
   });
 });

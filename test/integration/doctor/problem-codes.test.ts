@@ -38,6 +38,7 @@ const producedIn = {
     'TCP_TIMEOUT',
     'TCP_RESET',
     'NETWORK_UNREACHABLE',
+    'COMPANY_NETWORK_ONLY',
   ],
   'problem-codes-tls.test.ts': [
     'TLS_CERT_EXPIRED',

@@ -9,20 +9,22 @@ export const canListenWithFullBacklog = spawnSync('python3', ['-c', 'pass']).sta
  * drops new SYNs on Linux, exactly like a firewall that drops packets. Node always accepts, so
  * the listener is a tiny Python process that never calls accept().
  */
-export async function startFullBacklogListener(): Promise<{ port: number; close(): void }> {
+export async function startFullBacklogListener(port = 0): Promise<{ port: number; close(): void }> {
   const listener = spawn('python3', [
     '-c',
-    "import socket,sys\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\nsys.stdin.read()",
+    `import socket,sys\ns=socket.socket()\ns.bind(('127.0.0.1',${port}))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\nsys.stdin.read()`,
   ]);
-  const port = await new Promise<number>((resolve) =>
-    listener.stdout.once('data', (data) => resolve(Number(String(data).trim()))),
-  );
+  const bound = await new Promise<number>((resolve, reject) => {
+    listener.stdout.once('data', (data) => resolve(Number(String(data).trim())));
+    listener.once('exit', () => reject(new Error(`python3 could not listen on port ${port}`)));
+  });
   // Fill the queue (backlog 0 still queues one) so the next SYN is dropped.
   const fillers: net.Socket[] = [];
-  for (let i = 0; i < 2; i += 1) fillers.push(net.connect(port, '127.0.0.1').on('error', () => {}));
+  for (let i = 0; i < 2; i += 1)
+    fillers.push(net.connect(bound, '127.0.0.1').on('error', () => {}));
   await new Promise((resolve) => setTimeout(resolve, 100));
   return {
-    port,
+    port: bound,
     close: () => {
       for (const socket of fillers) socket.destroy();
       listener.kill();

@@ -6,6 +6,8 @@ import { interceptionOf } from './tls/interception';
 import { explainProxyStatus } from './proxy/explain-proxy-status';
 import type { CertificateSummary } from './tls/certificate-summary';
 import { createRedactor, type Redactor } from './redact';
+import { attemptsInWords } from './connect/attempts-in-words';
+import { isPrivateAddress } from './connect/private-address';
 
 export interface FailureContext {
   /** The URL being requested when it failed. */
@@ -130,8 +132,12 @@ function decide(
   if (has(DNS_UNAVAILABLE) || (stage === 'dns' && has(TIMEOUTS)))
     return { code: 'DNS_UNAVAILABLE' };
   if (has(['ECONNREFUSED'])) return { code: 'TCP_REFUSED' };
-  if (has(TIMEOUTS)) return { code: 'TCP_TIMEOUT' };
-  if (has(UNREACHABLE)) return { code: 'NETWORK_UNREACHABLE' };
+  if (has(TIMEOUTS) || has(UNREACHABLE)) {
+    // Silence from a private address: most likely a company network this computer is not on.
+    const inside = failure?.attempts.find((attempt) => isPrivateAddress(attempt.address));
+    if (inside) return { code: 'COMPANY_NETWORK_ONLY', facts: { address: inside.address } };
+    return { code: has(TIMEOUTS) ? 'TCP_TIMEOUT' : 'NETWORK_UNREACHABLE' };
+  }
   if (context.responseStarted && (has(CUT) || codes.some(isDecodeError)))
     return { code: 'HTTP_BODY_INCOMPLETE' };
   if (has(['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'ERR_STREAM_PREMATURE_CLOSE']))
@@ -152,6 +158,7 @@ export function classifyNetworkError(error: unknown, context: FailureContext): C
   const { code, facts: extraFacts } = decide(evidence, stage, context);
   const redact = context.redact ?? createRedactor();
   const url = new URL(context.url);
+  const tried = attemptsInWords(evidence.failure?.attempts ?? []);
   const facts: Record<string, string> = {
     host: url.host,
     url: `${url.origin}${url.pathname}`,
@@ -159,6 +166,7 @@ export function classifyNetworkError(error: unknown, context: FailureContext): C
     ...(context.proxySource && { proxySource: context.proxySource }),
     ...(context.proxyVariable && { variable: context.proxyVariable }),
     ...(context.limit && { limit: context.limit }),
+    ...(tried && { tried }),
     ...extraFacts,
   };
   const raw = [...new Set(evidence.messages)].slice(0, 3).join(' <- ');

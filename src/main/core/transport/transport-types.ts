@@ -1,4 +1,4 @@
-import type { LookupOneOptions } from 'node:dns';
+import type { LookupAddress, LookupAllOptions } from 'node:dns';
 import type { CertificateSummary } from './tls/certificate-summary';
 import type { ConnectionTimings } from './connect/connection-timings';
 
@@ -108,11 +108,11 @@ export interface TransportResponse {
   release(): Promise<void>;
 }
 
-/** dns.lookup or any function with its single-address shape (tests resolve fake names). */
+/** dns.lookup asked for every address, or any function of that shape (tests resolve fake names). */
 export type LookupFunction = (
   hostname: string,
-  options: LookupOneOptions,
-  callback: (error: NodeJS.ErrnoException | null, address: string, family: number) => void,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
 ) => void;
 
 /** Electron's session.resolveProxy: a PAC answer such as "PROXY proxy:8080; DIRECT". */

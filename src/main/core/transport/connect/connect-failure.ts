@@ -1,4 +1,5 @@
 import type { CertificateSummary } from '../tls/certificate-summary';
+import type { ConnectAttempt } from './dial';
 
 /** Where a connection attempt was when it failed: the doctor reports the same steps. */
 export type TransportStage = 'proxy' | 'dns' | 'tcp' | 'tls' | 'http';
@@ -14,16 +15,23 @@ export class ConnectFailure extends Error {
   readonly chain: CertificateSummary[];
   /** The proxy's answer to CONNECT, when it refused. */
   readonly proxyResponse?: ProxyResponse;
+  /** The server's addresses tried and how each failed (a failed tcp stage of a direct route). */
+  readonly attempts: ConnectAttempt[];
   constructor(
     stage: TransportStage,
     cause: unknown,
-    extras: { chain?: CertificateSummary[]; proxyResponse?: ProxyResponse } = {},
+    extras: {
+      chain?: CertificateSummary[];
+      proxyResponse?: ProxyResponse;
+      attempts?: ConnectAttempt[];
+    } = {},
   ) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'ConnectFailure';
     this.stage = stage;
     this.chain = extras.chain ?? [];
     this.proxyResponse = extras.proxyResponse;
+    this.attempts = extras.attempts ?? [];
   }
 }
 

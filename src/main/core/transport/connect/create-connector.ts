@@ -14,7 +14,7 @@ import {
   type TransportStage,
 } from './connect-failure';
 import { recordSocket, type SocketRecord } from './connection-timings';
-import { openTcp, resolveHost } from './dial';
+import { openTcp, openTcpToAny, resolveAddresses, type ConnectAttempt } from './dial';
 
 export interface ConnectorConfig {
   route: Route;
@@ -70,6 +70,9 @@ export async function openConnection(
 
   let stage = stageOf('dns');
   let current: net.Socket | undefined;
+  let closeAttempts = () => {};
+  // Every address tried for the connection and how each failed, for the problem that follows.
+  const attempts: ConnectAttempt[] = [];
   let expire: (error: Error) => void = () => {};
   const deadline = new Promise<never>((_, reject) => (expire = reject));
   deadline.catch(() => {});
@@ -79,6 +82,8 @@ export async function openConnection(
       `Connect timeout after ${config.connectTimeoutMs} ms (stage ${stage}).`,
     );
     current?.destroy();
+    closeAttempts();
+    for (const attempt of attempts) attempt.error ??= 'ETIMEDOUT';
     expire(error);
   }, config.connectTimeoutMs);
   // Each stage races the one connect deadline; a DNS lookup cannot be cancelled, only left.
@@ -87,12 +92,16 @@ export async function openConnection(
   const record: SocketRecord = { dns: 0, connect: 0, tls: 0, readyAt: 0, requests: 0 };
   let chain: CertificateSummary[] = [];
   try {
-    const { address } = await step(resolveHost(config.lookup, dialHost));
+    const addresses = await step(resolveAddresses(config.lookup, dialHost));
     const afterDns = performance.now();
     record.dns = afterDns - started;
 
     stage = stageOf('tcp');
-    let socket = await step(openTcp(address, dialPort, (s) => (current = s)));
+    let socket = await step(
+      openTcpToAny(addresses, dialPort, attempts, (close) => (closeAttempts = close)),
+    );
+    current = socket;
+    const address = socket.remoteAddress ?? addresses[0]?.address ?? dialHost;
     if (tunnel && proxy && route.kind === 'proxy') {
       stage = 'proxy';
       // The proxy's own TLS (an https:// proxy), again for a reconnect after a refusal.
@@ -142,8 +151,13 @@ export async function openConnection(
     return { socket, record, chain };
   } catch (error) {
     current?.destroy();
+    closeAttempts();
     const { chain, proxyResponse } = error as HandshakeError & { proxyResponse?: ProxyResponse };
-    throw new ConnectFailure(stage, error, { chain, proxyResponse });
+    throw new ConnectFailure(stage, error, {
+      chain,
+      proxyResponse,
+      ...(stage === 'tcp' && { attempts }),
+    });
   } finally {
     clearTimeout(timer);
   }
