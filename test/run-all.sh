@@ -17,9 +17,14 @@ stage() {
   if "$@"; then echo "$name passed" >>test-results/stages.txt; else echo "$name failed" >>test-results/stages.txt; fi
 }
 
+# The verdicts verify() and `veza-desk check` give in the tests, for the problem-coverage stage.
+export VEZA_PRODUCED_CODES="$PWD/test-results/produced-codes"
+rm -rf "$VEZA_PRODUCED_CODES"
+
 stage typecheck npm run --silent typecheck
 stage lint npm run --silent lint
 stage unit bash test/support/with-keychain.sh npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+stage problem-coverage npx tsx test/support/check-produced-codes.ts "$VEZA_PRODUCED_CODES"
 if [ -n "${VEZA_NODE24:-}" ]; then
   # The same suites under Node 24, with it first on PATH so the node and npm the tests start are
   # Node 24's too. A missing binary fails the stage (it is counted), never skips it quietly.

@@ -4,6 +4,7 @@ import { makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { verificationStepIds } from '../../../src/shared/doctor/verification';
 import { startForwardProxy } from '../../support/network/forward-proxy';
 import { canMakeNamespaces, namespaceLauncher } from '../../support/network/namespace';
+import { recordProducedCode } from '../../support/produced-codes';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
 import { filesContaining, makeDraft } from '../../support/profile-fixtures';
 import { cleanEnv, ensureBuiltCli, runBuiltCli, type CliRun } from './support/built-cli';
@@ -44,11 +45,14 @@ async function cli(
   return run;
 }
 
-const parsed = (run: CliRun) =>
-  JSON.parse(run.stdout) as Record<string, unknown> & {
+function parsed(run: CliRun) {
+  const result = JSON.parse(run.stdout) as Record<string, unknown> & {
     problem: { code: string } | null;
     steps: { id: string; status: string; ms: number | null }[];
   };
+  recordProducedCode(result.problem?.code);
+  return result;
+}
 
 describe('veza-desk check --url', () => {
   it('--json for a working key: one object of the documented shape, exit 0', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { recordProducedCode } from '../../support/produced-codes';
 import { readJsonAnswer } from '../../../src/main/core/veza/read-json-answer';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { problemFromVezaResponse } from '../../../src/shared/veza/problem-from-veza-response';
@@ -280,6 +281,7 @@ describe('Veza’s verdict on the key', () => {
         url: `${sandbox.url}/api/v1/providers`,
       });
       expect(problem?.code).toBe('FORBIDDEN_TEAM_KEY');
+      recordProducedCode(problem?.code);
       expect(problem?.detail.requestId).toMatch(/^[0-9a-f]{32}$/);
       expectNoCertificateBypass({ problem } as never);
     } finally {

@@ -13,6 +13,7 @@ import {
 import { failingLookup, mappedLookup } from '../../support/network/lookups';
 import { canMakeNamespaces, namespaceLauncher } from '../../support/network/namespace';
 import { startTcpServer, type TestServer } from '../../support/network/servers';
+import { recordProducedCode } from '../../support/produced-codes';
 import { repoRoot } from '../../support/run-tsx';
 import { expectFailedAt, loopbackTransport, runVerify, statusOf } from './support/verify-harness';
 
@@ -236,9 +237,12 @@ function verifyInChild(
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child ${code}: ${err}`)),
-    );
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`child ${code}: ${err}`));
+      const result = JSON.parse(out) as VerificationResult;
+      recordProducedCode(result.outcome);
+      resolve(result);
+    });
     child.stdin.end(key);
   });
 }

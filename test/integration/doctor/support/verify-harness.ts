@@ -10,6 +10,7 @@ import {
   type VerificationStepId,
 } from '../../../../src/shared/doctor/verification';
 import type { ProblemCode } from '../../../../src/shared/problems/problem-codes';
+import { recordProducedCode } from '../../../support/produced-codes';
 import { loopbackTransport } from './loopback-transport';
 
 export { loopbackTransport };
@@ -23,7 +24,10 @@ export function runVerify(
   return verify(
     { readKey: async () => key, ...rest },
     { openTransport: loopbackTransport(), ...deps },
-  );
+  ).then((result) => {
+    recordProducedCode(result.outcome);
+    return result;
+  });
 }
 
 export const statusOf = (result: VerificationResult) =>
@@ -60,6 +64,8 @@ export function expectFailedAt(
   expect(result.ok, JSON.stringify(result.problem)).toBe(false);
   expect(result.problem?.code, JSON.stringify(result.problem?.detail)).toBe(code);
   expect(result.outcome).toBe(code);
+  // A verdict from a child process is not seen by runVerify().
+  recordProducedCode(code);
   const index = verificationStepIds.indexOf(step);
   const statuses = statusOf(result);
   const expected = verificationStepIds.map((id, position) => {
