@@ -481,6 +481,15 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If it still fails, ask IT for a new copy of the certificate.',
     ],
   },
+  TLS_CLIENT_CERT_REFUSED: {
+    title: 'The server did not accept the client certificate',
+    explanation:
+      'The server ({host}) asked for a client certificate (a digital ID card for this computer or for you), and Veza Desk showed the one set for this instance. The server turned it down: {reason}. This is not about the API key.',
+    fix: [
+      'Ask IT for the client certificate that {host} accepts, or for a new one if yours has expired.',
+      'Set the new certificate where the old one was set, then verify the instance again.',
+    ],
+  },
   TLS_PIN_MISMATCH: {
     title: 'The trusted certificate for this instance has changed',
     explanation:

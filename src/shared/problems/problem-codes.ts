@@ -50,6 +50,7 @@ export const problemCodes = [
   'TLS_PIN_MISMATCH',
   'TLS_CLIENT_CERT_REQUIRED',
   'TLS_CLIENT_CERT_INVALID',
+  'TLS_CLIENT_CERT_REFUSED',
   'CA_FILE_INVALID',
   // The HTTP answer
   'HTTP_TIMEOUT',

@@ -187,6 +187,7 @@ describe('a gateway in front of Veza', () => {
         certFile: folder.write(`laptop-${started.port}.pem`, laptop.cert),
         keyFile: folder.write(`laptop-${started.port}.key`, laptop.key),
         strangerKeyFile: folder.write(`stranger-${started.port}.key`, stranger.key),
+        strangerCertFile: folder.write(`stranger-${started.port}.pem`, stranger.cert),
       };
     }
 
@@ -259,6 +260,24 @@ describe('a gateway in front of Veza', () => {
       const wrong = await check('summer-42');
       expectFailedAt(wrong, 'tls', 'TLS_CLIENT_CERT_INVALID');
       expect(JSON.stringify(wrong)).not.toContain('summer-42');
+    });
+
+    it('TLS_CLIENT_CERT_REFUSED: nginx turns down a certificate of another authority ("The SSL certificate error")', async () => {
+      const site = await mutualTls();
+      const before = upstream.requests.length;
+      const result = await runVerify({
+        address: site.url,
+        key: sandbox.keys.admin,
+        network: {
+          caFile: site.caFile,
+          clientCertificate: { certFile: site.strangerCertFile, keyFile: site.strangerKeyFile },
+        },
+      });
+      expectFailedAt(result, 'http', 'TLS_CLIENT_CERT_REFUSED');
+      expect(result.problem?.detail.status).toBe(400);
+      expect(result.problem?.explanation).toContain('The server turned it down');
+      expectKeyNotBlamed(result);
+      expect(upstream.requests.length).toBe(before);
     });
 
     it("TLS_CLIENT_CERT_INVALID: a key that is not the certificate's, or a file that is none, stops before sending", async () => {

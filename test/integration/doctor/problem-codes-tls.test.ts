@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { issueCertificate, type Issued } from '../../../src/sandbox/tls/certificates';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { startOpensslServer } from '../../support/network/openssl-server';
 import { ok, startTcpServer, type TestServer } from '../../support/network/servers';
 import { tempFolder } from '../../support/network/temp-folder';
 import { makeFakeKey } from '../../support/profile-fixtures';
@@ -301,6 +302,36 @@ describe('handshakes', () => {
       await strict.close();
     }
   });
+
+  it.each(['TLSv1.2', 'TLSv1.3'] as const)(
+    'TLS_CLIENT_CERT_REFUSED (%s): a client certificate from an authority the server does not trust',
+    async (version) => {
+      // TLS 1.2 refuses it in the handshake; TLS 1.3 only after it, which the doctor listens for.
+      const leaf = await leafFor(root);
+      const strict = await startOpensslServer({ ...leaf, clientCa: root.cert, version });
+      const stranger = await issueCertificate({ commonName: 'laptop-7', clientAuth: true });
+      try {
+        const result = await runVerify({
+          address: strict.url('veza.test'),
+          key,
+          network: {
+            caFile,
+            clientCertificate: {
+              certFile: folder.write(`stranger-${version}.pem`, stranger.cert),
+              keyFile: folder.write(`stranger-${version}.key`, stranger.key),
+            },
+          },
+        });
+        expectFailedAt(result, 'tls', 'TLS_CLIENT_CERT_REFUSED');
+        expect(result.problem?.explanation).toContain(
+          'The server turned it down: it was not issued by an authority the server trusts.',
+        );
+        expect(result.problem?.detail.errorCode).toBe('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA');
+      } finally {
+        await strict.close();
+      }
+    },
+  );
 
   it('TLS_HANDSHAKE_FAILED: a server that refuses every handshake with an alert', async () => {
     // A fatal internal_error alert to every ClientHello: nothing to learn by asking again.

@@ -1,6 +1,10 @@
 import { makeProblem } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 import type { Transport, TransportNetwork } from '../transport';
+import {
+  certificateRequiredAlert,
+  clientCertificateRefusal,
+} from '../transport/tls/client-certificate-alerts';
 
 const modern = ['TLS 1.2', 'TLS 1.3'];
 
@@ -17,7 +21,8 @@ const cutAfterHandshake = ['TCP_RESET', 'HTTP_BODY_INCOMPLETE', 'TLS_HANDSHAKE_F
 
 /**
  * A secure connection that failed without saying why. A server that says "certificate
- * required" once the handshake ends is TLS_CLIENT_CERT_REQUIRED. Otherwise, for a failed
+ * required" once the handshake ends is TLS_CLIENT_CERT_REQUIRED; one that turns the client
+ * certificate down then (unknown CA, expired...) is TLS_CLIENT_CERT_REFUSED. Otherwise, for a failed
  * handshake, the server is asked what it offers (transport.probeTls: a handshake per version,
  * every cipher allowed, nothing sent): only old versions is TLS_OLD_PROTOCOL, naming them; a
  * modern version with a cipher Veza Desk does not use is TLS_NO_COMMON_CIPHER, naming it.
@@ -26,7 +31,7 @@ const cutAfterHandshake = ['TCP_RESET', 'HTTP_BODY_INCOMPLETE', 'TLS_HANDSHAKE_F
 export async function explainHandshake(
   problem: Problem,
   context: {
-    transport: Pick<Transport, 'probeTls' | 'probeClientCertificateRequest'>;
+    transport: Pick<Transport, 'probeTls' | 'probeClientCertificateAnswer'>;
     baseUrl: string;
     network?: TransportNetwork;
   },
@@ -34,10 +39,22 @@ export async function explainHandshake(
   if (!context.baseUrl.startsWith('https:') || !cutAfterHandshake.includes(problem.code))
     return problem;
   const host = new URL(context.baseUrl).hostname;
-  if (await context.transport.probeClientCertificateRequest(context.baseUrl, context.network)) {
+  const alert = await context.transport.probeClientCertificateAnswer(
+    context.baseUrl,
+    context.network,
+  );
+  if (alert === certificateRequiredAlert) {
     return makeProblem('TLS_CLIENT_CERT_REQUIRED', {
       ...problem.detail,
       facts: { ...problem.detail.facts, host },
+    });
+  }
+  const refusal = alert && clientCertificateRefusal(alert);
+  if (refusal) {
+    return makeProblem('TLS_CLIENT_CERT_REFUSED', {
+      ...problem.detail,
+      errorCode: alert,
+      facts: { ...problem.detail.facts, host, reason: refusal },
     });
   }
   if (problem.code !== 'TLS_HANDSHAKE_FAILED') return problem;

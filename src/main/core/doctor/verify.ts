@@ -248,7 +248,7 @@ export async function verify(target: VerifyTarget, deps: VerifyDeps): Promise<Ve
       });
       // A server that wants a client certificate refuses at the secure connection, even when
       // (TLS 1.3) it says so only after the handshake.
-      const stage = problem.code === 'TLS_CLIENT_CERT_REQUIRED' ? 'tls' : error.stage;
+      const stage = problem.code.startsWith('TLS_CLIENT_CERT_') ? 'tls' : error.stage;
       passStepsBefore(steps, stage, error.route, baseUrl);
       return fail(stage, overdue(problem), baseUrl, error.route, error.peerCertificate);
     }

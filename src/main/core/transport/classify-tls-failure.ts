@@ -1,6 +1,10 @@
 import { isIP } from 'node:net';
 import type { ProblemCode } from '../../../shared/problems/problem-codes';
 import type { CertificateSummary } from './tls/certificate-summary';
+import {
+  certificateRequiredAlert,
+  clientCertificateRefusal,
+} from './tls/client-certificate-alerts';
 import { looksLikeTlsInspection } from './tls/inspection-vendors';
 
 export interface TlsVerdict {
@@ -40,8 +44,10 @@ export function classifyTlsFailure(
 
   if (has('VEZA_PIN_MISMATCH')) return { code: 'TLS_PIN_MISMATCH', facts: leafFacts };
   // TLS 1.3's own alert (116) for a server that accepts only clients with a certificate.
-  if (has('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED'))
-    return { code: 'TLS_CLIENT_CERT_REQUIRED', facts: leafFacts };
+  if (has(certificateRequiredAlert)) return { code: 'TLS_CLIENT_CERT_REQUIRED', facts: leafFacts };
+  // The server's word on the client certificate shown (TLS 1.2 says it in the handshake).
+  const refusal = codes.map(clientCertificateRefusal).find((reason) => reason !== undefined);
+  if (refusal) return { code: 'TLS_CLIENT_CERT_REFUSED', facts: { ...leafFacts, reason: refusal } };
   if (has('CERT_HAS_EXPIRED')) {
     const expired = chain.find((cert) => Date.parse(cert.validTo) < Date.now()) ?? leaf;
     return {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AgentPool } from './agent-pool';
 import { TempBodyStore } from './body/temp-body-store';
 import { inspectCertificate, type InspectedCertificate } from './inspect-certificate';
-import { probeClientCertificateRequest, probeTls, type TlsOffer } from './probe-tls';
+import { probeClientCertificateAnswer, probeTls, type TlsOffer } from './probe-tls';
 import { readServerClock } from './read-server-clock';
 import { defaultLimits, defaultTimeouts, mergeSettings } from './transport-defaults';
 import { TransportCall } from './transport-call';
@@ -26,8 +26,11 @@ export interface Transport {
   readServerClock(url: string, network?: TransportNetwork): Promise<Date | undefined>;
   /** Which TLS versions and cipher the server offers, no key sent (the doctor, after a failed handshake). */
   probeTls(url: string, network?: TransportNetwork): Promise<TlsOffer | undefined>;
-  /** Whether the server says "certificate required" once a handshake ends (TLS 1.3), nothing sent. */
-  probeClientCertificateRequest(url: string, network?: TransportNetwork): Promise<boolean>;
+  /** The alert a server sends about the client certificate once a handshake ends (TLS 1.3), nothing sent. */
+  probeClientCertificateAnswer(
+    url: string,
+    network?: TransportNetwork,
+  ): Promise<string | undefined>;
   /** Removes the temp file of a large body (same as response.release()). */
   releaseBody(file: string): Promise<void>;
   /** Removes every temp body file still held; the Electron glue calls it on quit. */
@@ -58,8 +61,8 @@ export function createTransport(deps: TransportDeps = {}): Transport {
     inspectCertificate: (url, network) => inspectCertificate(context, url, network),
     readServerClock: (url, network) => readServerClock(context, url, network),
     probeTls: (url, network) => probeTls(context, url, network),
-    probeClientCertificateRequest: (url, network) =>
-      probeClientCertificateRequest(context, url, network),
+    probeClientCertificateAnswer: (url, network) =>
+      probeClientCertificateAnswer(context, url, network),
     releaseBody: (file) => context.store.release(file),
     cleanupAll: () => context.store.cleanupAll(),
     close: async () => {

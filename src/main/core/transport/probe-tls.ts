@@ -1,6 +1,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { openDiagnosticConnection } from './connect/open-diagnostic-connection';
+import { withClientCertificate } from './tls/client-identity';
+import { defaultTrustStore } from './tls/trusted-cas';
 import type { TransportContext } from './transport-context';
 import type { TransportNetwork } from './transport-types';
 
@@ -51,20 +53,31 @@ export async function probeTls(
 }
 
 /**
- * Whether the server wants a client certificate: TLS 1.3 finishes the handshake first and only
- * then says "certificate required" (alert 116), so a request sees a closed connection. One
- * handshake with the usual settings (no certificate checked, nothing sent) waits for that alert.
+ * What the server says about the client certificate once the handshake is over: TLS 1.3
+ * finishes the handshake first and only then says "certificate required" (alert 116) or
+ * turns the certificate down (unknown CA, expired...), so a request sees only a closed
+ * connection. One handshake with the instance's client certificate, if it has one (no
+ * server certificate checked, nothing sent), waits for that alert and returns its code.
  */
-export async function probeClientCertificateRequest(
+export async function probeClientCertificateAnswer(
   context: TransportContext,
   url: string,
   network?: TransportNetwork,
-): Promise<boolean> {
+): Promise<string | undefined> {
   try {
-    const outcome = await handshake(context, url, network, {}, 1_000);
-    return outcome.error === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED';
+    const identity = network?.clientCertificate
+      ? await withClientCertificate(defaultTrustStore(), network.clientCertificate)
+      : undefined;
+    const outcome = await handshake(
+      context,
+      url,
+      network,
+      identity?.secureContext ? { secureContext: identity.secureContext } : {},
+      1_000,
+    );
+    return outcome.error?.includes('_ALERT_') ? outcome.error : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -77,7 +90,7 @@ async function handshake(
   context: TransportContext,
   url: string,
   network: TransportNetwork | undefined,
-  options: Pick<tls.ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers'>,
+  options: Pick<tls.ConnectionOptions, 'minVersion' | 'maxVersion' | 'ciphers' | 'secureContext'>,
   lingerMs = 0,
 ): Promise<{ cipher?: string; error?: string }> {
   const { socket, target, timeouts } = await openDiagnosticConnection(

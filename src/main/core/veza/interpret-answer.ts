@@ -61,17 +61,26 @@ export function interpretAnswer(
     if (problem) return { ok: false, problem, kind };
   }
   if (kind === 'veza-json' && answer.json !== undefined) return { ok: true, value: answer.json };
-  // A gateway that wants a client certificate says so in its page (nginx: "No required SSL
-  // certificate was sent", as a 400).
-  if (answerer && status >= 400 && clientCertWanted.test(answer.text.slice(0, 16_384))) {
+  // A gateway that wants a client certificate, or turned the one shown down, says so in its
+  // page (nginx: "No required SSL certificate was sent" / "The SSL certificate error", as a 400).
+  const certificatePage = answerer && status >= 400 && clientCertificatePage(answer.text);
+  if (certificatePage) {
     return {
       ok: false,
       kind,
-      problem: makeProblem('TLS_CLIENT_CERT_REQUIRED', {
+      problem: makeProblem(certificatePage, {
         status,
         url,
         raw: answer.text.slice(0, 200),
-        facts: { host, url, status: String(status), ...answererFacts(answerer, 'The server') },
+        facts: {
+          host,
+          url,
+          status: String(status),
+          ...(certificatePage === 'TLS_CLIENT_CERT_REFUSED' && {
+            reason: 'the server would not accept it',
+          }),
+          ...answererFacts(answerer, 'The server'),
+        },
       }),
     };
   }
@@ -106,8 +115,16 @@ export function interpretAnswer(
   };
 }
 
-const clientCertWanted =
-  /no required ssl certificate was sent|ssl certificate error|client certificate (is )?required/i;
+/** A gateway's page about the client certificate: none shown, or the one shown refused. */
+function clientCertificatePage(
+  text: string,
+): 'TLS_CLIENT_CERT_REQUIRED' | 'TLS_CLIENT_CERT_REFUSED' | undefined {
+  const start = text.slice(0, 16_384);
+  if (/no required ssl certificate was sent|client certificate (is )?required/i.test(start))
+    return 'TLS_CLIENT_CERT_REQUIRED';
+  if (/ssl certificate error/i.test(start)) return 'TLS_CLIENT_CERT_REFUSED';
+  return undefined;
+}
 
 /**
  * Not Veza's answer, whatever its status: a web page, or words that are not JSON (Veza
