@@ -42,9 +42,9 @@ export const keychainSteps = {
   win32:
     'The key is kept in Windows Credential Manager. Make sure you are signed in to Windows with your normal user account, not a temporary or restricted one, then restart Veza Desk.',
   darwin:
-    'Open the Keychain Access app, make sure your login keychain is unlocked, then restart Veza Desk and choose Allow if macOS asks whether Veza Desk may use the keychain.',
+    'Open the Keychain Access app and make sure your login keychain is unlocked. Then restart Veza Desk. If macOS asks if Veza Desk may use the keychain, choose Allow.',
   linux:
-    'A Secret Service (a password store such as GNOME Keyring or KWallet) must be installed, running and unlocked, which usually happens when you sign in to the desktop. Install or unlock one, then restart Veza Desk.',
+    'A Secret Service (a password store such as GNOME Keyring or KWallet) must be installed, running and unlocked. That most often happens when you sign in to the desktop. Install or unlock one, then restart Veza Desk.',
 } as const;
 
 const PROXY_SETTINGS = 'Edit > Network settings > Proxy address';

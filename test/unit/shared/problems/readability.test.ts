@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemCatalog } from '../../../../src/shared/problems/catalog';
+import { keychainSteps, problemCatalog } from '../../../../src/shared/problems/catalog';
 import { makeProblem } from '../../../../src/shared/problems/make-problem';
 import type { ProblemCode } from '../../../../src/shared/problems/problem-codes';
 import { fleschKincaidGrade } from '../../../support/flesch-kincaid-grade';
@@ -10,9 +10,10 @@ import { fleschKincaidGrade } from '../../../support/flesch-kincaid-grade';
 //
 // The texts are measured as a user reads them: makeProblem fills the placeholders with the
 // realistic values below and drops the step markers. Facts that are whole sentences or steps
-// written elsewhere ({clockChecked}, {askedWait}, {leftOut}, {keychainStep}, {windowsStep}, ...)
-// are left out, as makeProblem does when a fact is missing, since their words are not the
-// catalog's; {variable} is given, so the proxy variable step is measured too.
+// ({clockChecked}, {askedWait}, {leftOut}, {keychainStep}, {windowsStep}, ...) are left out, as
+// makeProblem does when a fact is missing: their words are written elsewhere, except the
+// keychain steps, which are measured on their own below. {variable} is given, so the proxy
+// variable step is measured too.
 const sampleFacts: Record<string, string> = {
   host: 'veza.example.com',
   url: 'https://veza.example.com/api/v1/providers',
@@ -58,6 +59,9 @@ const texts = codes.flatMap((code) => {
     ...fix.map((text, index) => ({ code, part: `fix step ${index + 1}`, text })),
   ];
 });
+// Each OS's keychain step is the catalog's too, though main picks the one for this computer.
+for (const [os, text] of Object.entries(keychainSteps))
+  texts.push({ code: 'KEYCHAIN_UNAVAILABLE', part: `keychain step (${os})`, text });
 const measured = texts.map((entry) => ({ ...entry, grade: fleschKincaidGrade(entry.text) }));
 
 const median = (values: number[]) => {
