@@ -15,10 +15,13 @@ import { historyBodyBudgetBytes } from '../requests/request-records';
  *   only) trust one certificate after comparing its fingerprint with the server owner.
  * - Veza's two documented key error texts are quoted verbatim (their labels look swapped
  *   against their descriptions; we quote them as written and explain them in plain words).
- * - Avoid a space before . , ; : in the texts: the formatter removes such spaces.
+ * - Avoid a space before . , ; : in the texts: the formatter removes such spaces (so a file
+ *   ending is written in quotes, as in ".pem").
+ * - Short sentences and common words: test/unit/shared/problems/readability.test.ts holds every
+ *   title to 60 characters and every text to Flesch-Kincaid grade 9 (median 8) or below.
  */
 export interface CatalogEntry {
-  /** One line, plain words, e.g. "The server's certificate has expired". */
+  /** One line, plain words, e.g. "The server's certificate is out of date (expired)". */
   title: string;
   /** 1-3 sentences for an admin who is not a developer. May contain {placeholders}. */
   explanation: string;
@@ -31,7 +34,7 @@ const VEZA_BAD_CHARS =
   '"Malformed API key: Typically due to a copy and paste error (correct format but invalid characters)"';
 
 const CA_FILE_STEP =
-  'In Veza Desk, press Edit on this instance, open Network settings, press Choose CA file…, pick the root certificate file from IT, press Save changes, and verify the instance again.';
+  'In Veza Desk, press Edit on this instance and open Network settings. Press Choose CA file… and pick the root certificate file from IT. Then press Save changes and verify the instance again.';
 // The controls these steps name exist in the window: the instance's Edit button, the form's
 // "Network settings" section, Replace key, Verify, Trust this certificate.
 /** The keychain step for each OS; main names this computer's in the fact `keychainStep`. */
@@ -39,60 +42,67 @@ export const keychainSteps = {
   win32:
     'The key is kept in Windows Credential Manager. Make sure you are signed in to Windows with your normal user account, not a temporary or restricted one, then restart Veza Desk.',
   darwin:
-    'Open the Keychain Access app, make sure your login keychain is unlocked, then restart Veza Desk and choose Allow if macOS asks whether Veza Desk may use the keychain.',
+    'Open the Keychain Access app and make sure your login keychain is unlocked. Then restart Veza Desk. If macOS asks if Veza Desk may use the keychain, choose Allow.',
   linux:
-    'A Secret Service (a password store such as GNOME Keyring or KWallet) must be installed, running and unlocked, which usually happens when you sign in to the desktop. Install or unlock one, then restart Veza Desk.',
+    'A Secret Service (a password store such as GNOME Keyring or KWallet) must be installed, running and unlocked. That most often happens when you sign in to the desktop. Install or unlock one, then restart Veza Desk.',
 } as const;
 
 const PROXY_SETTINGS = 'Edit > Network settings > Proxy address';
 const NEW_PERSONAL_KEY = 'Administration > API Keys > Personal > Add New Personal API Key';
 const NEW_TEAM_KEY = 'Administration > API Keys > Team > Add New Team API Key';
 const VPN =
-  'If your company uses a VPN (the app that connects your computer to the company network), make sure it is connected.';
+  'Does your company use a VPN (the app that links your computer to the company network)? If so, make sure it is connected.';
 // Filled only when the proxy came from an environment variable, which people forget they set.
 const PROXY_VARIABLE_STEP =
-  '{?variable} {variable} is a setting of this computer (an environment variable) that names a proxy for every program: if your company no longer uses that proxy, ask IT to remove {variable}, or choose "Connect directly, no proxy" under Edit > Network settings for this instance.';
+  '{?variable} {variable} is a setting on this computer (an environment variable). It names a proxy for all programs. If your company no longer uses that proxy, ask IT to remove {variable}. Or choose "Connect directly, no proxy" under Edit > Network settings for this instance.';
 const REPORT_STEP =
-  'If it happens again, report the problem to whoever supports Veza Desk at your company and include the technical details shown below (they contain no API key).';
+  'If it happens again, tell the person who looks after Veza Desk at your company. Send them the technical details shown below (they hold no API key).';
+// Said of the proxy in each proxy problem, so a reader knows what a proxy is.
+const PROXY_IS = 'A proxy is the server your company uses to reach the internet.';
+const SAME_PROXY = `Does your company use a proxy (the server it uses to get to the internet)? Then set it in ${PROXY_SETTINGS}.`;
+const KEEP_THE_START =
+  'Keep only the start of it, for example https://yourcompany.vezacloud.com. Paste that as the address of this instance, and save.';
+const COPY_AGAIN =
+  'Copy the key again, right from where you saved it when it was made. Do not pass it through a word processor or an email, as they can change characters.';
 
 export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   // ---------------------------------------------------------------- The address of the instance
   URL_MISSING: {
     title: 'No instance address was entered',
     explanation:
-      'Veza Desk needs the web address of your Veza instance to connect to it, for example https://yourcompany.vezacloud.com.',
+      'Veza Desk needs the web address of your Veza instance to connect to it. It looks like https://yourcompany.vezacloud.com.',
     fix: [
       'Sign in to Veza in your web browser and look at the address bar.',
-      'Copy the beginning of the address, up to and including the server name, for example https://yourcompany.vezacloud.com.',
+      'Copy the start of the address, up to and with the server name. For example: https://yourcompany.vezacloud.com.',
       'Paste it into the Address field of this instance and save.',
     ],
   },
   URL_INVALID: {
     title: 'The instance address is not a valid web address',
     explanation:
-      'The address entered ({url}) cannot be read as a web address. It may contain a typing mistake, spaces, or extra text copied along with it.',
+      'The address you typed ({url}) cannot be read as a web address. It may have a typing mistake or spaces in it. Or extra text was copied along with it.',
     fix: [
       'Check the address for typing mistakes, spaces and stray characters.',
-      'Make sure it has the form https://yourcompany.vezacloud.com, with no spaces anywhere.',
+      'Make sure it looks like https://yourcompany.vezacloud.com. There must be no spaces in it at all.',
       'If in doubt, sign in to Veza in your web browser and copy the address from the address bar instead of typing it.',
     ],
   },
   URL_NOT_HTTPS: {
     title: 'The instance address does not start with https://',
     explanation:
-      'Veza Desk only connects to Veza over a secure connection (addresses starting with https://), so that your API key is never sent over the network in readable form. Veza instances always offer https.',
+      'Veza Desk only connects to Veza over a secure link (an address that starts with https://). That way your API key is never sent in a form others can read. Veza instances always offer https.',
     fix: [
-      'Change the beginning of the address from http:// to https://.',
+      'Change the start of the address from http:// to https://.',
       'Save and verify the instance again.',
       "If the address you were given only works with http://, ask the person who gave it to you for the instance's https address.",
     ],
   },
   URL_HAS_PATH: {
-    title: 'The instance address contains more than the server name',
+    title: 'The instance address has more than the server name',
     explanation:
-      'The address ({url}) continues after the server name, for example with /app or /api/v1. Veza Desk needs only the server part of the address and adds the rest itself.',
+      'The address ({url}) goes on after the server name. For example, it ends with /app or /api/v1. Veza Desk needs only the server part of the address. It adds the rest itself.',
     fix: [
-      'Remove everything after the server name, so the address looks like https://yourcompany.vezacloud.com.',
+      'Remove all that comes after the server name. The address should then look like https://yourcompany.vezacloud.com.',
       'Save and verify the instance again.',
     ],
   },
@@ -100,10 +110,10 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   URL_HAS_CREDENTIALS: {
     title: 'The instance address contains a user name or password',
     explanation:
-      'The address has a user name or password written into it (the part before an @ sign). Veza Desk never keeps sign-in details in an address, because addresses are shown on screen and copied into exports; Veza itself only needs the server name and an API key.',
+      'The address has a user name or password written into it (the part before an @ sign). Veza Desk never keeps sign-in details in an address. Addresses are shown on screen and copied into exports. Veza itself only needs the server name and an API key.',
     fix: [
-      'Remove everything between https:// and the @ sign, including the @ sign, so the address looks like https://yourcompany.vezacloud.com.',
-      'If that part contained a password, consider it seen by others and change it.',
+      'Remove all that is between https:// and the @ sign, and the @ sign too. Then the address looks like https://yourcompany.vezacloud.com.',
+      'If that part held a password, take it that others have seen it, and change it.',
       'Save again.',
     ],
   },
@@ -113,7 +123,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'The address starts with "{scheme}", which is not a web address. A Veza instance is always reached with an address that starts with https://.',
     fix: [
       'Sign in to Veza in your web browser and look at the address bar.',
-      'Copy the beginning of the address, for example https://yourcompany.vezacloud.com, and paste it into the Address field.',
+      'Copy the start of the address, as in https://yourcompany.vezacloud.com. Then paste it into the Address field.',
       'Save again.',
     ],
   },
@@ -122,10 +132,10 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   KEY_MISSING: {
     title: 'No API key was entered',
     explanation:
-      'Veza Desk needs an API key (a long secret text that Veza creates for you) to act on your behalf on this instance, and none was entered or saved for it.',
+      'Veza Desk needs an API key to act for you on this instance. A key is a long secret text that Veza makes for you. None was entered or saved for this instance.',
     fix: [
       'If you already have a key for this instance, press Replace key (or Add key) on the instance and paste it there.',
-      `If you do not have one, sign in to Veza and open ${NEW_PERSONAL_KEY}, give the key a name and click Save.`,
+      `If you do not have one, sign in to Veza. Open ${NEW_PERSONAL_KEY}. Give the key a name and click Save.`,
       'Copy the key value at once (Veza shows it only once) and paste it into Veza Desk.',
     ],
   },
@@ -160,20 +170,20 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   },
   KEY_INVALID_CHARS: {
     title: 'The API key contains characters a key cannot have',
-    explanation: `A Veza API key only uses letters, digits and a few signs such as +, / and =, but this text contains other characters, for example curly quotes, a long dash or an invisible character that slipped in while copying. Veza reports this kind of key as ${VEZA_BAD_CHARS}, which means: the key looks right overall, but some characters in it do not belong there.`,
+    explanation: `A Veza API key only has letters, digits and a few signs such as +, / and =. But this text has other characters in it. It may be curly quotes, a long dash, or a hidden character that slipped in while copying. Veza calls this kind of key ${VEZA_BAD_CHARS}. That means the key looks right on the whole, but some of its characters do not belong there.`,
     fix: [
-      'Copy the key again directly from where you saved it when it was created, without passing it through a word processor or an email, which can change characters.',
+      COPY_AGAIN,
       'Paste it into the API key field (in Add instance, or after pressing Replace key on the instance) and save.',
-      `If you no longer have the original key, create a new one in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key) and paste that.`,
+      `If you no longer have the first key, make a new one in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key). Paste that one.`,
     ],
   },
   KEY_NOT_BASE64: {
     title: 'The pasted text does not look like an API key',
-    explanation: `Veza API keys are written in a special form called base64 (letters, digits, +, / and sometimes = at the end), and this text is not. Veza reports this as ${VEZA_NOT_BASE64}, which in plain words means: what was sent is not a key at all, for example the key's name or ID, only part of the key, or some other text.`,
+    explanation: `Veza API keys are written in a set form (base64): letters, digits, + and /, and at times = at the end. This text is not. Veza calls this ${VEZA_NOT_BASE64}. In plain words, what was sent is not a key at all. It may be the key's name or ID, just part of the key, or some other text.`,
     fix: [
       "Check that you copied the key value itself, not the key's name or ID from the API Keys page.",
       'Paste the complete key value into the API key field (in Add instance, or after pressing Replace key) and save.',
-      `Veza shows a key value only once, when the key is created. If you no longer have it, create a new key in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key).`,
+      `Veza shows a key value only once, when the key is made. If you no longer have it, make a new key in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key).`,
     ],
   },
   KEY_TOO_LONG: {
@@ -187,9 +197,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     ],
   },
   KEYCHAIN_UNAVAILABLE: {
-    title: "The computer's secure password store is not available",
+    title: "The computer's password store cannot be reached",
     explanation:
-      "Veza Desk keeps API keys only in your computer's secure password store (the system keychain) and could not reach it, so the key was not saved. For your safety, the key is not saved anywhere else.",
+      "Veza Desk keeps API keys only in your computer's secure password store (the system keychain). It could not reach it, so the key was not saved. For your safety, the key is not saved anywhere else.",
     fix: [
       '{keychainStep}',
       'Enter the API key again and save.',
@@ -200,64 +210,60 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   // ---------------------------------------------------------------- The way to the server
   PROXY_UNREACHABLE: {
     title: 'The proxy server could not be reached',
-    explanation:
-      'Connections to this instance go through a proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, and Veza Desk could not connect to that proxy.',
+    explanation: `Links to this instance go through a proxy ({proxy}, {proxySource}). ${PROXY_IS} Veza Desk could not connect to that proxy.`,
     fix: [
       PROXY_VARIABLE_STEP,
       VPN,
-      `Check that the proxy address in ${PROXY_SETTINGS} matches the one your IT team gave you, including the port number.`,
+      `Check the proxy address in ${PROXY_SETTINGS}. It must match the one your IT team gave you, and so must the port number.`,
       "If the proxy comes from your computer's settings, ask IT whether the proxy address has changed.",
-      'Verify the instance again.',
+      'Then verify the instance again.',
     ],
   },
   PROXY_AUTH_REQUIRED: {
     title: 'The proxy server asks for a sign-in',
-    explanation:
-      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, requires a user name and password before it lets the connection through. A Windows sign-in proxy (NTLM) takes your Windows user name and password.',
+    explanation: `The proxy ({proxy}, {proxySource}) asks for a user name and password. It does so before it lets the link through. ${PROXY_IS} A Windows sign-in proxy (NTLM) takes your Windows user name and password.`,
     fix: [
-      "Press Edit, open Network settings, choose Use this proxy, write the proxy user name in front of the address (http://name@proxy.example.com:8080; a Windows user with its domain, like ACME\\jdoe, as http://ACME\\jdoe@proxy.example.com:8080) and type the password into Proxy password (often your company sign-in; IT can tell you). The password is kept in this computer's keychain.",
-      'If they are already entered, check them for typing mistakes and whether your password was changed recently.',
+      "Press Edit, open Network settings and choose Use this proxy. Write the proxy user name in front of the address, as in http://name@proxy.example.com:8080. A Windows user goes with its domain. So ACME\\jdoe is written http://ACME\\jdoe@proxy.example.com:8080. Type the password into Proxy password. It is often your company sign-in; IT can tell you. The password is kept in this computer's keychain.",
+      'If they are already there, check them for typing mistakes. Also check if your password was changed of late.',
       'Save and verify the instance again.',
       PROXY_VARIABLE_STEP,
     ],
   },
   PROXY_REFUSED: {
     title: 'The proxy server refused to connect to the Veza instance',
-    explanation:
-      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, was reached but refused to pass the connection on to the instance ({host}). Your company may block this address, or the address may be wrong.',
+    explanation: `The proxy ({proxy}, {proxySource}) was reached. But it would not pass the link on to the instance ({host}). ${PROXY_IS} Your company may block this address, or the address may be wrong.`,
     fix: [
       'Check that the instance address is correct.',
       'Open the instance address in your web browser on this computer to see whether it is blocked there too.',
-      "Ask IT to allow the instance's address ({host}) through the proxy.",
+      'Ask IT to let the address of the instance ({host}) through the proxy.',
       PROXY_VARIABLE_STEP,
     ],
   },
   PROXY_AUTH_UNSUPPORTED: {
     title: 'The proxy uses a sign-in method Veza Desk cannot use',
-    explanation:
-      'The proxy ({proxy}, {proxySource}), the server your company uses to reach the internet, accepts only automatic Windows sign-in with a ticket (Negotiate or Kerberos), which Veza Desk does not support. Veza Desk can sign in to a proxy with a user name and password, Windows (NTLM) sign-in included.',
+    explanation: `The proxy ({proxy}, {proxySource}) only takes an automatic Windows sign-in with a ticket (Negotiate or Kerberos). Veza Desk does not support that. ${PROXY_IS} Veza Desk can sign in to a proxy with a user name and password. That includes a Windows (NTLM) sign-in.`,
     fix: [
-      'Ask IT for a proxy address that accepts a user name and password (Basic or NTLM sign-in), or for the Veza instance ({host}) to be reachable through the proxy without a sign-in.',
-      `Enter what IT gives you in ${PROXY_SETTINGS}, save and verify the instance again.`,
+      'Ask IT for a proxy address that takes a user name and password (Basic or NTLM sign-in). Or ask them to let the Veza instance ({host}) through the proxy with no sign-in.',
+      `Enter what IT gives you in ${PROXY_SETTINGS}. Then save and verify the instance again.`,
       PROXY_VARIABLE_STEP,
     ],
   },
   DNS_NOT_FOUND: {
     title: "The instance's server name could not be found",
     explanation:
-      "The server name ({host}) does not exist in DNS (the internet's address book) as seen from this computer. This is usually a typing mistake in the address, or a name that only exists inside the company network.",
+      "This computer cannot find the server name ({host}) in DNS (the internet's address book). Most of the time, this is a typing mistake in the address. Or it is a name that only exists inside the company network.",
     fix: [
-      'Check the spelling of the address, for example by comparing it with the address bar of your browser when you are signed in to Veza.',
+      'Check the spelling of the address. You can compare it with the address bar of your browser when you are signed in to Veza.',
       VPN,
-      `If the address opens in your browser but not in Veza Desk, your browser may be using a proxy (the server your company uses to reach the internet): set the same proxy in ${PROXY_SETTINGS} or ask IT for it.`,
+      `Does the address open in your browser but not in Veza Desk? Then your browser may use a proxy (the server your company uses to reach the internet). Set the same proxy in ${PROXY_SETTINGS}, or ask IT for it.`,
     ],
   },
   DNS_UNAVAILABLE: {
     title: 'The computer could not look up server names',
     explanation:
-      "The DNS service (the internet's address book, used to turn names like {host} into network addresses) did not answer. This usually means the computer has no working network connection, or the VPN connection is having trouble.",
+      "The DNS service did not answer. It is the internet's address book: it turns names like {host} into network addresses. Most of the time, this means the computer has no working network link, or the VPN has trouble.",
     fix: [
-      'Check that this computer is connected to the internet, for example by opening a website in your browser.',
+      'Check that this computer is on the internet. For example, open a website in your browser.',
       VPN,
       'Wait a minute and verify the instance again.',
       'If it keeps happening, ask IT to check the network connection of this computer.',
@@ -266,43 +272,43 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   TCP_REFUSED: {
     title: 'The server refused the connection',
     explanation:
-      'This computer reached the server ({host}), but nothing there accepted the connection. Usually the address has a wrong port number, or the service is not running at the moment. {tried}',
+      'This computer reached the server ({host}), but nothing there took the connection. Most of the time the address has the wrong port number. Or the service is not running just now. {tried}',
     fix: [
-      'Check the address: a port number after a colon at the end of the server name should only be there if the instance owner told you to use it.',
-      `If your company uses a proxy (the server used to reach the internet), make sure it is set in ${PROXY_SETTINGS}.`,
+      'Check the address. A port number after a colon at the end of the server name should only be there if the instance owner told you to use it.',
+      SAME_PROXY,
       'Try again in a few minutes, and ask the instance owner whether the instance is running.',
     ],
   },
   TCP_TIMEOUT: {
     title: 'The server did not answer in time',
     explanation:
-      'Veza Desk tried to connect to the server ({host}) but got no answer at all. A company firewall (a network filter) is often silently blocking the connection, or a proxy or VPN is needed to get there. {tried}',
+      'Veza Desk tried to connect to the server ({host}) but got no answer at all. Often a company firewall (a network filter) blocks the link without a word. Or you need a proxy or VPN to get there. {tried}',
     fix: [
       VPN,
       'Open the instance address in your web browser on this computer.',
-      `If it opens in the browser, your company probably uses a proxy (the server used to reach the internet): set it in ${PROXY_SETTINGS} or ask IT for its address.`,
-      'If it does not open in the browser either, ask IT whether a firewall blocks connections to the instance.',
+      `If it opens in the browser, your company likely uses a proxy (the server it uses to reach the internet). Set it in ${PROXY_SETTINGS}, or ask IT for its address.`,
+      'If it does not open in the browser either, ask IT if a firewall blocks the link to the instance.',
     ],
   },
   TCP_RESET: {
     title: 'The connection was cut off',
     explanation:
-      'The connection to the server ({host}) was opened and then suddenly closed. This is often caused by a company firewall or security filter between you and Veza, or by a brief network interruption.',
+      'The link to the server ({host}) was opened and then closed all of a sudden. Often a company firewall or security filter between you and Veza does this. Or the network dropped for a short time.',
     fix: [
       'Try again.',
       VPN,
-      `If your company uses a proxy (the server used to reach the internet), make sure it is set in ${PROXY_SETTINGS}.`,
-      'If it keeps happening, ask IT whether a firewall or security filter is blocking the Veza instance.',
+      SAME_PROXY,
+      'If it keeps happening, ask IT to check if a firewall or security filter blocks the Veza instance. It may be in the way.',
     ],
   },
   NETWORK_UNREACHABLE: {
     title: 'This computer has no network path to the server',
     explanation:
-      'The computer is not connected to a network that can reach the server ({host}). It may be offline, or the server may only be reachable from the company network. {tried}',
+      'This computer is not on a network that can reach the server ({host}). It may be offline. Or the server can only be reached from the company network. {tried}',
     fix: [
       'Check that Wi-Fi or the network cable is connected and that other websites open.',
       VPN,
-      'Verify the instance again.',
+      'Then verify the instance again.',
     ],
   },
   COMPANY_NETWORK_ONLY: {
@@ -310,7 +316,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'The name {host} leads to {address}. That is a private address: it works only inside a company network. No answer came back, so this computer is most likely not on that network right now. {tried}',
     fix: [
-      'Turn on your company VPN (the app that connects this computer to the company network), then verify the instance again.',
+      'Turn on your company VPN (the app that connects this computer to the company network). Then verify the instance again.',
       'In the office, use the company network, not the guest Wi-Fi.',
       'If the VPN is on and this still happens, ask IT whether {host} can be reached over the VPN.',
     ],
@@ -318,30 +324,30 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
 
   // ---------------------------------------------------------------- The secure connection
   TLS_CERT_EXPIRED: {
-    title: "The server's certificate has expired",
+    title: "The server's certificate is out of date (expired)",
     explanation:
-      "A certificate is the server's digital ID card that proves it really is {host}. This one's end date ({validTo}) has passed, so Veza Desk cannot trust it; a wrong date on this computer can cause the same message.{clockChecked}",
+      "A certificate is the server's digital ID card. It proves the server really is {host}. This one's end date ({validTo}) has passed, so Veza Desk cannot trust it. A wrong date on this computer can cause the same message.{clockChecked}",
     fix: [
-      "{!clockChecked} Check that this computer's date, time and time zone are correct, ideally set automatically, then verify again.",
-      'If the clock is correct, tell the instance owner (or Veza support for a vezacloud.com instance) that the certificate has expired and needs renewing.',
-      'If your company inspects secure traffic, ask IT whether its own certificate has expired.',
-      'Verify the instance again once the certificate has been renewed.',
+      "{!clockChecked} Check that this computer's date, time and time zone are correct, and best of all set by itself. Then verify again.",
+      'If the clock is right, tell the instance owner that the certificate is out of date and needs to be renewed. For a vezacloud.com instance, tell Veza support.',
+      'If your company checks secure traffic, ask IT if its own certificate is out of date.',
+      'When the certificate has been renewed, you can verify the instance again.',
     ],
   },
   TLS_CERT_NOT_YET_VALID: {
     title: "The server's certificate is not valid yet",
     explanation:
-      "A certificate is the server's digital ID card that proves it really is {host}. This one's start date ({validFrom}) is still in the future, which almost always means this computer's clock is behind.{clockChecked}",
+      "A certificate is the server's digital ID card. It proves the server really is {host}. This one's start date ({validFrom}) is still to come. That nearly always means this computer's clock is behind.{clockChecked}",
     fix: [
-      "{!clockChecked} Check that this computer's date, time and time zone are correct, ideally set automatically.",
-      'Verify the instance again.',
+      "{!clockChecked} Check that this computer's date, time and time zone are correct, and best of all set by itself.",
+      'Then verify the instance again.',
       "If the clock is correct, tell the instance owner that the certificate's start date is in the future.",
     ],
   },
   CLOCK_WRONG: {
     title: "This computer's clock is wrong",
     explanation:
-      "This computer's date is {localTime}, but the instance ({host}) says it is {serverTime}: this computer's clock is {difference}. A certificate (the server's digital ID card) is valid only between two dates, so with a wrong date secure connections fail; the server's certificate is valid on the right date. Other secure websites and apps on this computer will fail the same way.",
+      "This computer's date is {localTime}, but the instance ({host}) says it is {serverTime}. So this computer's clock is {difference}. A certificate (the server's digital ID card) is valid only between two dates. With a wrong date, secure links fail. The server's certificate is valid on the right date. Other secure websites and apps on this computer will fail the same way.",
     fix: [
       '{windowsStep}',
       '{macStep}',
@@ -352,91 +358,90 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   TLS_HOSTNAME_MISMATCH: {
     title: "The server's certificate is for a different name",
     explanation:
-      "A certificate is the server's digital ID card. The one presented was made out for a different name ({subject}) than the address you entered ({host}), so Veza Desk cannot be sure it is talking to the right server.",
+      "A certificate is the server's digital ID card. The one it showed was made out for a name ({subject}) that is not the address you entered ({host}). So Veza Desk cannot be sure it is talking to the right server.",
     fix: [
-      "Check that the address exactly matches the instance's official address, for example the one in your browser's address bar when you are signed in to Veza.",
-      'Use the official server name rather than a shortcut name or a numeric network address.',
-      'If the address is correct, tell the instance owner or IT: something between you and Veza may be answering in its place.',
+      "Check that the address is just the same as the instance's real address. For example, take the one in your browser's address bar when you are signed in to Veza.",
+      'Use the real server name, not a short name or a network address made of numbers.',
+      'If the address is right, tell the instance owner or IT. Something between you and Veza may be answering in its place.',
     ],
   },
   NETWORK_SIGN_IN: {
     title: 'A network sign-in page may be in the way',
     explanation:
-      'The server that answered at {host} showed a certificate (its digital ID card) made out for {subject}, a name that has nothing to do with this address. Hotel, airport and guest Wi-Fi networks do this until you sign in to them or accept their terms in a web browser. Otherwise, the address leads to a different server than the Veza instance.',
+      'The server that answered at {host} showed a certificate (its digital ID card) made out for {subject}. That name has nothing to do with this address. Hotel, airport and guest Wi-Fi networks do this until you sign in to them, or accept their terms in a web browser. If not, the address leads to some other server, not the Veza instance.',
     fix: [
       'Open a web browser and go to any website. If a sign-in or welcome page for the network appears, sign in or accept its terms there, then verify the instance again.',
-      'If no such page appears, check the instance address: compare it with the address bar of your browser when you are signed in to Veza.',
+      'If no such page shows up, check the instance address. Compare it with the address bar of your browser when you are signed in to Veza.',
       VPN,
     ],
   },
   TLS_SELF_SIGNED: {
-    title: 'The server uses a self-signed certificate',
+    title: 'The server made its own certificate (it is self-signed)',
     explanation:
-      "A certificate is the server's digital ID card. This one ({subject}) was made by the server itself instead of by a recognised authority, so Veza Desk cannot confirm the server is genuine; this is common for lab or test instances, never for Veza cloud instances.",
+      "A certificate is the server's digital ID card. This one ({subject}) was made by the server itself, not by a known authority. So Veza Desk cannot tell if the server is real. This is common for lab or test instances. It never happens for Veza cloud instances.",
     fix: [
       'Check that the address is correct.',
-      'If this should be a normal Veza cloud instance, stop here and tell IT: something may be intercepting the connection.',
-      'If your company gave you a certificate authority file for this server: ' +
-        CA_FILE_STEP.charAt(0).toLowerCase() +
-        CA_FILE_STEP.slice(1),
-      'For a lab instance, ask the server owner for the certificate\'s fingerprint (its unique SHA-256 code), compare it with the one Veza Desk shows, and only if they are identical choose "Trust this certificate".',
+      'If this should be a normal Veza cloud instance, stop here and tell IT. Something may be in the middle of the connection (intercepting it).',
+      'Did your company give you a certificate authority file for this server? Then use it. ' +
+        CA_FILE_STEP,
+      'For a lab instance, ask the server owner for the certificate\'s fingerprint (its unique SHA-256 code). Compare it with the one Veza Desk shows. Only if they are the same, choose "Trust this certificate".',
     ],
   },
   TLS_UNTRUSTED_ROOT: {
-    title: "The server's certificate comes from an issuer this computer does not trust",
+    title: 'This computer does not trust who issued the certificate',
     explanation:
-      "The server's certificate (its digital ID card) was issued by an authority ({issuer}) that Veza Desk does not recognise. When that issuer is your company's own, or a security product such as Zscaler, Netskope, Palo Alto, Blue Coat or Fortinet, this usually means your company inspects secure traffic, and your IT team can provide its root certificate (the company's master certificate).",
+      "The server's certificate (its digital ID card) was issued by an authority ({issuer}) that Veza Desk does not know. That issuer may be your company's own. Or it may be a security product such as Zscaler, Netskope, Palo Alto, Blue Coat or Fortinet. If so, your company likely inspects secure traffic. Then your IT team can give you its root certificate (the company's master certificate).",
     fix: [
       'Check that the instance address is correct.',
-      "Ask IT for the company's root certificate file, mentioning the issuer shown here.",
+      "Ask IT for the company's root certificate file. Tell them the issuer shown here.",
       CA_FILE_STEP,
-      'If neither you nor IT recognise the issuer, do not continue: report it to IT, because someone may be intercepting the connection.',
+      'If neither you nor IT know the issuer, do not go on. Report it to IT, since someone may be in the middle of the connection (intercepting it).',
     ],
   },
   TLS_PROXY_INSPECTION: {
     title: 'Your proxy opens secure connections to inspect them',
     explanation:
-      "Connections to this instance go through a proxy ({proxy}, {proxySource}), and the certificate (the digital ID card) that came back is not the instance's own: it was issued by {issuer}, which this computer does not trust. This means the proxy opens secure connections to check what passes (TLS inspection) and signs them again with its own certificate, as many companies do. Veza Desk does not send the API key through a connection it cannot trust.",
+      "Links to this instance go through a proxy ({proxy}, {proxySource}). The certificate (the digital ID card) that came back is not the instance's own. It was issued by {issuer}, which this computer does not trust. So the proxy opens secure links to check what passes (TLS inspection). Then it signs them again with its own certificate, as many companies do. Veza Desk does not send the API key through a link it cannot trust.",
     fix: [
-      "Ask IT for the proxy's root certificate file (its master certificate), mentioning the proxy ({proxy}) and the issuer shown here.",
+      "Ask IT for the proxy's root certificate file (its master certificate). Tell them which proxy it is ({proxy}). Tell them the issuer shown here too.",
       CA_FILE_STEP,
-      "Or ask IT to let this instance's address ({host}) through the proxy without inspection.",
-      'If IT does not recognise the proxy or the issuer, do not continue: someone may be intercepting the connection.',
+      'Or ask IT to let the address of this instance ({host}) through the proxy. Ask that it not be checked there (no inspection).',
+      'If IT does not know the proxy or the issuer, do not go on. Someone may be in the middle of the connection (intercepting it).',
     ],
   },
   TLS_DEBUG_PROXY: {
-    title: 'A debugging tool ({tool}) is intercepting secure connections',
+    title: 'A debugging tool ({tool}) can see your secure traffic',
     explanation:
-      'The certificate (the digital ID card) that came back was issued by {issuer}, which belongs to {tool}: a program developers use to watch and change web traffic. It sits between Veza Desk and the instance ({host}) and can read everything sent, the API key included, so Veza Desk stops here.',
+      'The certificate (the digital ID card) that came back was issued by {issuer}. It belongs to {tool}, a program that developers use to watch and change web traffic. It sits between Veza Desk and the instance ({host}). It can read all that is sent, and that includes the API key. So Veza Desk stops here.',
     fix: [
-      "If you started {tool} yourself, close it or stop its capture (it may also have set itself as this computer's proxy), then verify the instance again.",
+      "If you started {tool} yourself, close it or stop its capture. Then verify the instance again. (It may also have set itself as this computer's proxy.)",
       "If you did not start it, do not continue: tell IT, because someone may be watching this computer's traffic.",
     ],
   },
   TLS_INCOMPLETE_CHAIN: {
     title: "The server's certificate is missing a link in its chain",
     explanation:
-      'A server must send its certificate (its digital ID card) together with the in-between certificates that link it to a trusted authority, and this server ({host}) left some out. Web browsers sometimes fill the gap themselves, so the site may still open in your browser.',
+      'A server must send its certificate (its digital ID card) with the in-between certificates that link it to a trusted authority. This server ({host}) left some out. Web browsers at times fill the gap on their own, so the site may still open in your browser.',
     fix: [
-      'Tell the instance owner that the server does not send its full certificate chain (the intermediate certificates) and needs to be configured to send it.',
-      'In the meantime, ask the instance owner or IT for the missing intermediate certificate, or the full chain, as a file.',
+      'Tell the instance owner that the server does not send its full certificate chain (the intermediate certificates). It must be set up to send it.',
+      'For now, ask the instance owner or IT for the missing certificate as a file (the intermediate certificate). Or ask for the full chain.',
       CA_FILE_STEP,
     ],
   },
   TLS_NOT_TLS: {
     title: 'The server did not answer with a secure connection',
     explanation:
-      'The address ({url}) points to something that does not speak https, the secure form of web connection. Usually the port number in the address is wrong, or a proxy setting is wrong.',
+      'The address ({url}) points to something that does not speak https, the secure form of web link. Most of the time the port number in the address is wrong. Or a proxy setting is wrong.',
     fix: [
-      'Check the address: remove any port number after the server name unless the instance owner told you to use it.',
-      `Check the proxy settings in ${PROXY_SETTINGS}: a proxy address usually starts with http:// and ends with its port number.`,
+      'Check the address. Remove any port number after the server name, unless the instance owner told you to use it.',
+      `Check the proxy settings in ${PROXY_SETTINGS}. A proxy address most often starts with http:// and ends with its port number.`,
       'If the address is correct, ask the instance owner which address to use.',
     ],
   },
   TLS_HANDSHAKE_FAILED: {
     title: 'The secure connection could not be set up',
     explanation:
-      'This computer and the server ({host}) could not agree on how to secure the connection. The server may use outdated security settings, or a network device between you and Veza may be interfering.',
+      'This computer and the server ({host}) could not agree on how to make the link secure. The server may use old security settings. Or a device on the network between you and Veza may get in the way.',
     fix: [
       'Check that the instance address is correct and try again.',
       VPN,
@@ -444,40 +449,40 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     ],
   },
   TLS_OLD_PROTOCOL: {
-    title: 'The server only offers old, unsafe versions of secure connections',
+    title: "The server's secure connection is old and unsafe",
     explanation:
-      'The server ({host}) offers secure connections only in {versions}, versions that are no longer safe and that current browsers refuse too. Veza Desk needs TLS 1.2 or newer, so it cannot connect. This cannot be changed in Veza Desk or on this computer.',
+      'The server ({host}) only offers secure links in {versions}. These versions are no longer safe, and the browsers of today refuse them too. Veza Desk needs TLS 1.2 or newer, so it cannot connect. This cannot be changed in Veza Desk or on this computer.',
     fix: [
-      'Tell whoever runs the server that {host} must offer TLS 1.2 or newer: Veza support for a vezacloud.com instance, otherwise the instance owner or your IT team.',
-      'If the connection goes through a company proxy or security box, ask IT whether that device is the one answering with the old version.',
+      'Tell the people who run the server that {host} must offer TLS 1.2 or newer. For a vezacloud.com instance, that is Veza support. If not, it is the instance owner or your IT team.',
+      'Does the link go through a company proxy or security box? Then ask IT if that box is the one that answers with the old version.',
     ],
   },
   TLS_NO_COMMON_CIPHER: {
     title: 'The server and Veza Desk share no safe way to encrypt',
     explanation:
-      'The server ({host}) accepts a secure connection ({versions}) only with an encryption method ({cipher}) that Veza Desk does not use because it is no longer safe, and Veza Desk offers none the server accepts. This cannot be changed in Veza Desk or on this computer.',
+      'The server ({host}) takes a secure link ({versions}) only with a way to encrypt ({cipher}) that is no longer safe, so Veza Desk does not use it. And Veza Desk offers none that the server takes. This cannot be changed in Veza Desk or on this computer.',
     fix: [
-      'Tell whoever runs the server that {host} must offer a current encryption method (any that current browsers accept): Veza support for a vezacloud.com instance, otherwise the instance owner or your IT team.',
-      'If the connection goes through a company proxy or security box, ask IT whether that device is the one answering.',
+      'Tell the people who run the server that {host} must offer a way to encrypt that is safe today (any that the browsers of today take). For a vezacloud.com instance, that is Veza support. If not, it is the instance owner or your IT team.',
+      'Does the link go through a company proxy or security box? Then ask IT if that box is the one that answers.',
     ],
   },
   TLS_CLIENT_CERT_REQUIRED: {
     title: 'The server asks for a client certificate',
     explanation:
-      'The server ({host}) lets in only computers or people that show a certificate of their own (a client certificate: a digital ID card for this computer or for you, often installed by IT), and Veza Desk showed none. This is not about the API key, which was not sent.',
+      'The server ({host}) only lets in computers or people that show a certificate of their own. This is a client certificate: a digital ID card for this computer or for you, that IT often puts in. Veza Desk showed none. This is not about the API key, which was not sent.',
     fix: [
-      'Ask IT whether {host} needs a client certificate and whether it can be reached without one, for example over the company VPN or another address.',
+      'Ask IT if {host} needs a client certificate. Ask if it can be reached without one, for example over the company VPN or by some other address.',
       VPN,
-      'From a terminal, veza-desk check and veza-desk api show one with --client-cert and --client-key (a passphrase in the VEZA_CLIENT_CERT_PASSPHRASE environment variable); the window has no setting for it yet.',
+      'The window has no setting for this yet. But in a terminal, veza-desk check and veza-desk api can show one. Use --client-cert and --client-key. Put a passphrase in the VEZA_CLIENT_CERT_PASSPHRASE environment variable.',
     ],
   },
   TLS_CLIENT_CERT_INVALID: {
     title: 'The client certificate cannot be used',
     explanation:
-      'Veza Desk could not use the client certificate ({file}): the file cannot be read or is not a certificate, the private key does not belong to the certificate, or the passphrase is wrong. Nothing was sent to the server.',
+      'Veza Desk could not use the client certificate ({file}). The file cannot be read, or it is not a certificate. Or the private key does not go with the certificate, or the passphrase is wrong. Nothing was sent to the server.',
     fix: [
-      'Check that the files are the ones IT gave you: a certificate and its private key as two .pem files (--client-cert and --client-key), or one .p12 or .pfx file (--client-cert alone).',
-      'If the key or the .p12 file has a passphrase, put it in the VEZA_CLIENT_CERT_PASSPHRASE environment variable.',
+      'Check that the files are the ones IT gave you. That is a certificate and its private key as two ".pem" files (--client-cert and --client-key). Or it is one ".p12" or ".pfx" file (--client-cert alone).',
+      'Does the key or the ".p12" file have a passphrase? Then put it in the VEZA_CLIENT_CERT_PASSPHRASE environment variable.',
       'If it still fails, ask IT for a new copy of the certificate.',
     ],
   },
@@ -486,29 +491,29 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'The server ({host}) asked for a client certificate (a digital ID card for this computer or for you), and Veza Desk showed the one set for this instance. The server turned it down: {reason}. This is not about the API key.',
     fix: [
-      'Ask IT for the client certificate that {host} accepts, or for a new one if yours has expired.',
+      'Ask IT which client certificate {host} accepts. If yours has expired, ask for a new one.',
       'Set the new certificate where the old one was set, then verify the instance again.',
     ],
   },
   TLS_PIN_MISMATCH: {
     title: 'The trusted certificate for this instance has changed',
     explanation:
-      'Earlier you chose to trust one specific certificate for this instance ({host}), and the server now presents a different one. This may be a routine renewal, or someone intercepting the connection.',
+      'You chose before to trust one certificate for this instance ({host}). Now the server shows a different one. This may just be a new certificate in place of an old one. Or someone may be in the middle of the connection (intercepting it).',
     fix: [
       'Do not trust the new certificate yet.',
-      'Ask the server owner, by phone or chat rather than email, for the fingerprint of the new certificate.',
+      'Ask the server owner for the fingerprint of the new certificate. Ask by phone or chat, not by email.',
       'Compare it with the fingerprint Veza Desk shows. Only if they are identical, choose "Trust this certificate" again.',
       'If they differ, do not connect, and tell IT or your security team.',
     ],
   },
 
   CA_FILE_INVALID: {
-    title: 'The certificate authority file of this instance cannot be used',
+    title: 'The CA file set for this instance cannot be used',
     explanation:
-      "This instance is set to trust the certificates in a file (its certificate authority file, usually your company's root certificate), and that file cannot be used: it could not be read in time, it is not an ordinary file of at most 1 MB (for example a folder, or something far larger than a certificate), or it does not contain a certificate in the expected form (PEM text starting with -----BEGIN CERTIFICATE-----).",
+      "This instance is set to trust the certificates in a file. That is its certificate authority file (CA file), most often your company's root certificate. The file cannot be used, for one of these reasons. It could not be read in time. Or it is not a plain file of at most 1 MB: it may be a folder, or far larger than a certificate. Or it does not hold a certificate in the form it should (PEM text that starts with -----BEGIN CERTIFICATE-----).",
     fix: [
-      'Check that the file is still where it was chosen, that you may open it, and, if it is on a network drive, that the drive is connected.',
-      'Ask IT for the root certificate as a PEM or .crt text file (not a .pfx or .p12 bundle).',
+      'Check that the file is still where it was chosen, and that you may open it. If it is on a network drive, check that the drive is connected.',
+      'Ask IT for the root certificate as a PEM or ".crt" text file (not a ".pfx" or ".p12" bundle).',
       CA_FILE_STEP,
     ],
   },
@@ -520,44 +525,44 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'The connection to the server ({host}) was made, but its answer did not arrive in time. The instance may be very busy, or the request may ask for a lot of data.',
     fix: [
       'Wait a few minutes and try again.',
-      'If you asked for a large list or query, ask for less at a time, for example with a smaller page size or a narrower filter.',
-      'If every request times out, ask the instance owner whether the instance is running normally.',
+      'If you asked for a large list or query, ask for less at a time. For example, use a smaller page size or a narrower filter.',
+      'If each request runs out of time, ask the instance owner if the instance is running as it should.',
     ],
   },
   CHECK_TIMEOUT: {
     title: 'The check took too long',
     explanation:
-      'The server ({host}) was still answering when the check reached its time limit of {seconds} seconds, so Veza Desk stopped it. Answers that arrive this slowly usually mean a very slow or overloaded network, a proxy or security box holding them back, or an instance under heavy load.',
+      'The server ({host}) was still answering when the check reached its time limit of {seconds} seconds, so Veza Desk stopped it. When answers come this slowly, most of the time the network is very slow or too busy. Or a proxy or security box holds them back, or the instance has too much to do.',
     fix: [
       'Wait a few minutes, then verify the instance again.',
-      'On a slow connection, raise "Check time limit (seconds)" under Edit > Network settings for this instance.',
-      'If it keeps happening, ask IT whether a proxy or security box slows down connections to {host}.',
+      'On a slow link, raise "Check time limit (seconds)" under Edit > Network settings for this instance.',
+      'If it keeps happening, ask IT if a proxy or security box slows down the link to {host}. It may hold back the answers.',
     ],
   },
   HTTP_NOT_VEZA: {
     title: 'The server at this address is not a Veza instance',
     explanation:
-      'A server answered at this address ({url}), but not the way Veza does: it sent a web page or some other data. The address probably points to something else, such as a company portal, another application or the wrong server.',
+      'A server answered at this address ({url}), but not the way Veza does. It sent a web page or some other data. So the address most likely points to something else. That may be a company portal, some other app or the wrong server.',
     fix: [
       'Sign in to Veza in your web browser and copy the address from the address bar.',
-      "Keep only the beginning, for example https://yourcompany.vezacloud.com, paste it as this instance's address and save.",
-      `If your company uses a proxy (the server used to reach the internet), check ${PROXY_SETTINGS}: some proxies answer with their own page.`,
+      KEEP_THE_START,
+      `If your company uses a proxy (the server it uses to reach the internet), check ${PROXY_SETTINGS}. Some proxies answer with their own page.`,
     ],
   },
   HTTP_LOGIN_REDIRECT: {
     title: "The address led to a sign-in page instead of Veza's API",
     explanation:
-      'Instead of answering, the server sent Veza Desk to a sign-in (SSO, single sign-on) page. This usually means the address is that of a company portal or sign-in page rather than the Veza instance itself, or that a proxy (the server your company uses to reach the internet) requires signing in first.',
+      'The server did not answer. It sent Veza Desk to a sign-in page instead (SSO, single sign-on). Most of the time, this means the address is that of a company portal or sign-in page, not the Veza instance itself. Or a proxy (the server your company uses to reach the internet) wants you to sign in first.',
     fix: [
       'Sign in to Veza in your web browser and, once Veza itself is showing, copy the address from the address bar.',
-      "Keep only the beginning, for example https://yourcompany.vezacloud.com, paste it as this instance's address and save.",
-      `If the address was already right, your proxy may require a sign-in: enter the proxy user name and password in ${PROXY_SETTINGS}, or ask IT.`,
+      KEEP_THE_START,
+      `If the address was already right, your proxy may want a sign-in. Enter the proxy user name and password in ${PROXY_SETTINGS}, or ask IT.`,
     ],
   },
   HTTP_NOT_FOUND: {
     title: 'Veza could not find what was asked for',
     explanation:
-      "Veza answered that the path asked for ({url}) leads to nothing. Either the item in it (such as a provider, data source or saved query, named by its ID) no longer exists, or the path itself is mistyped; Veza's own message, when shown below, tells what was missing.",
+      "Veza answered that the path you asked for ({url}) leads to nothing. The item in it may no longer exist (such as a provider, data source or saved query, named by its ID). Or the path has a typing mistake. When Veza's own message is shown below, it tells what was missing.",
     fix: [
       "If Veza's message below names an ID, check that it is the one you meant: someone may have deleted the item. Refresh the list you were working with.",
       'Check the path for typing mistakes, or pick the call from the list in the Requests tab instead of typing it.',
@@ -578,7 +583,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'The server redirected the request again and again without ever answering. This is often a loop between a sign-in page and the instance, or a wrongly set up proxy.',
     fix: [
       "Check that the address is exactly the instance's official address and starts with https://.",
-      `If your company uses a proxy (the server used to reach the internet), check ${PROXY_SETTINGS}.`,
+      `Does your company use a proxy (the server it uses to get to the internet)? Then check ${PROXY_SETTINGS}.`,
       'If the address is right, tell the instance owner, and include the technical details below.',
     ],
   },
@@ -594,7 +599,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   HTTP_BODY_INCOMPLETE: {
     title: 'The answer was cut off before it was complete',
     explanation:
-      'The connection dropped while the server ({host}) was still sending its answer, so Veza Desk only received part of it. A brief network interruption, a proxy or a firewall can cause this.',
+      'The link dropped while the server ({host}) was still sending its answer. So Veza Desk only got part of it. A short drop in the network, a proxy or a firewall can cause this.',
     fix: [
       'Try again.',
       'If it happens often with large answers, ask for less at a time, for example with a smaller page size.',
@@ -608,7 +613,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       "Read Veza's message and advice below.",
       'Correct the field or value it names and try again.',
-      'If Veza Desk built the request itself and you changed nothing, report the problem and include the request ID shown below.',
+      'Did Veza Desk build the request itself, and you changed nothing? Then report the problem and include the request ID shown below.',
     ],
   },
   RATE_LIMITED: {
@@ -626,27 +631,27 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'The instance answered with an error of its own ({status}). This is not caused by your settings or your key, and it is often temporary.',
     fix: [
       'Wait a few minutes and try again.',
-      'If it keeps happening, contact Veza support (support@veza.com) and give them the request ID shown below: it lets them find exactly what happened.',
+      'If it keeps happening, contact Veza support (support@veza.com). Give them the request ID shown below: with it they can find just what happened.',
     ],
   },
   SERVICE_UNAVAILABLE: {
-    title: 'The Veza instance is temporarily unavailable',
+    title: 'The Veza instance is down for now',
     explanation:
-      'The instance ({host}) is busy, restarting or under maintenance ({status}). This is usually temporary.{askedWait}',
+      'The instance ({host}) is busy, starting up again or down for upkeep (maintenance, {status}). Most of the time this does not last.{askedWait}',
     fix: [
       'Wait {wait}, then try again.',
       'Ask the instance owner whether maintenance is planned.',
-      'If it lasts a long time, contact Veza support (support@veza.com) with the request ID shown below, if there is one.',
+      'If it lasts a long time, contact Veza support (support@veza.com). Give them the request ID shown below, if there is one.',
     ],
   },
   GATEWAY_REFUSED: {
     title: 'Something in front of Veza stopped the request',
     explanation:
-      'The answer did not come from Veza: {answerer} answered with a web page of its own{titled} ({status}). A firewall, gateway or proxy between this computer and the instance ({host}) stopped the request before it reached Veza, so Veza never looked at the API key: the key may well be fine.',
+      'The answer did not come from Veza: {answerer} answered with a web page of its own{titled} ({status}). A firewall, gateway or proxy stopped the request on its way to the instance ({host}). So Veza never saw the API key, and the key may well be fine.',
     fix: [
       "Open the instance's address in your web browser on this computer. If the same page appears there, the block is on the network, not in Veza Desk.",
-      'Ask your IT team whether the network lets this computer reach {host}, and tell them what answered ({answerer}) and the page title shown here.',
-      `If your company uses a proxy (the server used to reach the internet), check ${PROXY_SETTINGS}: the right proxy may let the request through.`,
+      'Ask your IT team if the network lets this computer reach {host}. Tell them what answered ({answerer}) and the page title shown here.',
+      `If your company uses a proxy (the server it uses to reach the internet), check ${PROXY_SETTINGS}. The right proxy may let the request through.`,
     ],
   },
   GATEWAY_UNAVAILABLE: {
@@ -655,7 +660,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       '{answerer} in front of the instance ({host}) answered that it could not get an answer from Veza ({status}). Veza may be restarting, under maintenance or overloaded, or the gateway itself has trouble. Your settings and your API key are not the cause.{askedWait}',
     fix: [
       'Wait {wait}, then try again.',
-      'If it lasts, ask the instance owner or your IT team (whoever runs the gateway in front of Veza) whether there is an outage or maintenance.',
+      'If it lasts, ask the instance owner or your IT team if there is an outage or maintenance. Ask the one who runs the gateway in front of Veza.',
       'If it still lasts, contact Veza support (support@veza.com) and tell them the time it happened.',
     ],
   },
@@ -673,24 +678,24 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   AUTH_INVALID_KEY: {
     title: 'Veza refused the API key',
     explanation:
-      'The instance ({host}) received the API key and refused it: it does not know this key. Possible causes: the key was made on another Veza instance, it was revoked or deleted, its owner was removed from the key\'s team or from the platform, or it was copied incompletely. Veza\'s own message, when shown below, tells which cause applies; when it says "Invalid API key" or "Malformed API key", the key is still refused as a whole, since its form passed Veza Desk\'s own check.',
+      'The instance ({host}) got the API key and refused it: it does not know this key. The key may have been made on another Veza instance. It may have been revoked or deleted. Its owner may have been removed from the key\'s team or from the platform. Or it was not copied in full. When Veza\'s own message is shown below, it tells which it is. It may say "Invalid API key" or "Malformed API key". Even then, the key as a whole is refused, since its form passed the check in Veza Desk.',
     fix: [
-      'Check that the key was copied completely and correctly: paste it again from where you saved it when it was created (one missing character is enough to break it).',
+      'Check that the key was copied in full and with no mistakes. Paste it again from where you saved it when it was made. One missing character is enough to break it.',
       'Check that the key belongs to this instance: a key made on another Veza instance, such as a test one, does not work here.',
-      'If the key was revoked (temporarily switched off), its owner can switch it back on in Veza under Administration > API Keys by choosing Reinstate.',
+      'If the key was revoked (turned off for a time), its owner can turn it back on. In Veza, they go to Administration > API Keys and choose Reinstate.',
       'If the key was deleted, it is gone for good: make a new one.',
       "If the key's owner was removed from the key's team or from the platform, their personal keys were deleted: make a new key.",
-      `To make a new key if needed, sign in to Veza and open ${NEW_PERSONAL_KEY} (or ${NEW_TEAM_KEY} for a team key), copy the value at once (Veza shows it only once), paste it here and save.`,
+      `To make a new key if you need one, sign in to Veza and open ${NEW_PERSONAL_KEY}. For a team key, open ${NEW_TEAM_KEY}. Copy the value at once, as Veza shows it only once. Paste it here and save.`,
     ],
   },
   AUTH_MALFORMED_KEY: {
     title: 'Veza says the API key is not in the right form',
-    explanation: `Veza documents two messages for this: ${VEZA_NOT_BASE64}, meaning the text is not written in the form keys use at all, and ${VEZA_BAD_CHARS}, meaning it looks like a key but contains characters that do not belong. Either way, the key was almost always changed while copying it.`,
+    explanation: `Veza has two messages for this. The first is ${VEZA_NOT_BASE64}. It means the text is not in the form keys use at all. The second is ${VEZA_BAD_CHARS}. It means the text looks like a key but has characters that do not belong. Either way, the key was most likely changed while it was copied.`,
     fix: [
-      'Copy the key again directly from where you saved it when it was created, without passing it through a word processor or an email, which can change characters.',
+      COPY_AGAIN,
       'Make sure the API key field holds only the key: no spaces, quotation marks or the word "Bearer".',
       'Save and verify the instance again.',
-      `If you no longer have the original key, create a new one in Veza under ${NEW_PERSONAL_KEY} (or the Team tab for a team key).`,
+      `If you no longer have the first key, make a new one. In Veza, open ${NEW_PERSONAL_KEY} (or the Team tab for a team key).`,
     ],
   },
   FORBIDDEN_TEAM_KEY: {
@@ -699,7 +704,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'This is a team key, which can only push integration data (role oaa_push). Integrations use the Open Authorization API (OAA) to tell Veza who can reach what in other apps. A team key may work with those integrations (custom providers and their data sources) and read its own user. Veza refuses the rest.',
     fix: [
       'Keep the team key for pushing integration data (OAA).',
-      `For this action, use a personal API key from a user who has the needed role: in Veza open ${NEW_PERSONAL_KEY}.`,
+      `For this action, use a personal API key from a user who has the role it needs. In Veza, open ${NEW_PERSONAL_KEY}.`,
       'Add the instance a second time in Veza Desk with the personal key, or replace the key of this instance with it.',
     ],
   },
@@ -708,7 +713,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       "The key works, but the user who created it does not have the role needed for this action; a key has exactly the roles of the user who created it. Veza's own message, when shown below, may name what is missing.",
     fix: [
-      'Ask a Veza administrator to give the user who created the key the role needed for this action, then try again.',
+      'Ask a Veza administrator to give the user who made the key the role this action needs. Then try again.',
       'Or use a key created by a user who already has that role.',
     ],
   },
@@ -717,11 +722,11 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   KEY_BOUND_ELSEWHERE: {
     title: 'The key was saved for another address',
     explanation:
-      'The API key of "{name}" was saved for {savedFor}, but {changed} of this instance changed since (it now names {nowNames}). Veza Desk sends a key only where it was saved for, so it sent nothing. A typing mistake in an address, or a settings file changed outside Veza Desk, could otherwise hand the key to someone else.',
+      'The API key of "{name}" was saved for {savedFor}. But since then, {changed} of this instance changed: it now names {nowNames}. Veza Desk sends a key only where it was saved for, so it sent nothing. If it did not, a typing mistake in an address could hand the key to someone else. So could a settings file changed outside Veza Desk.',
     fix: [
-      'If {nowNames} and the new settings are right, press Use the key for the new address (or Use the key with the new settings) on the Verify tab: Veza Desk asks you to confirm first, naming both.',
-      'If they are not right, press Edit, put back {savedFor} (and the network settings you had), and save.',
-      'Or press Replace key and paste a key made on {nowNames}.',
+      'Are {nowNames} and the new settings right? Then press Use the key for the new address (or Use the key with the new settings) on the Verify tab. Veza Desk asks you to confirm first, and names both.',
+      'If they are not right, press Edit and put back {savedFor} (and the network settings you had). Then save.',
+      'Or press Replace key and paste a key that was made on {nowNames}.',
     ],
   },
   KEY_TARGET_OTHER_INSTANCE: {
@@ -769,9 +774,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     title: 'Veza Desk already keeps as many instances as it can',
     explanation: 'Veza Desk keeps at most {limit} instances, and {count} are saved now. {leftOut}',
     fix: [
-      'To keep a copy of the instances you are about to delete, press Export instances… first (the file holds no API keys).',
+      'Do you want a copy of the instances you are about to delete? Then press Export instances… first (the file holds no API keys).',
       'Delete the instances you no longer use: open each one, press Delete and then Delete instance.',
-      'Then try again: press Add instance, Duplicate, or the import you used (Import from a file… or Import from environment).',
+      'Then try again. Press Add instance, Duplicate, or the import you used (Import from a file… or Import from environment).',
     ],
   },
   PROFILES_FILE_DAMAGED: {
@@ -780,7 +785,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       "The file where Veza Desk keeps your list of instances is damaged. It was kept as it was, as {aside} in Veza Desk's data folder, and nothing was overwritten. Veza Desk carried on with {kept}.",
     fix: [
       'Check the list of instances and add back any that are missing.',
-      'If you need help recovering it, report the problem and include the set-aside file (it contains no API keys).',
+      'If you need help to get it back, report the problem. Include the file that was set aside (it holds no API keys).',
     ],
   },
   PROFILES_FILE_TOO_NEW: {
@@ -814,9 +819,9 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   IMPORT_NO_VEZA_SETTINGS: {
     title: 'No Veza address and API key were found to import',
     explanation:
-      'Veza Desk looked for the settings that scripts use to reach Veza: VEZA_URL with VEZA_TOKEN or VEZA_API_KEY, or VEZA_API_URL with VEZA_API_KEY. None of them were set {where}.',
+      'Veza Desk looked for the settings that scripts use to reach Veza. These are VEZA_URL with VEZA_TOKEN or VEZA_API_KEY, or VEZA_API_URL with VEZA_API_KEY. None of them were set {where}.',
     fix: [
-      'If you keep these settings in a .env file, use Import from a file and choose that file.',
+      'If you keep these settings in a ".env" file, use Import from a file and choose that file.',
       'If you set them in a terminal, start Veza Desk from that same terminal so it can see them, then import again.',
       'Or add the instance by hand with Add instance.',
     ],
@@ -828,16 +833,16 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Check that the disk has free space.',
       'Choose a folder you can write to, such as your Documents folder, and try again.',
-      "If this happens when saving your instances, check that you can write to Veza Desk's data folder, then restart Veza Desk.",
+      "Does this happen when your instances are saved? Then check that you can write to Veza Desk's data folder, and restart Veza Desk.",
     ],
   },
   // ---------------------------------------------------------------- The request workspace
   REQUEST_OUTSIDE_INSTANCE: {
     title: 'The request points outside this instance',
     explanation:
-      'Veza Desk only sends requests to the address of the instance they belong to ({host}), so the API key cannot reach another server. This request would have gone somewhere else.',
+      'Veza Desk only sends requests to the address of the instance they belong to ({host}). That way the API key cannot reach some other server. This request would have gone somewhere else.',
     fix: [
-      'Write the path relative to the instance, starting with a single "/", for example /api/v1/providers.',
+      'Write the path from the start of the instance address, with a single "/" at the front. For example: /api/v1/providers.',
       'To call another instance, add it to Veza Desk and send the request from there.',
     ],
   },
@@ -869,10 +874,10 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   PAGING_FAILED: {
     title: 'Not every page of the list could be fetched',
     explanation:
-      'While following the pages of a list, Veza answered in a way that cannot lead to the end of the list, so fetching stopped.',
+      'Veza Desk was going through the pages of a list. Then Veza gave an answer that cannot lead to the end of the list, so Veza Desk stopped.',
     fix: [
       'Send the request once without "Fetch all pages" to see what Veza answers.',
-      'Try again later; if it happens again, report it with the technical details below.',
+      'Try again later. If it happens again, report it with the technical details below.',
     ],
   },
   PAGING_LIMIT_REACHED: {
@@ -880,13 +885,13 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'The list is too long to fetch whole. Veza Desk stopped after {pages} pages ({items} items, {size}), at its limit of {limit}. What was fetched is shown; the rest of the list was not fetched.',
     fix: [
-      'To get fewer items, add a filter in the Query parameters table, then press Fetch all pages again.',
+      'To get fewer items, add a filter in the Query parameters table. Then press Fetch all pages again.',
       'To read the list one page at a time, press Send instead. Each answer ends with a next_page_token: add it in the Query parameters table as page_token to get the next page.',
     ],
   },
   RESPONSE_BODY_GONE: {
     title: 'This answer is no longer kept',
-    explanation: `The body of this answer was removed: its history entry was deleted, the history was cleared, or older answers made room for newer ones (the history keeps up to ${historyBodyBudgetBytes / 1024 / 1024} MB of answers).`,
+    explanation: `The body of this answer was removed. Its history entry was deleted, or the history was cleared. Or older answers made room for newer ones: the history keeps up to ${historyBodyBudgetBytes / 1024 / 1024} MB of answers.`,
     fix: ['Send the request again to get a fresh answer.'],
   },
   DATA_FILE_DAMAGED: {
@@ -901,7 +906,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   DATA_FILE_TOO_NEW: {
     title: 'A Veza Desk file comes from a newer Veza Desk',
     explanation:
-      "The file {file} in Veza Desk's data folder was saved by a newer version of Veza Desk, which this version cannot read safely. It was left untouched, and nothing new is saved into it until Veza Desk is updated.",
+      "The file {file} in Veza Desk's data folder was saved by a newer version of Veza Desk. This version cannot read it safely. It was left as it was. Nothing new is saved into it until Veza Desk is updated.",
     fix: [
       'Update Veza Desk to the latest version.',
       'If your company manages the apps on your computer, ask IT for the latest version.',
@@ -913,7 +918,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'Another Veza Desk window or the veza-desk command is saving {file} in the same data folder, and did not finish within 15 seconds. Nothing was changed.',
     fix: [
       'Wait a moment and try again.',
-      'If it keeps happening, close the other Veza Desk windows and stop any veza-desk commands that are running, then try again.',
+      'If it keeps happening, close the other Veza Desk windows. Stop any veza-desk commands that are running. Then try again.',
     ],
   },
   IPC_INVALID_ARGUMENT: {

@@ -56,11 +56,9 @@ describe('a connection someone re-signs', () => {
   ])('TLS_DEBUG_PROXY: an authority named %s is %s', async (commonName, organization, tool) => {
     const { result, proxy } = await verifyThrough(await leafFrom({ commonName, organization }));
     expectFailedAt(result, 'tls', 'TLS_DEBUG_PROXY');
-    expect(result.problem?.title).toBe(
-      `A debugging tool (${tool}) is intercepting secure connections`,
-    );
+    expect(result.problem?.title).toBe(`A debugging tool (${tool}) can see your secure traffic`);
     expect(result.problem?.explanation).toContain(
-      'a program developers use to watch and change web traffic',
+      'a program that developers use to watch and change web traffic',
     );
     expect(proxy.decrypted).toEqual([]);
   });

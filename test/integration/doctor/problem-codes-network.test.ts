@@ -102,7 +102,7 @@ describe('proxy', () => {
         `(${dead}, from the ${variable} environment variable)`,
       );
       expect(result.problem?.fix[0]).toMatch(
-        new RegExp(`^${variable} is a setting of this computer \\(an environment variable\\)`),
+        new RegExp(`^${variable} is a setting on this computer \\(an environment variable\\)`),
       );
       expect(result.problem?.fix[0]).toContain(
         '"Connect directly, no proxy" under Edit > Network settings',
@@ -122,7 +122,7 @@ describe('proxy', () => {
     );
     expectFailedAt(result, 'proxy', 'PROXY_UNREACHABLE');
     expect(result.problem?.explanation).toContain('from the HTTPS_PROXY environment variable');
-    expect(result.problem?.fix[0]).toMatch(/^HTTPS_PROXY is a setting of this computer/);
+    expect(result.problem?.fix[0]).toMatch(/^HTTPS_PROXY is a setting on this computer/);
   });
 
   it('PROXY_AUTH_REQUIRED: the proxy asks for a sign-in (407)', async () => {

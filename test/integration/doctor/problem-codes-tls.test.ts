@@ -268,7 +268,9 @@ describe('handshakes', () => {
       const result = await check(old.url);
       expectFailedAt(result, 'tls', 'TLS_OLD_PROTOCOL');
       expect(result.problem?.detail.errorCode).toMatch(/^ERR_SSL_/);
-      expect(result.problem?.explanation).toContain('only in TLS 1.0 and TLS 1.1');
+      expect(result.problem?.explanation).toContain(
+        'only offers secure links in TLS 1.0 and TLS 1.1',
+      );
       expect(result.problem?.explanation).toContain('Veza Desk needs TLS 1.2 or newer');
     } finally {
       await old.close();

@@ -28,7 +28,7 @@ describe('when the keychain is unavailable', () => {
     // Adding with a key: refused as a whole, with the plain-language problem and OS steps.
     expect(out.create.ok).toBe(false);
     expect(out.create.problem.code).toBe('KEYCHAIN_UNAVAILABLE');
-    expect(out.create.problem.title).toBe("The computer's secure password store is not available");
+    expect(out.create.problem.title).toBe("The computer's password store cannot be reached");
     expect(out.create.problem.fix.join('\n')).toMatch(/A Secret Service/);
     expect(out.create.problem.detail.raw).toMatch(/connect|D-Bus|dbus/i);
     // Adding without a key works; giving it a key then fails the same way.
