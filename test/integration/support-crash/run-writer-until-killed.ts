@@ -11,7 +11,8 @@ export function runWriterUntilKilled(script: string, args: readonly string[]): P
     const acked: string[] = [];
     // Writes are fast (a few milliseconds), so the kill is aimed by count plus a random delay:
     // it lands anywhere in the write cycle of a write ~15-75 writes in. A killed writer most
-    // often holds the data folder's lock: the next run waits for it to go stale (2 s).
+    // often holds the data folder's lock: the next run finds its pid gone and takes the lock
+    // over within a few attempts (tens of ms), without waiting for it to go stale (10 s).
     const killAfter = 15 + Math.floor(Math.random() * 60);
     let buffer = '';
     let timer: NodeJS.Timeout | undefined;

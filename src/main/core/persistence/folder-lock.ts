@@ -65,13 +65,23 @@ async function readHolder(lockPath: string): Promise<Holder | undefined> {
 /** A lock file is created and written in one go: empty for longer than this, its maker died. */
 const unwrittenMs = 1000;
 
+/** A lock (or a claim on one) whose holder is gone, as it was judged. */
+interface Abandoned {
+  /** What it said, if anything. */
+  holder?: Holder;
+  /** Its inode: tells it from a later file at the same path. */
+  ino: bigint;
+}
+
 /**
  * The holder is gone: its pid ended on this host, it left the lock untouched too long, or it
- * died between creating the lock and writing its name. Answers what the lock said (if anything).
+ * died between creating the lock and writing its name. Answers what the lock was (if anything).
  * Its age and its words are read through one descriptor, so both are of the same lock: a lock
- * given back and taken again in between must not be judged by the old one's age.
+ * given back and taken again in between must not be judged by the old one's age. A claim
+ * (below) is a link to its maker's holder file, which can have been written long ago: its age
+ * counts from its making too (the link sets the file's ctime).
  */
-async function isAbandoned(lockPath: string): Promise<{ holder?: Holder } | undefined> {
+async function isAbandoned(lockPath: string, claim = false): Promise<Abandoned | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(lockPath, 'r');
@@ -79,34 +89,102 @@ async function isAbandoned(lockPath: string): Promise<{ holder?: Holder } | unde
     return undefined; // Given back meanwhile.
   }
   let age: number;
+  let ino: bigint;
   let holder: Holder | undefined;
   try {
-    age = Date.now() - (await handle.stat()).mtimeMs;
+    const info = await handle.stat({ bigint: true });
+    const made = claim && info.ctimeMs > info.mtimeMs ? info.ctimeMs : info.mtimeMs;
+    age = Date.now() - Number(made);
+    ino = info.ino;
     holder = parseHolder(await handle.readFile('utf8'));
   } catch {
     return undefined;
   } finally {
     await handle.close().catch(() => {});
   }
-  if (!holder) return age > unwrittenMs ? {} : undefined;
-  if (holder.host === hostname() && !isProcessAlive(holder.pid)) return { holder };
-  return age > staleMs ? { holder } : undefined;
+  if (!holder) return age > unwrittenMs ? { ino } : undefined;
+  if (holder.host === hostname() && !isProcessAlive(holder.pid)) return { holder, ino };
+  return age > staleMs ? { holder, ino } : undefined;
+}
+
+/** Whether the file at `target` is still the one judged abandoned. */
+async function isStill(target: string, judged: Abandoned): Promise<boolean> {
+  let handle: FileHandle;
+  try {
+    handle = await open(target, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const { ino } = await handle.stat({ bigint: true });
+    const holder = parseHolder(await handle.readFile('utf8'));
+    return ino === judged.ino && holder?.token === judged.holder?.token;
+  } catch {
+    return false;
+  } finally {
+    await handle.close().catch(() => {});
+  }
 }
 
 /**
- * Moves an abandoned lock out of the way. Renaming is atomic, so of several waiters one moves
- * it; one that moved a newer lock by mistake (taken over meanwhile) puts it back.
+ * The claim on an abandoned file: named after its holder (pid and token, never used again), so
+ * of all the waiters that judged that holder gone, one makes it. Named like a holder file, so
+ * that one left by a killed claimer is removed with the dead writers' temp files.
  */
-async function takeOver(lockPath: string, abandoned: { holder?: Holder }): Promise<void> {
-  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
-  try {
-    await rename(lockPath, aside);
-  } catch {
-    return;
+function claimPathOf(lockPath: string, judged: Abandoned): string {
+  const { holder } = judged;
+  const named =
+    holder && Number.isInteger(holder.pid) && /^[\w-]{1,64}$/.test(holder.token)
+      ? `${holder.pid}.${holder.token}`
+      : `0.${judged.ino.toString(16)}`;
+  return `${lockPath}.${named}.claim`;
+}
+
+/** Makes a claim the way the lock is made: true when made here, false when someone has it. */
+async function makeClaim(claim: string, held: HolderFile): Promise<boolean> {
+  const made = held.noLinks
+    ? writeFile(claim, JSON.stringify(held.holder), { flag: 'wx', mode: 0o600 })
+    : link(held.path, claim);
+  return made.then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Replaces an abandoned lock (or, `depth` > 0, an abandoned claim on one) with this process's:
+ * true when this process now holds it. Several waiters often judge a killed holder's lock
+ * abandoned at once; moving the lock aside and putting it back when it turned out to be a newer
+ * holder's (as before) left the path empty meanwhile, and a third waiter took it then: two
+ * processes held the lock and one's acknowledged change was lost (many-writers.test.ts). So
+ * only the waiter that makes the claim named after the dead holder may replace its lock, in one
+ * rename, and only after it saw, claim in hand, that the lock is still that holder's: nobody
+ * else can change it then, since its holder is gone and every other taker needs the claim.
+ * A claimer killed half-way leaves a claim whose holder is gone: it is replaced the same way.
+ */
+async function replaceAbandoned(
+  lockPath: string,
+  target: string,
+  judged: Abandoned,
+  held: HolderFile,
+  depth = 0,
+): Promise<boolean> {
+  const claim = claimPathOf(lockPath, judged);
+  if (!(await makeClaim(claim, held))) {
+    const claimer = depth < 3 ? await isAbandoned(claim, true) : undefined;
+    if (!claimer || !(await replaceAbandoned(lockPath, claim, claimer, held, depth + 1)))
+      return false;
   }
-  const moved = await readHolder(aside);
-  if (moved?.token !== abandoned.holder?.token) await link(aside, lockPath).catch(() => {});
-  await unlink(aside).catch(() => {});
+  try {
+    if (await isStill(target, judged)) {
+      await rename(claim, target);
+      return true;
+    }
+  } catch {
+    // Not replaced: given up like a claim that came too late.
+  }
+  await unlink(claim).catch(() => {});
+  return false;
 }
 
 /**
@@ -226,7 +304,7 @@ async function acquire(file: string): Promise<() => Promise<void>> {
     if (attempt % 10 === 5) {
       const abandoned = await isAbandoned(lockPath);
       if (abandoned) {
-        await takeOver(lockPath, abandoned);
+        if (await replaceAbandoned(lockPath, lockPath, abandoned, held)) break;
         continue;
       }
     }

@@ -10,8 +10,9 @@ export function tempFileFor(file: string): string {
   return path.join(path.dirname(file), name);
 }
 
-// Temp files, and the lock's holder files (folder-lock.ts), both named after their process.
-const tempName = /^\..+\.(\d+)\.[0-9a-f]+\.(?:tmp|holder)$/;
+// Temp files, and the lock's holder files (folder-lock.ts), both named after their process;
+// and claims on an abandoned lock, named after its dead holder (left if their maker was killed).
+const tempName = /^\..+\.(\d+)\.[0-9a-f]+\.(?:tmp|holder|claim)$/;
 
 /**
  * Temp files whose writer died mid-write (its pid is in the name): harmless, not worth keeping.
