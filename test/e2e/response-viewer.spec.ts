@@ -219,7 +219,7 @@ test.describe('response viewer', () => {
     await expect(page.getByText('401 Unauthorized')).toBeVisible();
     await expect(page.getByText('the key was refused')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Veza refused the API key' })).toContainText(
-      'The instance (acme.vezacloud.com) received the API key',
+      'The instance (acme.vezacloud.com) got the API key and refused it',
     );
   });
 
