@@ -9,6 +9,7 @@ import type {
 import {
   seedCustomProviders,
   seedEvents,
+  seedLatestFailures,
   seedNodes,
   seedPlatformDataSources,
   seedProviders,
@@ -41,6 +42,9 @@ export class CatalogStore {
     // Seeded after everything else, so the data above keeps its seeded ids.
     this.platformDataSources = seedPlatformDataSources(random, this.providers);
     this.events = seedEvents(random, now, [...this.platformDataSources, ...custom.dataSources]);
+    // Last, so everything above keeps its seeded ids; newest last, as before.
+    this.events.push(...seedLatestFailures(random, now, this.platformDataSources));
+    this.events.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
   }
 
   /** Every data source, built-in providers' first (GET /api/v1/providers/datasources). */
