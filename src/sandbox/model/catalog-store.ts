@@ -40,7 +40,7 @@ export class CatalogStore {
     for (const provider of custom.providers) this.customProviders.set(provider.id, provider);
     for (const source of custom.dataSources) this.dataSources.set(source.id, source);
     // Seeded after everything else, so the data above keeps its seeded ids.
-    this.platformDataSources = seedPlatformDataSources(random, this.providers);
+    this.platformDataSources = seedPlatformDataSources(random, this.providers, now);
     this.events = seedEvents(random, now, [...this.platformDataSources, ...custom.dataSources]);
     // Last, so everything above keeps its seeded ids; newest last, as before.
     this.events.push(...seedLatestFailures(random, now, this.platformDataSources));

@@ -298,9 +298,13 @@ export function oaaDataSource(
 export function seedPlatformDataSources(
   random: SeededRandom,
   providers: readonly Provider[],
+  now: Date,
 ): DataSource[] {
-  return providers.map((provider) => {
-    const synced = new Date(Date.parse(provider.updated_at) - random.int(60, 3600) * 1000);
+  return providers.map((provider, index) => {
+    // Most synced within the last hour; one in nine up to 60 hours ago, so the demo has a few
+    // stale ones (not synced for over a day) among them.
+    const ago = random.int(60, 3600) * 1000 * (index % 9 === 8 ? 60 : 1);
+    const synced = new Date(now.getTime() - ago);
     const parsed = new Date(synced.getTime() + random.int(5, 600) * 1000);
     return {
       id: random.uuid(),

@@ -70,6 +70,11 @@ export async function readIntegrations(
       query: 'include_datasource_status=true',
     }),
   );
+  // OAA providers are listed apart (developers/api/oaa/rest-api/operations), with the custom
+  // template as their type; only their names are wanted here.
+  const custom = await listOrRefused(() =>
+    listAllPages(call, '/api/v1/providers/custom', asRecord, lists),
+  );
   const dataSources = await listOrRefused(() =>
     listAllPages(call, '/api/v1/providers/datasources', asRecord, lists),
   );
@@ -82,7 +87,15 @@ export async function readIntegrations(
   );
 
   const seen = {
-    providers: providers === 'refused' ? [] : providers.values,
+    providers: [
+      ...(providers === 'refused' ? [] : providers.values),
+      ...(custom === 'refused' || dataSources === 'refused'
+        ? []
+        : custom.values.map((provider) => ({
+            ...provider,
+            type: text(provider.custom_template).toUpperCase() || 'CUSTOM',
+          }))),
+    ],
     dataSources: dataSources === 'refused' ? [] : dataSources.values,
     events: events === 'refused' ? [] : events.values,
   };
