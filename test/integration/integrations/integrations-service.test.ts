@@ -184,3 +184,33 @@ describe('integration health through the service', () => {
     }
   });
 });
+
+describe('integration health when Veza’s paging cannot end', () => {
+  it('a list whose last page repeats its token is PAGING_FAILED, not a crash', async () => {
+    const h = await openProfileHarness();
+    const sandbox = await startSandbox();
+    try {
+      sandbox.configure({ repeatTokenOnLastPage: true, emptyPageWhileHasMore: false });
+      // Events enough for two pages of 100, so the last page's token repeats.
+      const [first] = sandbox.integrations.dataSources();
+      for (let index = 0; index < 120; index += 1)
+        sandbox.integrations.recordFailure(first?.id as string, {
+          reason: 'PARSE_FAILED',
+          message: 'The extracted data could not be parsed',
+          resolution: 'Retry the extraction.',
+        });
+      const service = createIntegrationsService({
+        instances: createInstanceClient({ profiles: h.profiles }),
+        openTransport: () => createTransport({ env: {}, lookup: fakeLookup(['localhost']) }),
+      });
+      const { id } = await h.profiles.create(
+        makeDraft({ name: 'Looping', address: sandbox.url, colour: '#12805c' }),
+        { apiKey: sandbox.keys.admin, acceptAsIs: false },
+      );
+      await expect(service.read(id)).rejects.toMatchObject({ problem: { code: 'PAGING_FAILED' } });
+    } finally {
+      await sandbox.close();
+      await h.close();
+    }
+  });
+});
