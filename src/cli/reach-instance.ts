@@ -1,4 +1,9 @@
 import { resolveDataFolder } from '../main/core/data-folder';
+import { ProblemError } from '../main/core/problem-error';
+import type { Transport } from '../main/core/transport';
+import { createInstanceSession, type InstanceSession } from '../main/core/veza/instance-client';
+import { lintApiKey } from '../shared/profiles/lint-api-key';
+import { normalizeInstanceUrl } from '../shared/profiles/normalize-instance-url';
 import type { ProfileService } from '../main/core/profiles/profile-service';
 import type { TransportNetwork } from '../main/core/transport';
 import type { InstanceArgs } from './commands/parse-check-args';
@@ -70,4 +75,32 @@ export async function openProfilesForCommand(
     return 1;
   }
   return profiles;
+}
+
+/**
+ * A session on an address that is not saved (--url), with the key from the environment or
+ * stdin (keyReader). The address must be an instance's origin; the key must pass the format
+ * check before anything is sent. `onKey` learns the key first, to mask it in what is printed.
+ */
+export async function openUrlSession(
+  url: string,
+  args: InstanceArgs,
+  context: CliContext,
+  transport: Transport,
+  onKey: (key: string) => void = () => {},
+): Promise<InstanceSession> {
+  const normalized = normalizeInstanceUrl(url);
+  if (!normalized.ok) throw new ProblemError(normalized.problem);
+  if (normalized.notices.some((notice) => notice.code === 'REDUCED_TO_ORIGIN'))
+    throw ProblemError.of('URL_HAS_PATH', { url, facts: { url } });
+  const key = await keyReader(args, context)();
+  if (!key) throw ProblemError.of('KEY_MISSING');
+  onKey(key);
+  const keyProblem = lintApiKey(key).problems[0];
+  if (keyProblem) throw new ProblemError(keyProblem);
+  return createInstanceSession(transport, {
+    baseUrl: normalized.baseUrl,
+    key,
+    network: adjustNetwork(args, context.env)({}),
+  });
 }

@@ -3,6 +3,7 @@ import packageJson from '../../package.json';
 import { defaultCliContext, type CliContext, type CliStreams } from './cli-context';
 import { runApiCommand } from './commands/api';
 import { runCheckCommand } from './commands/check';
+import { runIntegrationsCommand } from './commands/integrations';
 import { runProfilesCommand } from './commands/profiles';
 
 export type { CliStreams } from './cli-context';
@@ -15,6 +16,9 @@ Commands:
                 api PATH (--profile NAME | --url URL) [-X METHOD] [--data JSON|@FILE]
                     [-q NAME=VALUE]... [--paginate] [--include] [--json-errors] [--yes]
               (veza-desk api --help)
+  integrations
+              Show each provider and data source: working, waiting, failing or switched off,
+              stale ones, and why a failing one fails (veza-desk integrations --help)
   profiles    List the saved instances (--json for machine-readable output), or change them:
                 profiles add --name NAME --url URL [--key-env VAR | --key-stdin]
                 profiles set-key NAME (--key-env VAR | --key-stdin)
@@ -51,6 +55,8 @@ export async function runCli(
       return runCheckCommand(rest, io, context);
     case 'api':
       return runApiCommand(rest, io, context);
+    case 'integrations':
+      return runIntegrationsCommand(rest, io, context);
     default:
       io.stderr.write(`Unknown command: ${command}\n\n${usage}`);
       return 2;

@@ -11,6 +11,7 @@ import { IdentityStore } from './model/identity-store';
 import { createSeededRandom } from './model/seeded-random';
 import { seedIdentities, type DemoIdentities, type DemoKeys } from './model/seed-identities';
 import { allRoutes } from './resources/all-routes';
+import { createIntegrationsControl, type IntegrationsControl } from './integrations-control';
 import { createSandboxControl, type SandboxControl } from './sandbox-control';
 import { defaultSettings, type SandboxSettings } from './sandbox-settings';
 import type { RequestRecord, SandboxState, SandboxStats } from './sandbox-state';
@@ -57,6 +58,8 @@ export interface Sandbox {
   /** Ids of the demo keys, users and teams. */
   demo: Omit<DemoIdentities, 'keys'>;
   control: SandboxControl;
+  /** Data source states and INTEGRATIONS events, set behind the API's back. */
+  integrations: IntegrationsControl;
   faults: FaultControl;
   clock: Clock;
   /** Live settings: change a field (or call configure) and the next request sees it. */
@@ -123,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     keys,
     demo: ids,
     control: createSandboxControl(identities, demo.users.alice),
+    integrations: createIntegrationsControl(state.catalog, clock),
     faults: state.faults,
     clock,
     settings,

@@ -16,23 +16,17 @@ import {
   type Transport,
   type TransportResponse,
 } from '../../main/core/transport';
-import {
-  createInstanceClient,
-  createInstanceSession,
-  type InstanceSession,
-} from '../../main/core/veza/instance-client';
+import { createInstanceClient, type InstanceSession } from '../../main/core/veza/instance-client';
 import { makeProblem } from '../../shared/problems/make-problem';
 import type { Problem } from '../../shared/problems/problem';
 import type { Profile } from '../../shared/profiles/profile';
-import { lintApiKey } from '../../shared/profiles/lint-api-key';
-import { normalizeInstanceUrl } from '../../shared/profiles/normalize-instance-url';
 import { pagingLimits } from '../../shared/requests/request-records';
 import { requestSpecSchema, type RequestSpec } from '../../shared/requests/request-spec';
 import type { CliContext, CliStreams } from '../cli-context';
 import { findProfile, unknownProfileText } from '../find-profile';
 import { printProblem } from '../print-problem';
 import { problemJson } from '../problem-json';
-import { adjustNetwork, keyReader, openProfilesForCommand } from '../reach-instance';
+import { adjustNetwork, openProfilesForCommand, openUrlSession } from '../reach-instance';
 import { apiUsage, parseApiArgs, type ApiArgs } from './parse-api-args';
 
 /** A usage error: its words, then the usage text, exit status 2. */
@@ -107,23 +101,8 @@ async function openTarget(
 ): Promise<Target | number> {
   const adjust = adjustNetwork(args, context.env);
   if (args.target.kind === 'url') {
-    const normalized = normalizeInstanceUrl(args.target.url);
-    if (!normalized.ok) throw new ProblemError(normalized.problem);
-    if (normalized.notices.some((notice) => notice.code === 'REDUCED_TO_ORIGIN')) {
-      const url = args.target.url;
-      throw ProblemError.of('URL_HAS_PATH', { url, facts: { url } });
-    }
-    const key = await keyReader(args, context)();
-    if (!key) throw ProblemError.of('KEY_MISSING');
-    onKey(key);
-    const keyProblem = lintApiKey(key).problems[0];
-    if (keyProblem) throw new ProblemError(keyProblem);
-    const session = createInstanceSession(transport, {
-      baseUrl: normalized.baseUrl,
-      key,
-      network: adjust({}),
-    });
-    return { profile: unsavedProfile(normalized.baseUrl), session };
+    const session = await openUrlSession(args.target.url, args, context, transport, onKey);
+    return { profile: unsavedProfile(session.baseUrl), session };
   }
   const profiles = await openProfilesForCommand(context, io, adjust);
   if (typeof profiles === 'number') return profiles;

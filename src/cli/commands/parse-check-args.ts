@@ -100,6 +100,19 @@ Checks that an instance answers and that its API key works, layer by layer.
 Exit status: 0 the key works, 1 a problem was found, 2 usage error.
 `;
 
+/** The one instance or all of them (check, integrations); a string answer is the usage error. */
+export function readTarget(values: InstanceValues & { all?: boolean }): CheckTarget | string {
+  const targets = [values.profile !== undefined, values.all, values.url !== undefined].filter(
+    Boolean,
+  ).length;
+  if (targets !== 1) return 'Give exactly one of --profile NAME, --all or --url URL.';
+  return values.profile !== undefined
+    ? { kind: 'profile', name: values.profile }
+    : values.url !== undefined
+      ? { kind: 'url', url: values.url }
+      : { kind: 'all' };
+}
+
 /** Parses `veza-desk check` arguments; a string answer is the usage error to print. */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
   let values;
@@ -118,10 +131,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
   } catch (error) {
     return (error as Error).message;
   }
-  const targets = [values.profile !== undefined, values.all, values.url !== undefined].filter(
-    Boolean,
-  ).length;
-  if (targets !== 1) return 'Give exactly one of --profile NAME, --all or --url URL.';
+  const target = readTarget(values);
+  if (typeof target === 'string') return target;
   const instance = readInstanceArgs(values);
   if (typeof instance === 'string') return instance;
   let checkMs: number | undefined;
@@ -130,11 +141,5 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
     if (!Number.isInteger(checkMs) || checkMs < 1_000 || checkMs > 600_000)
       return '--check-timeout takes a whole number of milliseconds between 1000 and 600000.';
   }
-  const target: CheckTarget =
-    values.profile !== undefined
-      ? { kind: 'profile', name: values.profile }
-      : values.url !== undefined
-        ? { kind: 'url', url: values.url }
-        : { kind: 'all' };
   return { target, ...instance, json: values.json, ...(checkMs !== undefined && { checkMs }) };
 }

@@ -9,6 +9,7 @@ import type {
 import {
   seedCustomProviders,
   seedEvents,
+  seedLatestFailures,
   seedNodes,
   seedPlatformDataSources,
   seedProviders,
@@ -39,8 +40,11 @@ export class CatalogStore {
     for (const provider of custom.providers) this.customProviders.set(provider.id, provider);
     for (const source of custom.dataSources) this.dataSources.set(source.id, source);
     // Seeded after everything else, so the data above keeps its seeded ids.
-    this.platformDataSources = seedPlatformDataSources(random, this.providers);
+    this.platformDataSources = seedPlatformDataSources(random, this.providers, now);
     this.events = seedEvents(random, now, [...this.platformDataSources, ...custom.dataSources]);
+    // Last, so everything above keeps its seeded ids; newest last, as before.
+    this.events.push(...seedLatestFailures(random, now, this.platformDataSources));
+    this.events.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
   }
 
   /** Every data source, built-in providers' first (GET /api/v1/providers/datasources). */

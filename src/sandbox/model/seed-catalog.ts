@@ -298,9 +298,13 @@ export function oaaDataSource(
 export function seedPlatformDataSources(
   random: SeededRandom,
   providers: readonly Provider[],
+  now: Date,
 ): DataSource[] {
-  return providers.map((provider) => {
-    const synced = new Date(Date.parse(provider.updated_at) - random.int(60, 3600) * 1000);
+  return providers.map((provider, index) => {
+    // Most synced within the last hour; one in nine up to 60 hours ago, so the demo has a few
+    // stale ones (not synced for over a day) among them.
+    const ago = random.int(60, 3600) * 1000 * (index % 9 === 8 ? 60 : 1);
+    const synced = new Date(now.getTime() - ago);
     const parsed = new Date(synced.getTime() + random.int(5, 600) * 1000);
     return {
       id: random.uuid(),
@@ -406,4 +410,42 @@ export function seedEvents(
     );
   }
   return events;
+}
+
+/**
+ * The latest run of every failing data source, an INTEGRATIONS event with Veza's error in the
+ * last few hours, so the demo's failing sources each show why (the events above are drawn at
+ * random and may miss one). Merged into the events by time.
+ */
+export function seedLatestFailures(
+  random: SeededRandom,
+  now: Date,
+  dataSources: readonly DataSource[],
+): PlatformEvent[] {
+  return dataSources
+    .filter((source) => source.status === 'ERROR')
+    .map((source) => {
+      const failure = random.pick(integrationErrors);
+      return {
+        id: random.uuid(),
+        timestamp: new Date(now.getTime() - random.int(60, 6 * 3600) * 1000).toISOString(),
+        category: 'INTEGRATIONS',
+        severity: 'ERROR',
+        name: 'Extraction failed',
+        message: `Data source "${source.name}": ${failure.message}`,
+        entity: 'DATASOURCE',
+        entity_id: source.id,
+        error: {
+          reason: failure.reason,
+          metadata: {},
+          message: failure.message,
+          resolution: failure.resolution,
+          request_id: Array.from({ length: 32 }, () => random.int(0, 15).toString(16)).join(''),
+        },
+        entity_name: source.name,
+        event_type: 'DATASOURCE_FAILED',
+        provider_id: source.provider_id,
+        metadata: {},
+      };
+    });
 }

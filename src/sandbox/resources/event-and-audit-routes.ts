@@ -4,6 +4,9 @@ import type { Route, RouteContext } from '../http/route-table';
 import { applyFilterAndOrder, matchesClause, parseFilter } from '../paging/list-filter';
 import { readPageSize, tokenOnlyPage } from '../paging/paginate';
 import type { RequestRecord } from '../sandbox-state';
+import type { PlatformEvent } from '../model/catalog-types';
+import { visibleCustomProviders } from './custom-provider-routes';
+import { visibleProviders } from './provider-routes';
 
 // Platform events (developers/api/events-api): {"events": [...], "next_page_token"}, no
 // has_more, filtered like `category eq "INTEGRATIONS" and timestamp ge "..."`.
@@ -12,6 +15,22 @@ import type { RequestRecord } from '../sandbox-state';
 // two may not come together. Entries are the sandbox's own request log, one per answered
 // request, in the list schema's shape ({id, timestamp, intent, result}); `ended_at` and
 // result.http_status are added from the export example (Guess: where they sit in a list item).
+
+/**
+ * The events a caller's team may see. GUESS (the events-api page does not say): a team that
+ * sees only some providers (PROVIDER_ID_SET) sees only their events and those about no provider,
+ * as it sees only their data sources; the root team and UNBOUND teams see them all.
+ */
+function visibleEvents(context: RouteContext): PlatformEvent[] {
+  const { team } = context.principal;
+  const all = context.state.catalog.events;
+  if (team.isRoot || team.policyType === 'UNBOUND') return all;
+  const seen = new Set([
+    ...visibleProviders(context).map((provider) => provider.id),
+    ...visibleCustomProviders(context).map((provider) => provider.id),
+  ]);
+  return all.filter((event) => event.provider_id === '' || seen.has(event.provider_id));
+}
 
 const eventFields = [
   'category',
@@ -110,9 +129,10 @@ export const eventAndAuditRoutes: Route[] = [
     method: 'GET',
     pattern: '/api/preview/events',
     access: 'read',
-    handle: ({ state, query }) => {
+    handle: (context) => {
+      const { state, query } = context;
       const page = tokenOnlyPage(
-        applyFilterAndOrder(state.catalog.events, query, eventFields),
+        applyFilterAndOrder(visibleEvents(context), query, eventFields),
         query,
         state.settings,
       );

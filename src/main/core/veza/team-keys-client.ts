@@ -1,4 +1,3 @@
-import { fetchAllPages, type VezaPage } from '../../../shared/paging/fetch-all-pages';
 import { clipText } from '../../../shared/ipc/bounds';
 import {
   teamKeysListMax,
@@ -6,10 +5,9 @@ import {
   vezaNameMaxLength,
 } from '../../../shared/keys/team-keys';
 import { ProblemError } from '../problem-error';
-import type { InstanceSession } from './instance-client';
+import { listAllPages, type VezaCall } from './list-all-pages';
 
-/** Sends one JSON call to Veza and answers the parsed body, or throws a ProblemError. */
-export type VezaCall = InstanceSession['call'];
+export type { VezaCall } from './list-all-pages';
 
 /** Who made a team key, as far as the record says (each part may be missing). */
 export interface VezaKeyCreator {
@@ -122,28 +120,13 @@ function readTeam(raw: unknown): VezaTeam | undefined {
 // A safety stop for an endless list: 100 pages of 100 is more keys than any tenant has.
 const maxPages = 100;
 
-async function listAll<T>(
+const listAll = <T>(
   call: VezaCall,
   path: string,
   read: (raw: unknown) => T | undefined,
   /** More of the query, already encoded (`filter=...`). */
   query = '',
-): Promise<{ values: T[]; complete: boolean }> {
-  const all = await fetchAllPages<unknown>(
-    async (token) =>
-      (await call(
-        'GET',
-        `${path}?${query ? `${query}&` : ''}page_size=100${token ? `&page_token=${encodeURIComponent(token)}` : ''}`,
-      )) as VezaPage,
-    { maxPages },
-  );
-  const values = all.values.map(read).filter((value): value is T => value !== undefined);
-  // A server that ignores page_size could still flood the window: the listing is cut and says so.
-  return {
-    values: values.slice(0, teamKeysListMax),
-    complete: all.stoppedBy === 'end' && values.length <= teamKeysListMax,
-  };
-}
+) => listAllPages(call, path, read, { query, maxPages, maxItems: teamKeysListMax });
 
 const teamKeysPath = '/api/preview/teamkeys';
 const keyPath = (id: string) => `${teamKeysPath}/${encodeURIComponent(id)}`;

@@ -1,0 +1,80 @@
+import type { Clock } from './clock';
+import type { CatalogStore } from './model/catalog-store';
+import type { DataSource, PlatformEvent } from './model/catalog-types';
+
+// What tests (and the demo) may do to integrations behind the API's back, so every state the
+// integrations view must explain can be set up in one line: a status, a source switched off,
+// one that synced long ago, and a failure with the INTEGRATIONS event Veza would record.
+
+export type DataSourceChanges = Partial<
+  Pick<DataSource, 'status' | 'state' | 'effective_state' | 'synced_at' | 'parsed_at'>
+>;
+
+/** An event's error as developers/api/events-api shows it; request_id is made when absent. */
+export interface IntegrationFailure {
+  reason: string;
+  message: string;
+  resolution: string;
+  request_id?: string;
+}
+
+export interface IntegrationsControl {
+  /** Every data source (built-in providers' first), as GET /api/v1/providers/datasources has them. */
+  dataSources(): readonly DataSource[];
+  /** Changes one data source's fields; `syncedHoursAgo` sets synced_at and parsed_at. */
+  setDataSource(id: string, changes: DataSourceChanges & { syncedHoursAgo?: number }): DataSource;
+  /** The source fails now: status ERROR and an INTEGRATIONS event (severity ERROR) about it. */
+  recordFailure(id: string, failure: IntegrationFailure): PlatformEvent;
+}
+
+export function createIntegrationsControl(
+  catalog: CatalogStore,
+  clock: Clock,
+): IntegrationsControl {
+  const find = (id: string): DataSource => {
+    const source = catalog.allDataSources().find((candidate) => candidate.id === id);
+    if (!source) throw new Error(`No data source ${id} in the sandbox`);
+    return source;
+  };
+  return {
+    dataSources: () => catalog.allDataSources(),
+    setDataSource: (id, { syncedHoursAgo, ...changes }) => {
+      const source = find(id);
+      if (syncedHoursAgo !== undefined) {
+        const at = new Date(clock.now().getTime() - syncedHoursAgo * 3_600_000).toISOString();
+        Object.assign(source, { synced_at: at, parsed_at: at });
+      }
+      return Object.assign(source, changes);
+    },
+    recordFailure: (id, failure) => {
+      const source = find(id);
+      const now = clock.now().toISOString();
+      Object.assign(source, { status: 'ERROR', updated_at: now });
+      const event: PlatformEvent = {
+        id: catalog.random.uuid(),
+        timestamp: now,
+        category: 'INTEGRATIONS',
+        severity: 'ERROR',
+        name: 'Extraction failed',
+        message: `Data source "${source.name}": ${failure.message}`,
+        entity: 'DATASOURCE',
+        entity_id: source.id,
+        error: {
+          reason: failure.reason,
+          metadata: {},
+          message: failure.message,
+          resolution: failure.resolution,
+          request_id:
+            failure.request_id ??
+            Array.from({ length: 32 }, () => catalog.random.int(0, 15).toString(16)).join(''),
+        },
+        entity_name: source.name,
+        event_type: 'DATASOURCE_FAILED',
+        provider_id: source.provider_id,
+        metadata: {},
+      };
+      catalog.events.push(event);
+      return event;
+    },
+  };
+}
