@@ -458,7 +458,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     fix: [
       'Ask IT whether {host} needs a client certificate and whether it can be reached without one, for example over the company VPN or another address.',
       VPN,
-      'From a terminal, veza-desk check and veza-desk api show one with --client-cert and --client-key (a passphrase in the VEZA_CLIENT_CERT_PASSPHRASE environment variable); the window has no setting for it yet.',
+      'If IT gave you one: press Edit on this instance, open Network settings, press Choose client certificate…, then give its private key or passphrase, and save. From a terminal, veza-desk check and veza-desk api take --client-cert and --client-key (a passphrase in the VEZA_CLIENT_CERT_PASSPHRASE environment variable).',
     ],
   },
   TLS_CLIENT_CERT_INVALID: {
@@ -466,6 +466,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'Veza Desk could not use the client certificate ({file}): the file cannot be read or is not a certificate, the private key does not belong to the certificate, or the passphrase is wrong. Nothing was sent to the server.',
     fix: [
+      '{?chooseAgain} The file changed since it was chosen, or its key is no longer saved on this computer: press Edit on this instance, open Network settings, and press Choose client certificate… again.',
       'Check that the files are the ones IT gave you: a certificate and its private key as two .pem files (--client-cert and --client-key), or one .p12 or .pfx file (--client-cert alone).',
       'If the key or the .p12 file has a passphrase, put it in the VEZA_CLIENT_CERT_PASSPHRASE environment variable.',
       'If it still fails, ask IT for a new copy of the certificate.',
