@@ -45,7 +45,10 @@ export type KeyFingerprint = z.infer<typeof keyFingerprintSchema>;
  */
 export const clientCertificateSettingSchema = z.object({
   certFile: z.string().min(1).max(4096),
-  certSha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
+  certSha256: z
+    .string()
+    .max(64, '64 lowercase hex digits')
+    .regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
 });
 export type ClientCertificateSetting = z.infer<typeof clientCertificateSettingSchema>;
 
