@@ -5,7 +5,7 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { issueCertificate, makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { startNginx, type Nginx } from '../../support/network/nginx';
 import { tempFolder } from '../../support/network/temp-folder';
-import { filesContaining } from '../../support/profile-fixtures';
+import { filesContaining, writeProfilesExport } from '../../support/profile-fixtures';
 import { openProfileHarness, type ProfileHarness } from '../../support/profile-harness';
 
 // A saved instance's client certificate, end to end through the IPC handlers: a real nginx with
@@ -152,7 +152,9 @@ describe('a client certificate in Network settings (mutual TLS through nginx)', 
     writeFileSync(changing, strangerCertPem);
     const changed = await verify(id);
     expect(changed).toMatchObject({ ok: false, outcome: 'TLS_CLIENT_CERT_INVALID' });
-    expect(changed.problem.fix[0]).toMatch(/changed since it was chosen.*Choose client certificate…/);
+    expect(changed.problem.fix[0]).toMatch(
+      /changed since it was chosen.*Choose client certificate…/,
+    );
 
     writeFileSync(changing, execFileSync('cat', [certFile]));
     expect((await verify(id)).ok).toBe(true);
@@ -208,9 +210,9 @@ describe('a client certificate in Network settings (mutual TLS through nginx)', 
     });
     expect(refused.problem?.code).toBe('IPC_INVALID_ARGUMENT');
     harness.dialogs.nextOpen = keyFile;
-    expect((await harness.call('profiles.chooseClientCertificateKey', invented)).problem?.code).toBe(
-      'IPC_INVALID_ARGUMENT',
-    );
+    expect(
+      (await harness.call('profiles.chooseClientCertificateKey', invented)).problem?.code,
+    ).toBe('IPC_INVALID_ARGUMENT');
 
     // Used by the first test's instance: removing is refused; once no instance uses it, it goes.
     expect((await call('profiles.removeClientCertificateSecret', certificate)).value).toBe(false);
@@ -219,6 +221,29 @@ describe('a client certificate in Network settings (mutual TLS through nginx)', 
         expect((await call('profiles.delete', { id: profile.id })).ok).toBe(true);
     }
     expect((await call('profiles.hasClientCertificateSecret', certificate)).value).toBe(false);
+  });
+
+  it('an imported file never brings a client certificate: it is this computer’s, for servers the user chose', async () => {
+    const { certificate } = await chooseCertificate(certFile);
+    const file = `${folder.dir}/shared-profiles.json`;
+    await writeProfilesExport(file, [
+      {
+        name: 'Shared by someone',
+        baseUrl: 'https://elsewhere.example.com',
+        colour: '#2457c5',
+        production: false,
+        notes: '',
+        network: { clientCertificate: certificate },
+      },
+    ]);
+    harness.dialogs.nextOpen = file;
+    const imported = await call('profiles.importFile');
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    const profile = harness.profiles
+      .state()
+      .profiles.find((candidate) => candidate.name === 'Shared by someone');
+    expect(profile).toBeDefined();
+    expect(profile?.network?.clientCertificate).toBeUndefined();
   });
 
   it('the private key and the passphrase are nowhere: not in the data folder, not in any answer', async () => {
