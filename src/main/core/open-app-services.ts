@@ -47,7 +47,10 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
   const transportDeps = { proxyPassword: proxyPasswords.lookup, ...options.transportDeps };
   const openTransport = () => createTransport(transportDeps);
   const clientCertificates = createClientCertificateSecrets(options.secrets);
-  const instances = createInstanceClient({ profiles, clientCertificates: clientCertificates.lookup });
+  const instances = createInstanceClient({
+    profiles,
+    clientCertificates: clientCertificates.lookup,
+  });
   const doctor = createDoctorService({ profiles, instances, openTransport });
   const bodies = createBodyFiles(options.folder);
   const history = await openHistoryStore(options.folder, bodies);

@@ -1,7 +1,4 @@
-import type {
-  ClientCertificateSetting,
-  NetworkSettings,
-} from '../../../shared/profiles/profile';
+import type { ClientCertificateSetting, NetworkSettings } from '../../../shared/profiles/profile';
 import { ProblemError } from '../problem-error';
 
 /**

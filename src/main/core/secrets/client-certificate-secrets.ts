@@ -52,7 +52,10 @@ export function createClientCertificateSecrets(secrets: SecretStore) {
     // Refuses (TLS_CLIENT_CERT_INVALID) a key that is not this certificate's, a wrong passphrase
     // or a certificate file whose bytes are no longer the ones chosen.
     await checkClientCertificate({ ...certificate, ...secret });
-    await secrets.set(accountOf(certificate.certSha256), JSON.stringify({ vezaDesk: 1, ...secret }));
+    await secrets.set(
+      accountOf(certificate.certSha256),
+      JSON.stringify({ vezaDesk: 1, ...secret }),
+    );
   };
   return {
     /** The secret for a saved instance's certificate, or TLS_CLIENT_CERT_INVALID (choose it again). */

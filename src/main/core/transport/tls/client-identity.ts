@@ -98,7 +98,8 @@ export async function describeClientCertificateFile(file: string): Promise<Clien
   const certSha256 = createHash('sha256').update(bytes).digest('hex');
   if (!bytes.includes('-----BEGIN')) {
     // PKCS#12 is DER: one ASN.1 SEQUENCE (0x30). Anything else is no certificate at all.
-    if (bytes[0] !== 0x30) throw unusable(file, 'The file is neither a PEM certificate nor PKCS#12.');
+    if (bytes[0] !== 0x30)
+      throw unusable(file, 'The file is neither a PEM certificate nor PKCS#12.');
     return { certSha256, kind: 'pkcs12' };
   }
   let certificate: X509Certificate;
