@@ -4,6 +4,7 @@ import { toTransportNetwork } from '../../../../../src/main/core/profiles/profil
 import { ProblemError } from '../../../../../src/main/core/problem-error';
 import { networkFormOf, networkFromForm } from '../../../../../src/shared/profiles/network-form';
 import { networkSettingsSchema } from '../../../../../src/shared/profiles/profile';
+import { problemActions } from '../../../../../src/shared/problems/problem-actions';
 
 const certificate = { certFile: '/home/alice/laptop.pem', certSha256: 'ab'.repeat(32) };
 
@@ -67,5 +68,10 @@ describe("a profile's client certificate setting", () => {
     await expect(withKeychain.clientCertificate?.readSecret?.()).resolves.toEqual({
       keyPem: 'PEM',
     });
+  });
+
+  it('its problems offer the Network settings button, where the certificate is chosen', () => {
+    expect(problemActions('TLS_CLIENT_CERT_REQUIRED')).toEqual(['network-settings']);
+    expect(problemActions('TLS_CLIENT_CERT_INVALID')).toEqual(['network-settings']);
   });
 });
