@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { cleanEnv, ensureBuiltCli, runBuiltCli } from '../cli/support/built-cli';
 import { issueCertificate, makeLoopbackTls } from '../../../src/sandbox/tls/certificates';
 import { startNginx, type Nginx } from '../../support/network/nginx';
 import { tempFolder } from '../../support/network/temp-folder';
@@ -135,6 +136,16 @@ describe('a client certificate in Network settings (mutual TLS through nginx)', 
     const passed = await verify(id);
     expect(passed.ok, JSON.stringify(passed.problem)).toBe(true);
     expect(passed.identity?.name).toBe('Alice Admin');
+
+    // The built veza-desk check on the saved instance shows the same certificate, from the keychain.
+    ensureBuiltCli();
+    const run = await runBuiltCli(
+      ['check', '--profile', 'Behind mTLS', '--json'],
+      cleanEnv({ VEZA_DESK_HOME: harness.home }),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, identity: { name: 'Alice Admin' } });
+    expect(run.stdout + run.stderr).not.toContain(keyLine);
 
     // The same certificate chosen for a second instance finds its key already saved.
     expect((await chooseCertificate(certFile)).secretSaved).toBe(true);
