@@ -226,12 +226,18 @@ export const calls = {
       secretSaved: z.boolean().optional(),
     }),
   ),
-  /** Main asks for the PEM certificate's key file, checks it belongs and keeps its text in the keychain. */
+  /**
+   * Main asks for the PEM certificate's key file, checks it belongs and keeps its text in the
+   * keychain; a key protected by a passphrase waits in main for it (`needsPassphrase`).
+   */
   'profiles.chooseClientCertificateKey': call(
     clientCertificateSettingSchema,
-    z.object({ cancelled: z.boolean() }),
+    z.object({ cancelled: z.boolean(), needsPassphrase: z.boolean().optional() }),
   ),
-  /** A PKCS#12 file's passphrase (may be empty) goes to the keychain once it opens the file. */
+  /**
+   * A PKCS#12 file's passphrase (may be empty) goes to the keychain once it opens the file; for
+   * a PEM key protected by one, it opens the key main holds and the opened key is kept.
+   */
   'profiles.saveClientCertificatePassphrase': call(
     clientCertificateSettingSchema.extend({ passphrase: z.string().max(1024) }),
     z.undefined(),

@@ -25,6 +25,7 @@ let strangerCertPem: string;
 /** A line from the middle of the private key: the key's text as any file or answer would hold it. */
 let keyLine: string;
 const passphrase = 'winter-42-passphrase';
+const keyPassphrase = 'key-lock-42-passphrase';
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -206,6 +207,44 @@ describe('a client certificate in Network settings (mutual TLS through nginx)', 
     expect(passed.ok, JSON.stringify(passed.problem)).toBe(true);
   });
 
+  it('a PEM key protected by a passphrase waits in main until the passphrase opens it; Verify passes', async () => {
+    const lockedKey = `${keyFile}.locked`;
+    execFileSync('openssl', [
+      'pkcs8',
+      '-topk8',
+      '-in',
+      keyFile,
+      '-v2',
+      'aes-256-cbc',
+      '-passout',
+      `pass:${keyPassphrase}`,
+      '-out',
+      lockedKey,
+    ]);
+    // The same certificate with other bytes (a trailing line) is another file to choose.
+    const copy = folder.write('laptop-copy.pem', `${execFileSync('cat', [certFile]).toString()}\n`);
+    const { certificate } = await chooseCertificate(copy);
+    harness.dialogs.nextOpen = lockedKey;
+    expect((await call('profiles.chooseClientCertificateKey', certificate)).value).toEqual({
+      cancelled: false,
+      needsPassphrase: true,
+    });
+    expect((await call('profiles.hasClientCertificateSecret', certificate)).value).toBe(false);
+    const wrong = await call('profiles.saveClientCertificatePassphrase', {
+      ...certificate,
+      passphrase: 'not-the-passphrase',
+    });
+    expect(wrong.problem?.code).toBe('TLS_CLIENT_CERT_INVALID');
+    const right = await call('profiles.saveClientCertificatePassphrase', {
+      ...certificate,
+      passphrase: keyPassphrase,
+    });
+    expect(right.ok, JSON.stringify(right)).toBe(true);
+    const id = await createInstance('Locked key', certificate);
+    const passed = await verify(id);
+    expect(passed.ok, JSON.stringify(passed.problem)).toBe(true);
+  });
+
   it('the window names only certificates main chose; a key stays while an instance uses it', async () => {
     const { certificate } = await chooseCertificate(certFile);
     const invented = { certFile: `${certFile}.other`, certSha256: certificate.certSha256 };
@@ -259,7 +298,7 @@ describe('a client certificate in Network settings (mutual TLS through nginx)', 
 
   it('the private key and the passphrase are nowhere: not in the data folder, not in any answer', async () => {
     expect(answers.length).toBeGreaterThan(20);
-    for (const secret of [keyLine, passphrase]) {
+    for (const secret of [keyLine, passphrase, keyPassphrase]) {
       expect(await filesContaining(harness.home, secret)).toEqual([]);
       expect(JSON.stringify(answers)).not.toContain(secret);
       expect(JSON.stringify(harness.events)).not.toContain(secret);

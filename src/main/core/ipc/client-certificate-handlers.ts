@@ -51,6 +51,8 @@ export function createClientCertificateHandlers(
   chosen: ChosenCertificates,
 ): Pick<CallHandlers, ClientCertificateCalls> {
   const { profiles, dialogs, clientCertificates } = deps;
+  // PEM keys chosen that wait for their passphrase, by certificate hash (main's memory only).
+  const lockedKeys = new Map<string, string>();
   const requireKnown = (certificate: ClientCertificateSetting) => {
     if (!known(profiles, chosen, certificate)) {
       throw ProblemError.of('IPC_INVALID_ARGUMENT', {
@@ -89,12 +91,20 @@ export function createClientCertificateHandlers(
         ],
       });
       if (!keyFile) return { cancelled: true };
-      await clientCertificates.saveKeyFile(certificate, keyFile);
-      return { cancelled: false };
+      lockedKeys.delete(certificate.certSha256);
+      const result = await clientCertificates.saveKeyFile(certificate, keyFile);
+      if (result.saved) return { cancelled: false };
+      lockedKeys.set(certificate.certSha256, result.encryptedKey);
+      return { cancelled: false, needsPassphrase: true };
     },
     'profiles.saveClientCertificatePassphrase': async ({ passphrase, ...certificate }) => {
       requireKnown(certificate);
-      await clientCertificates.savePassphrase(certificate, passphrase);
+      const lockedKey = lockedKeys.get(certificate.certSha256);
+      if (lockedKey === undefined) await clientCertificates.savePassphrase(certificate, passphrase);
+      else {
+        await clientCertificates.saveKeyPassphrase(certificate, lockedKey, passphrase);
+        lockedKeys.delete(certificate.certSha256);
+      }
       return undefined;
     },
     'profiles.hasClientCertificateSecret': ({ certSha256 }) => clientCertificates.has(certSha256),

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import type { ClientCertificateSetting } from '../../../shared/profiles/profile';
 import { ProblemError } from '../problem-error';
@@ -110,9 +111,40 @@ export function createClientCertificateSecrets(secrets: SecretStore) {
       if (!secret) throw notSaved(certificate.certFile);
       return secret;
     },
-    /** Reads the PEM key file the user chose (main's dialog), checks it and keeps its text. */
-    saveKeyFile: async (certificate: ClientCertificateSetting, keyFile: string): Promise<void> =>
-      save(certificate, { keyPem: (await readClientCertificateFile(keyFile)).toString('utf8') }),
+    /**
+     * Reads the PEM key file the user chose (main's dialog), checks it and keeps its text. A key
+     * protected by a passphrase is not kept yet: its text is answered (main holds it) until
+     * `saveKeyPassphrase` opens it.
+     */
+    saveKeyFile: async (
+      certificate: ClientCertificateSetting,
+      keyFile: string,
+    ): Promise<{ saved: true } | { saved: false; encryptedKey: string }> => {
+      const keyPem = (await readClientCertificateFile(keyFile)).toString('utf8');
+      if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(keyPem))
+        return { saved: false, encryptedKey: keyPem };
+      await save(certificate, { keyPem });
+      return { saved: true };
+    },
+    /** A passphrase-protected PEM key, opened with its passphrase and kept open in the keychain. */
+    saveKeyPassphrase: async (
+      certificate: ClientCertificateSetting,
+      encryptedKey: string,
+      passphrase: string,
+    ): Promise<void> => {
+      let keyPem: string;
+      try {
+        keyPem = createPrivateKey({ key: encryptedKey, format: 'pem', passphrase })
+          .export({ type: 'pkcs8', format: 'pem' })
+          .toString();
+      } catch {
+        throw ProblemError.of('TLS_CLIENT_CERT_INVALID', {
+          raw: 'The passphrase does not open the private key.',
+          facts: { file: certificate.certFile },
+        });
+      }
+      await save(certificate, { keyPem });
+    },
     savePassphrase: (certificate: ClientCertificateSetting, passphrase: string): Promise<void> =>
       save(certificate, { passphrase }),
     has: async (certSha256: string): Promise<boolean> => (await read(certSha256)) !== undefined,

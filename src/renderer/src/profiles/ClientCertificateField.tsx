@@ -26,6 +26,8 @@ const kindOf = (chosen: Chosen | undefined, certFile: string) =>
 export function ClientCertificateField({ certificate, onChange }: ClientCertificateFieldProps) {
   const id = useId();
   const [chosen, setChosen] = useState<Chosen>();
+  // The chosen PEM key is protected by a passphrase: main holds it until the passphrase comes.
+  const [keyLocked, setKeyLocked] = useState(false);
   const passphraseRef = useRef<HTMLInputElement>(null);
   const choose = useAction('profiles.chooseClientCertificate');
   const chooseKey = useAction('profiles.chooseClientCertificateKey');
@@ -46,6 +48,7 @@ export function ClientCertificateField({ certificate, onChange }: ClientCertific
     clearProblems();
     await choose.run(undefined, (answer) => {
       if (!answer.certificate) return;
+      setKeyLocked(false);
       setChosen(answer);
       onChange(answer.certificate);
     });
@@ -54,7 +57,9 @@ export function ClientCertificateField({ certificate, onChange }: ClientCertific
     if (!certificate) return;
     clearProblems();
     await chooseKey.run(certificate, async (answer) => {
-      if (!answer.cancelled) await saved.reload();
+      if (answer.cancelled) return;
+      setKeyLocked(answer.needsPassphrase === true);
+      await saved.reload();
     });
   };
   const sendPassphrase = async () => {
@@ -63,6 +68,7 @@ export function ClientCertificateField({ certificate, onChange }: ClientCertific
     const passphrase = passphraseRef.current?.value ?? '';
     await savePassphrase.run({ ...certificate, passphrase }, async () => {
       if (passphraseRef.current) passphraseRef.current.value = '';
+      setKeyLocked(false);
       await saved.reload();
     });
   };
@@ -71,6 +77,7 @@ export function ClientCertificateField({ certificate, onChange }: ClientCertific
     clearProblems();
     const { certSha256 } = certificate;
     setChosen(undefined);
+    setKeyLocked(false);
     onChange(undefined);
     // Main forgets the key only if no saved instance still uses this certificate.
     await removeSecret.run({ certSha256 });
@@ -92,11 +99,13 @@ export function ClientCertificateField({ certificate, onChange }: ClientCertific
       )}
       {certificate && (
         <p className="hint" role="status">
-          {saved.loading
-            ? 'Looking in the keychain…'
-            : secretSaved
-              ? `Its ${what} is saved in this computer's keychain.`
-              : `Its ${what} is not saved yet: ${kind === 'pkcs12' ? 'type it below' : 'choose it'}.`}
+          {keyLocked
+            ? 'Its private key is protected by a passphrase: type it below.'
+            : saved.loading
+              ? 'Looking in the keychain…'
+              : secretSaved
+                ? `Its ${what} is saved in this computer's keychain.`
+                : `Its ${what} is not saved yet: ${kind === 'pkcs12' ? 'type it below' : 'choose it'}.`}
         </p>
       )}
       <div className="button-row">
@@ -114,9 +123,11 @@ export function ClientCertificateField({ certificate, onChange }: ClientCertific
           </button>
         )}
       </div>
-      {certificate && kind === 'pkcs12' && (
+      {certificate && (kind === 'pkcs12' || keyLocked) && (
         <div className="field">
-          <label htmlFor={`${id}-passphrase`}>Passphrase of the certificate file</label>
+          <label htmlFor={`${id}-passphrase`}>
+            {keyLocked ? 'Passphrase of the private key' : 'Passphrase of the certificate file'}
+          </label>
           <div className="button-row">
             <input
               id={`${id}-passphrase`}
@@ -135,8 +146,8 @@ export function ClientCertificateField({ certificate, onChange }: ClientCertific
             </button>
           </div>
           <p id={`${id}-passphrase-hint`} className="hint">
-            The passphrase IT gave you with the file (empty if it has none). It is checked, then
-            kept in this computer&apos;s keychain.
+            The passphrase IT gave you with the file{keyLocked ? '' : ' (empty if it has none)'}. It
+            is checked, then kept in this computer&apos;s keychain.
           </p>
         </div>
       )}
