@@ -11,7 +11,7 @@ import { test, expect, type AppHarness } from './support/app-fixture';
 // once, the row saying what is saved, the real main handlers and the real keychain.
 
 let folder: string;
-let files: { cert: string; key: string; strangerKey: string; p12: string };
+let files: { cert: string; key: string; strangerKey: string; p12: string; lockedKey: string };
 test.beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'veza-e2e-client-cert-'));
   const clients = await issueCertificate({ commonName: 'Acme Clients CA', isCA: true });
@@ -31,7 +31,20 @@ test.beforeAll(async () => {
     key: write('laptop.key', laptop.key),
     strangerKey: write('stranger.key', stranger.key),
     p12: path.join(folder, 'laptop.p12'),
+    lockedKey: path.join(folder, 'laptop-locked.key'),
   };
+  execFileSync('openssl', [
+    'pkcs8',
+    '-topk8',
+    '-in',
+    files.key,
+    '-v2',
+    'aes-256-cbc',
+    '-passout',
+    'pass:key-lock-42',
+    '-out',
+    files.lockedKey,
+  ]);
   execFileSync('openssl', [
     'pkcs12',
     '-export',
@@ -103,6 +116,23 @@ test('a PEM certificate and its private key, chosen in Network settings', async 
     'Choose the private key of your client certificate (PEM)',
     'Choose the private key of your client certificate (PEM)',
   ]);
+});
+
+test('a private key protected by a passphrase asks for it in the row', async ({ app }) => {
+  const row = await openNetworkSettings(app, 'Locked');
+  app.dialogs.nextOpen = files.cert;
+  await row.getByRole('button', { name: 'Choose client certificate…' }).click();
+  app.dialogs.nextOpen = files.lockedKey;
+  await row.getByRole('button', { name: 'Choose its private key…' }).click();
+  await expect(row.getByRole('status')).toHaveText(
+    'Its private key is protected by a passphrase: type it below.',
+  );
+  await row.getByLabel('Passphrase of the private key').fill('key-lock-42');
+  await row.getByRole('button', { name: 'Save passphrase' }).click();
+  await expect(row.getByRole('status')).toHaveText(
+    "Its private key is saved in this computer's keychain.",
+  );
+  await expect(row.getByLabel('Passphrase of the private key')).toHaveCount(0);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
