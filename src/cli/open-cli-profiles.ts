@@ -4,6 +4,7 @@ import type { RotationRecoveredNotice } from '../main/core/keys/recover-rotation
 import { ProblemError } from '../main/core/problem-error';
 import { openProfileService } from '../main/core/profiles/open-profile-service';
 import type { ProfileService } from '../main/core/profiles/profile-service';
+import { createClientCertificateSecrets } from '../main/core/secrets/client-certificate-secrets';
 import { createTransport, type TransportNetwork } from '../main/core/transport';
 import { createInstanceClient } from '../main/core/veza/instance-client';
 import type { CliContext, CliStreams } from './cli-context';
@@ -41,6 +42,7 @@ export async function settleUnfinishedRotations(
   const instances = createInstanceClient({
     profiles,
     ...(adjustNetwork ? { adjustNetwork } : {}),
+    clientCertificates: createClientCertificateSecrets(context.secrets()).lookup,
   });
   const teamKeys = createTeamKeysService({
     profiles,

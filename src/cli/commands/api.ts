@@ -8,6 +8,7 @@ import {
   walkAllPages,
 } from '../../main/core/requests/request-service';
 import { headerRows } from '../../main/core/requests/response-record';
+import { createClientCertificateSecrets } from '../../main/core/secrets/client-certificate-secrets';
 import { sendToInstance } from '../../main/core/requests/send-to-instance';
 import {
   createRedactor,
@@ -113,7 +114,11 @@ async function openTarget(
     return 2;
   }
   // The same instance client as the app: the key only for the address it was saved for.
-  const instances = createInstanceClient({ profiles, adjustNetwork: adjust });
+  const instances = createInstanceClient({
+    profiles,
+    adjustNetwork: adjust,
+    clientCertificates: createClientCertificateSecrets(context.secrets()).lookup,
+  });
   return instances.open(profile.id, transport, { keyRequired: true });
 }
 

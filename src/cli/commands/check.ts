@@ -1,4 +1,5 @@
 import { createDoctorService } from '../../main/core/doctor/doctor-service';
+import { createClientCertificateSecrets } from '../../main/core/secrets/client-certificate-secrets';
 import { createInstanceClient } from '../../main/core/veza/instance-client';
 import { verify } from '../../main/core/doctor/verify';
 import { createTransport } from '../../main/core/transport';
@@ -87,7 +88,11 @@ export async function runCheckCommand(
 
   const profiles = await openProfilesForCommand(context, io, adjust);
   if (typeof profiles === 'number') return profiles;
-  const instances = createInstanceClient({ profiles, adjustNetwork: adjust });
+  const instances = createInstanceClient({
+    profiles,
+    adjustNetwork: adjust,
+    clientCertificates: createClientCertificateSecrets(context.secrets()).lookup,
+  });
   const doctor = createDoctorService({ profiles, instances, openTransport, checkMs: args.checkMs });
   const saved = profiles.state().profiles;
 

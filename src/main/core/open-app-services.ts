@@ -8,6 +8,7 @@ import type { EventSink } from './ipc/event-sink';
 import { createRunningCalls } from './ipc/running-calls';
 import { createTeamKeysService } from './keys/team-keys-service';
 import { openProfileService } from './profiles/open-profile-service';
+import { createClientCertificateSecrets } from './secrets/client-certificate-secrets';
 import { createProxyPasswords } from './secrets/proxy-passwords';
 import type { SecretStore } from './secrets/secret-store';
 import { openSettingsStore } from './settings/settings-store';
@@ -45,7 +46,11 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
   const proxyPasswords = createProxyPasswords(options.secrets);
   const transportDeps = { proxyPassword: proxyPasswords.lookup, ...options.transportDeps };
   const openTransport = () => createTransport(transportDeps);
-  const instances = createInstanceClient({ profiles });
+  const clientCertificates = createClientCertificateSecrets(options.secrets);
+  const instances = createInstanceClient({
+    profiles,
+    clientCertificates: clientCertificates.lookup,
+  });
   const doctor = createDoctorService({ profiles, instances, openTransport });
   const bodies = createBodyFiles(options.folder);
   const history = await openHistoryStore(options.folder, bodies);
@@ -74,6 +79,7 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     doctor,
     demo: createDemoInstance({ folder: options.folder, profiles }),
     proxyPasswords,
+    clientCertificates,
     teamKeys,
     settings: await openSettingsStore(options.folder),
     // One transport for every request of the workspace, so connections are pooled.

@@ -6,6 +6,7 @@ import {
 } from '../doctor/verification';
 import { bounds } from './bounds';
 import {
+  clientCertificateSettingSchema,
   networkSettingsSchema,
   profileDraftSchema,
   profileSchema,
@@ -206,6 +207,49 @@ export const calls = {
   'profiles.chooseCaFile': call(
     z.undefined(),
     z.object({ cancelled: z.boolean(), path: z.string().max(bounds.filePath).optional() }),
+  ),
+
+  // Client certificates (mutual TLS): the window names a certificate only as main's dialog chose
+  // it, and its private key or passphrase goes into the keychain, never back to the window.
+  /** Main asks for the file (open dialog), reads it and says what it is; saved with the instance on "Save". */
+  'profiles.chooseClientCertificate': call(
+    z.undefined(),
+    z.object({
+      cancelled: z.boolean(),
+      certificate: clientCertificateSettingSchema.optional(),
+      /** A PEM certificate needs its private key file; a PKCS#12 file its passphrase. */
+      kind: z.enum(['pem', 'pkcs12']).optional(),
+      /** Who the certificate names (its common name) and its last day, for PEM certificates. */
+      subject: z.string().max(bounds.name).optional(),
+      validTo: z.string().max(bounds.id).optional(),
+      /** Its key or passphrase is already in the keychain (another instance uses it). */
+      secretSaved: z.boolean().optional(),
+    }),
+  ),
+  /**
+   * Main asks for the PEM certificate's key file, checks it belongs and keeps its text in the
+   * keychain; a key protected by a passphrase waits in main for it (`needsPassphrase`).
+   */
+  'profiles.chooseClientCertificateKey': call(
+    clientCertificateSettingSchema,
+    z.object({ cancelled: z.boolean(), needsPassphrase: z.boolean().optional() }),
+  ),
+  /**
+   * A PKCS#12 file's passphrase (may be empty) goes to the keychain once it opens the file; for
+   * a PEM key protected by one, it opens the key main holds and the opened key is kept.
+   */
+  'profiles.saveClientCertificatePassphrase': call(
+    clientCertificateSettingSchema.extend({ passphrase: z.string().max(1024) }),
+    z.undefined(),
+  ),
+  'profiles.hasClientCertificateSecret': call(
+    clientCertificateSettingSchema.pick({ certSha256: true }),
+    z.boolean(),
+  ),
+  /** Forgets the key or passphrase unless a saved instance still uses the certificate. */
+  'profiles.removeClientCertificateSecret': call(
+    clientCertificateSettingSchema.pick({ certSha256: true }),
+    z.boolean(),
   ),
 
   // ---------------------------------------------------------------- Requests workspace (issue 7)

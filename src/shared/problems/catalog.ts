@@ -469,11 +469,12 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   TLS_CLIENT_CERT_REQUIRED: {
     title: 'The server asks for a client certificate',
     explanation:
-      'The server ({host}) only lets in computers or people that show a certificate of their own. This is a client certificate: a digital ID card for this computer or for you, that IT often puts in. Veza Desk showed none. This is not about the API key, which was not sent.',
+      'The server ({host}) only lets in computers or people that show a certificate of their own. This is a client certificate: a digital ID card for this computer or for you, that IT often puts in. Veza Desk showed none. This is not about the API key.',
     fix: [
       'Ask IT if {host} needs a client certificate. Ask if it can be reached without one, for example over the company VPN or by some other address.',
       VPN,
-      'The window has no setting for this yet. But in a terminal, veza-desk check and veza-desk api can show one. Use --client-cert and --client-key. Put a passphrase in the VEZA_CLIENT_CERT_PASSPHRASE environment variable.',
+      'If IT gave you one, press Edit on this instance and open Network settings. Press Choose client certificate…, give its private key or passphrase, and save.',
+      'A terminal works too. There, veza-desk check and veza-desk api can show one. Use --client-cert and --client-key. A passphrase goes in the VEZA_CLIENT_CERT_PASSPHRASE variable.',
     ],
   },
   TLS_CLIENT_CERT_INVALID: {
@@ -481,6 +482,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
     explanation:
       'Veza Desk could not use the client certificate ({file}). The file cannot be read, or it is not a certificate. Or the private key does not go with the certificate, or the passphrase is wrong. Nothing was sent to the server.',
     fix: [
+      '{?chooseAgain} The file changed since it was chosen, or its key is no longer saved here. Press Edit on this instance, open Network settings, and press Choose client certificate… again.',
       'Check that the files are the ones IT gave you. That is a certificate and its private key as two ".pem" files (--client-cert and --client-key). Or it is one ".p12" or ".pfx" file (--client-cert alone).',
       'Does the key or the ".p12" file have a passphrase? Then put it in the VEZA_CLIENT_CERT_PASSPHRASE environment variable.',
       'If it still fails, ask IT for a new copy of the certificate.',
@@ -492,7 +494,7 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'The server ({host}) asked for a client certificate (a digital ID card for this computer or for you), and Veza Desk showed the one set for this instance. The server turned it down: {reason}. This is not about the API key.',
     fix: [
       'Ask IT which client certificate {host} accepts. If yours has expired, ask for a new one.',
-      'Set the new certificate where the old one was set, then verify the instance again.',
+      'To set the new one, press Edit on this instance, open Network settings, and press Choose client certificate… to pick it. Then verify the instance again.',
     ],
   },
   TLS_PIN_MISMATCH: {

@@ -40,6 +40,9 @@ const byCode: Partial<Record<ProblemCode, readonly ProblemAction[]>> = {
   TLS_INCOMPLETE_CHAIN: ['network-settings'],
   TLS_PROXY_INSPECTION: ['network-settings'],
   CA_FILE_INVALID: ['network-settings'],
+  TLS_CLIENT_CERT_REQUIRED: ['network-settings'],
+  TLS_CLIENT_CERT_INVALID: ['network-settings'],
+  TLS_CLIENT_CERT_REFUSED: ['network-settings'],
 };
 
 export function problemActions(code: ProblemCode): readonly ProblemAction[] {

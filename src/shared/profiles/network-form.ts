@@ -1,11 +1,13 @@
 import { encodeDomainSlash } from '../http-protocol/encode-domain-slash';
-import type { NetworkSettings } from './profile';
+import type { ClientCertificateSetting, NetworkSettings } from './profile';
 
 /** The network settings as the form edits them: text fields, seconds, "" for the default. */
 export interface NetworkForm {
   proxyMode: 'system' | 'none' | 'manual';
   proxyUrl: string;
   caFile: string;
+  /** Chosen with main's open dialog; its key or passphrase is in the keychain. */
+  clientCertificate?: ClientCertificateSetting;
   connectSeconds: string;
   responseSeconds: string;
   checkSeconds: string;
@@ -25,6 +27,7 @@ export function networkFormOf(network: NetworkSettings | undefined): NetworkForm
     proxyMode: network?.proxy?.mode ?? 'system',
     proxyUrl: network?.proxy?.url ?? '',
     caFile: network?.caFile ?? '',
+    ...(network?.clientCertificate && { clientCertificate: network.clientCertificate }),
     connectSeconds: seconds(network?.timeouts?.connectMs),
     responseSeconds: seconds(network?.timeouts?.responseMs),
     checkSeconds: seconds(network?.timeouts?.checkMs),
@@ -86,6 +89,7 @@ export function networkFromForm(
     network.proxy = { mode: 'none' };
   }
   if (form.caFile.trim() !== '') network.caFile = form.caFile.trim();
+  if (form.clientCertificate) network.clientCertificate = form.clientCertificate;
   if (pinnedCertSha256) network.pinnedCertSha256 = pinnedCertSha256;
   const connectMs = timeoutOf(form.connectSeconds, 'connectSeconds', 600, problems);
   const responseMs = timeoutOf(form.responseSeconds, 'responseSeconds', 3600, problems);

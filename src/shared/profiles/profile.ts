@@ -37,6 +37,21 @@ export const keyFingerprintSchema = z.object({
 });
 export type KeyFingerprint = z.infer<typeof keyFingerprintSchema>;
 
+/**
+ * A certificate this computer shows to servers that ask for one (mutual TLS): the file main's
+ * open dialog chose and the SHA-256 of its bytes then. Its private key (PEM) or its passphrase
+ * (PKCS#12) is in the keychain under that hash, never here; other bytes in the file later mean
+ * it must be chosen again.
+ */
+export const clientCertificateSettingSchema = z.object({
+  certFile: z.string().min(1).max(4096),
+  certSha256: z
+    .string()
+    .max(64, '64 lowercase hex digits')
+    .regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
+});
+export type ClientCertificateSetting = z.infer<typeof clientCertificateSettingSchema>;
+
 /** Per-instance network settings, consumed by the HTTP transport. All optional. */
 export const networkSettingsSchema = z.object({
   proxy: z
@@ -47,6 +62,7 @@ export const networkSettingsSchema = z.object({
     .optional(),
   /** A PEM file with the company's root certificate, trusted for this instance only. */
   caFile: z.string().max(4096).optional(),
+  clientCertificate: clientCertificateSettingSchema.optional(),
   /** SHA-256 of the server certificate, hex with or without colons (lab instances). */
   pinnedCertSha256: z
     .string()

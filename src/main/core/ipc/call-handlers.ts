@@ -6,6 +6,7 @@ import type { FileDialogs } from '../file-dialogs';
 import type { TeamKeysService } from '../keys/team-keys-service';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ProfileService } from '../profiles/profile-service';
+import type { ClientCertificateSecrets } from '../secrets/client-certificate-secrets';
 import type { ProxyPasswords } from '../secrets/proxy-passwords';
 import { createAppHandlers } from './app-handlers';
 import { createDemoHandlers } from './demo-handlers';
@@ -39,6 +40,8 @@ export interface AppServices {
   demo: DemoInstance;
   /** Proxy users' passwords in the keychain. */
   proxyPasswords: ProxyPasswords;
+  /** Client certificates' private keys and passphrases in the keychain. */
+  clientCertificates: ClientCertificateSecrets;
   /** Team API keys of an instance, managed with its key; new keys go to the keychain. */
   teamKeys: TeamKeysService;
   /** The app's own settings (settings.json): the key rotation reminder. */

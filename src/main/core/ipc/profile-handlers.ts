@@ -21,8 +21,14 @@ import { allBindingChanges, type ProfileService } from '../profiles/profile-serv
 import { readImportFile } from '../profiles/read-import-file';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { HistoryStore } from '../requests/history-store';
+import type { ClientCertificateSecrets } from '../secrets/client-certificate-secrets';
 import type { EventSink } from './event-sink';
 import type { CallHandlers } from './dispatcher';
+import {
+  createClientCertificateHandlers,
+  forgetUnusedClientCertificate,
+  type ChosenCertificates,
+} from './client-certificate-handlers';
 
 type ProfileCalls = Extract<keyof CallHandlers, `profiles.${string}`>;
 
@@ -38,6 +44,8 @@ export interface ProfileHandlerDeps {
   history: Pick<HistoryStore, 'clear'>;
   /** Tells the window the history changed (an instance's entries went with it). */
   emit: EventSink;
+  /** Client certificates' private keys and passphrases (the keychain). */
+  clientCertificates: ClientCertificateSecrets;
 }
 
 const cancelledImport: ImportResult = {
@@ -59,22 +67,37 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<CallHandle
   // The CA files main's own open dialog produced: the only paths the window may save.
   const chosenCaFiles = new Set<string>();
   const chosenByDialog = (path: string) => chosenCaFiles.has(path);
+  const chosenCertificates: ChosenCertificates = new Map();
+  const chosenCertificate = ({ certFile, certSha256 }: { certFile: string; certSha256: string }) =>
+    chosenCertificates.get(certFile) === certSha256;
+  const forgetUnused = (previous: Parameters<typeof forgetUnusedClientCertificate>[2]) =>
+    forgetUnusedClientCertificate(profiles, deps.clientCertificates, previous);
   return {
+    ...createClientCertificateHandlers(deps, chosenCertificates),
     'profiles.list': () => profiles.state(),
     'profiles.create': ({ draft, key }) => {
-      checkNetworkFromPage(undefined, draft.network, chosenByDialog);
+      checkNetworkFromPage(undefined, draft.network, chosenByDialog, chosenCertificate);
       return profiles.create(draft, key);
     },
-    'profiles.update': ({ id, draft, keyFollows }) => {
-      checkNetworkFromPage(profiles.require(id).network, draft.network, chosenByDialog);
-      return profiles.update(id, draft, keyFollows ? { keyFollows: allBindingChanges } : {});
+    'profiles.update': async ({ id, draft, keyFollows }) => {
+      const previous = profiles.require(id).network;
+      checkNetworkFromPage(previous, draft.network, chosenByDialog, chosenCertificate);
+      const updated = await profiles.update(
+        id,
+        draft,
+        keyFollows ? { keyFollows: allBindingChanges } : {},
+      );
+      await forgetUnused(previous?.clientCertificate);
+      return updated;
     },
     'profiles.rebindKey': ({ id, address }) => profiles.rebindKey(id, address),
     'profiles.settleImportedNetwork': ({ id, accept }) =>
       profiles.settleImportedNetwork(id, accept),
     'profiles.duplicate': ({ id }) => profiles.duplicate(id),
     'profiles.delete': async ({ id }) => {
+      const previous = profiles.require(id).network?.clientCertificate;
       await profiles.remove(id);
+      await forgetUnused(previous);
       await history.clear(id);
       emit('history.changed', { profileId: id });
       return { id };

@@ -113,7 +113,8 @@ export const allBindingChanges: readonly BindingChange[] = [
 /**
  * An imported file's network settings, split by what a file may decide: timeouts and "no proxy"
  * or "system proxy" apply at once; a manual proxy and a CA file wait for the user
- * (importedNetwork); a pinned certificate is dropped (only main's own check may pin one).
+ * (importedNetwork); a pinned certificate is dropped (only main's own check may pin one), and
+ * so is a client certificate (its key is this computer's, for servers the user chose).
  */
 function splitImportedNetwork(
   raw: unknown,
@@ -121,7 +122,8 @@ function splitImportedNetwork(
 ): { network?: NetworkSettings; imported?: ImportedNetwork; pinned?: string } {
   const parsed = networkSettingsSchema.safeParse(raw);
   if (raw === undefined || !parsed.success || !parsed.data) return {};
-  const { proxy, caFile, pinnedCertSha256, ...rest } = parsed.data;
+  // A client certificate is this computer's own: a file must not aim it at a server.
+  const { proxy, caFile, pinnedCertSha256, clientCertificate: _own, ...rest } = parsed.data;
   const network: NetworkSettings = { ...rest };
   const manual = proxy?.mode === 'manual' && proxy.url ? proxy.url : undefined;
   if (proxy && proxy.mode !== 'manual') network.proxy = { mode: proxy.mode };

@@ -18,3 +18,9 @@ export type { TransportStage } from './connect/connect-failure';
 export type { CertificateSummary } from './tls/certificate-summary';
 export type { TlsOffer } from './probe-tls';
 export type * from './transport-types';
+export {
+  checkClientCertificate,
+  describeClientCertificateFile,
+  readClientCertificateFile,
+  type ClientCertificateFile,
+} from './tls/client-identity';

@@ -30,8 +30,17 @@ export interface ClientCertificate {
   certFile: string;
   /** The PEM private key; none with a PKCS#12 file. */
   keyFile?: string;
+  /** The PEM private key's text instead of keyFile (a saved instance's, from the keychain). */
+  keyPem?: string;
   /** The private key's or PKCS#12 file's passphrase, when it has one (never stored in a profile). */
   passphrase?: string;
+  /** SHA-256 (hex) of certFile's bytes when it was chosen: other bytes are TLS_CLIENT_CERT_INVALID. */
+  certSha256?: string;
+  /**
+   * The key text or passphrase, read when a call needs them (a saved instance's, from the
+   * keychain); throws TLS_CLIENT_CERT_INVALID when there is none.
+   */
+  readSecret?: () => Promise<{ keyPem?: string; passphrase?: string }>;
 }
 
 /** Every limit in milliseconds. */

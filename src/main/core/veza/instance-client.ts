@@ -2,7 +2,7 @@ import type { KeyKind } from '../../../shared/doctor/verification';
 import { lintApiKey } from '../../../shared/profiles/lint-api-key';
 import type { Profile } from '../../../shared/profiles/profile';
 import { ProblemError } from '../problem-error';
-import { toTransportNetwork } from '../profiles/profile-network';
+import { toTransportNetwork, type ClientCertificateLookup } from '../profiles/profile-network';
 import type { ProfileService } from '../profiles/profile-service';
 import {
   createRedactor,
@@ -137,6 +137,8 @@ export interface InstanceClientDeps {
   profiles: ProfileService;
   /** Changes a profile's network settings for this run only (the CLI's --proxy, --ca-file). */
   adjustNetwork?: (network: TransportNetwork) => TransportNetwork;
+  /** A saved client certificate's key or passphrase: the keychain's (client-certificate-secrets). */
+  clientCertificates?: ClientCertificateLookup;
 }
 
 export type InstanceClient = ReturnType<typeof createInstanceClient>;
@@ -149,7 +151,8 @@ export type InstanceClient = ReturnType<typeof createInstanceClient>;
  */
 export function createInstanceClient(deps: InstanceClientDeps) {
   const adjust = deps.adjustNetwork ?? ((network: TransportNetwork) => network);
-  const networkOf = (profile: Profile) => adjust(toTransportNetwork(profile.network));
+  const networkOf = (profile: Profile) =>
+    adjust(toTransportNetwork(profile.network, deps.clientCertificates));
 
   return {
     networkOf,

@@ -5,6 +5,7 @@ import type {
   NetworkFormProblem,
 } from '../../../shared/profiles/network-form';
 import { veza } from '../bridge/veza';
+import { ClientCertificateField } from './ClientCertificateField';
 import { NetworkTextField } from './NetworkTextField';
 import { ProxyPasswordField } from './ProxyPasswordField';
 import { useProfilesStore } from '../data/profiles-store';
@@ -45,8 +46,8 @@ const timeoutFields = [
 ] as const;
 
 /**
- * Proxy, company root certificate and timeouts for this instance, folded away: most
- * instances need none of them. The CA file is picked in main's own open dialog.
+ * Proxy, company root certificate, client certificate and timeouts for this instance, folded
+ * away: most instances need none of them. Files are picked in main's own open dialogs.
  */
 export function NetworkSettingsFields({
   value,
@@ -60,6 +61,7 @@ export function NetworkSettingsFields({
   const changed =
     value.proxyMode !== 'system' ||
     value.caFile !== '' ||
+    value.clientCertificate !== undefined ||
     value.connectSeconds !== '' ||
     value.responseSeconds !== '' ||
     value.checkSeconds !== '';
@@ -125,6 +127,13 @@ export function NetworkSettingsFields({
           Only if your company inspects secure connections: its root certificate, as a PEM file.
         </p>
       </div>
+      <ClientCertificateField
+        certificate={value.clientCertificate}
+        onChange={(clientCertificate) => {
+          const { clientCertificate: _old, ...rest } = value;
+          onChange(clientCertificate ? { ...rest, clientCertificate } : rest);
+        }}
+      />
       {timeoutFields.map((field) => (
         <NetworkTextField
           key={field.name}
