@@ -23,8 +23,11 @@ export interface IntegrationsControl {
   dataSources(): readonly DataSource[];
   /** Changes one data source's fields; `syncedHoursAgo` sets synced_at and parsed_at. */
   setDataSource(id: string, changes: DataSourceChanges & { syncedHoursAgo?: number }): DataSource;
-  /** The source fails now: status ERROR and an INTEGRATIONS event (severity ERROR) about it. */
-  recordFailure(id: string, failure: IntegrationFailure): PlatformEvent;
+  /**
+   * The source fails: status ERROR and an INTEGRATIONS event (severity ERROR) about it, now or
+   * `hoursAgo` (for a list across instances sorted by when things went wrong).
+   */
+  recordFailure(id: string, failure: IntegrationFailure, hoursAgo?: number): PlatformEvent;
 }
 
 export function createIntegrationsControl(
@@ -46,9 +49,9 @@ export function createIntegrationsControl(
       }
       return Object.assign(source, changes);
     },
-    recordFailure: (id, failure) => {
+    recordFailure: (id, failure, hoursAgo = 0) => {
       const source = find(id);
-      const now = clock.now().toISOString();
+      const now = new Date(clock.now().getTime() - hoursAgo * 3_600_000).toISOString();
       Object.assign(source, { status: 'ERROR', updated_at: now });
       const event: PlatformEvent = {
         id: catalog.random.uuid(),
