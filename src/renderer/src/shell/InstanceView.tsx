@@ -106,12 +106,12 @@ export function InstanceView({
               render: () => <VerifyPanel profile={profile} startedFrom={verifyFrom} />,
             },
             { id: 'requests', label: 'Requests', render: () => <RequestsTab profile={profile} /> },
-            { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
             {
               id: 'integrations',
               label: 'Integrations',
               render: () => <IntegrationsView profile={profile} />,
             },
+            { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
           ]}
         />
       </div>
