@@ -3,7 +3,11 @@ import { explainIntegrationError } from '../../../shared/integrations/explain-in
 import type { IntegrationEvent } from '../../../shared/integrations/integration-health';
 import { formatTimeAgo } from '../../../shared/time/format-time-ago';
 import { CopyButton } from '../components/CopyButton';
-import { statusIcon, statusLabel, type IntegrationRow } from './integration-rows';
+import {
+  statusIcon,
+  statusLabel,
+  type IntegrationRow,
+} from '../../../shared/integrations/integration-rows';
 import { syncedInWords } from './IntegrationsList';
 
 const exactTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : undefined);

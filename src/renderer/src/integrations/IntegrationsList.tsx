@@ -1,7 +1,11 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { formatTimeAgo } from '../../../shared/time/format-time-ago';
 import { useRowWindow } from '../response-viewer/use-row-window';
-import { statusIcon, statusLabel, type IntegrationRow } from './integration-rows';
+import {
+  statusIcon,
+  statusLabel,
+  type IntegrationRow,
+} from '../../../shared/integrations/integration-rows';
 
 /** Fixed, so the window is arithmetic alone (use-row-window.ts); matches .ih-row's height. */
 const rowHeight = 36;

@@ -11,7 +11,11 @@ import { useCall } from '../data/use-call';
 import { ProblemCard } from '../problems/ProblemCard';
 import { DataSourceDetails } from './DataSourceDetails';
 import { IntegrationsList } from './IntegrationsList';
-import { chooseRows, rowsOf, type IntegrationsSort } from './integration-rows';
+import {
+  chooseRows,
+  rowsOf,
+  type IntegrationsSort,
+} from '../../../shared/integrations/integration-rows';
 import './integrations.css';
 
 /** Thresholds offered for "stale" (hours); the contract takes any from 1 to 8760. */

@@ -1,8 +1,4 @@
-import type {
-  DataSourceHealth,
-  HealthStatus,
-  ProviderHealth,
-} from '../../../shared/integrations/integration-health';
+import type { DataSourceHealth, HealthStatus, ProviderHealth } from './integration-health';
 
 /** One line of the list: a data source with the provider it belongs to. */
 export interface IntegrationRow {
