@@ -96,20 +96,24 @@ const layerZones = [
     from: ['./src/main/**', './src/preload/**', './src/cli/**', './src/sandbox/**'],
     message: 'The renderer talks to window.veza only; it may import src/shared.',
   },
-  // The window's folders, top down: app > shell > keys, requests, about > doctor > profiles >
-  // data, components, problems, response-viewer, body-editor > bridge. A folder imports only
-  // folders below it, so no feature imports the features that import it.
+  // The window's folders, top down: app > shell > keys, requests, about, integrations > doctor >
+  // profiles > data, components, problems, response-viewer, body-editor > bridge. A folder
+  // imports only folders below it, so no feature imports the features that import it.
   ...[
     { target: 'shell', from: ['app'] },
-    { target: ['keys', 'requests', 'about'], from: ['app', 'shell'] },
-    { target: 'keys', from: ['requests', 'about'] },
-    { target: 'requests', from: ['keys', 'about', 'doctor', 'profiles'] },
-    { target: 'about', from: ['keys', 'requests', 'doctor', 'profiles'] },
-    { target: 'doctor', from: ['app', 'shell', 'keys', 'requests', 'about'] },
-    { target: 'profiles', from: ['app', 'shell', 'keys', 'requests', 'about', 'doctor'] },
+    { target: ['keys', 'requests', 'about', 'integrations'], from: ['app', 'shell'] },
+    { target: 'keys', from: ['requests', 'about', 'integrations'] },
+    { target: 'requests', from: ['keys', 'about', 'integrations', 'doctor', 'profiles'] },
+    { target: 'about', from: ['keys', 'requests', 'integrations', 'doctor', 'profiles'] },
+    { target: 'integrations', from: ['keys', 'requests', 'about', 'doctor', 'profiles'] },
+    { target: 'doctor', from: ['app', 'shell', 'keys', 'requests', 'about', 'integrations'] },
+    {
+      target: 'profiles',
+      from: ['app', 'shell', 'keys', 'requests', 'about', 'integrations', 'doctor'],
+    },
     {
       target: ['data', 'components', 'problems', 'response-viewer', 'body-editor', 'bridge'],
-      from: ['app', 'shell', 'keys', 'requests', 'about', 'doctor', 'profiles'],
+      from: ['app', 'shell', 'keys', 'requests', 'about', 'integrations', 'doctor', 'profiles'],
     },
   ].flatMap(({ target, from, except }) => {
     const folder = (name) => `./src/renderer/src/${name}`;

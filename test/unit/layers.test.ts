@@ -70,6 +70,14 @@ describe('layer rules', () => {
       'src/renderer/src/data/x.ts',
       "import { SavedPanel } from '../requests/SavedPanel';\nexport const a = SavedPanel;\n",
     ],
+    [
+      'src/renderer/src/integrations/x.ts',
+      "import { KeysView } from '../keys/KeysView';\nexport const a = KeysView;\n",
+    ],
+    [
+      'src/renderer/src/doctor/x.ts',
+      "import { IntegrationsView } from '../integrations/IntegrationsView';\nexport const a = IntegrationsView;\n",
+    ],
   ])('%s may not import that', async (file, code) => {
     const ids = await ruleIdsFor(file, code);
     expect(
@@ -99,6 +107,10 @@ describe('layer rules', () => {
       [
         'src/renderer/src/shell/x.ts',
         "import { RequestsTab } from '../requests/RequestsTab';\nexport const a = RequestsTab;\n",
+      ],
+      [
+        'src/renderer/src/integrations/x.ts',
+        "import { useRowWindow } from '../response-viewer/use-row-window';\nexport const a = useRowWindow;\n",
       ],
     ];
     for (const [file, code] of allowed) {

@@ -3,6 +3,7 @@ import type { ClipboardWriter } from './clipboard-writer';
 import { createDemoInstance } from './demo/demo-instance';
 import { createDoctorService } from './doctor/doctor-service';
 import type { FileDialogs } from './file-dialogs';
+import { createIntegrationsService } from './integrations/integrations-service';
 import type { AppServices } from './ipc/call-handlers';
 import type { EventSink } from './ipc/event-sink';
 import { createRunningCalls } from './ipc/running-calls';
@@ -81,6 +82,7 @@ export async function openAppServices(options: AppServiceOptions): Promise<AppSe
     proxyPasswords,
     clientCertificates,
     teamKeys,
+    integrations: createIntegrationsService({ instances, openTransport }),
     settings: await openSettingsStore(options.folder),
     // One transport for every request of the workspace, so connections are pooled.
     requests: createRequestService({ instances, transport: openTransport(), history, bodies }),

@@ -32,6 +32,10 @@ import {
   vezaIdSchema,
 } from '../keys/team-keys';
 import { appSettingsChangeSchema, appSettingsSchema } from '../settings/app-settings';
+import {
+  instanceIntegrationsSchema,
+  readIntegrationsArgsSchema,
+} from '../integrations/integrations-schema';
 
 import { problemSchema } from '../problems/problem';
 import {
@@ -186,6 +190,12 @@ export const calls = {
     rotateTeamKeyArgsSchema.extend({ callId: callIdSchema.optional() }),
     rotationResultSchema,
   ),
+  // ---- Integration health (issue 17)
+  /**
+   * One instance's providers and data sources with their health, read with its own key (every
+   * page in main). A key that sees less is not a failure: `reach` says so in words.
+   */
+  'integrations.read': call(readIntegrationsArgsSchema, instanceIntegrationsSchema),
   'settings.get': call(
     z.undefined(),
     z.object({

@@ -3,6 +3,7 @@ import type { ClipboardWriter } from '../clipboard-writer';
 import type { DemoInstance } from '../demo/demo-instance';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { FileDialogs } from '../file-dialogs';
+import type { IntegrationsService } from '../integrations/integrations-service';
 import type { TeamKeysService } from '../keys/team-keys-service';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ProfileService } from '../profiles/profile-service';
@@ -15,6 +16,7 @@ import { createNetworkHandlers } from './network-handlers';
 import type { CallHandlers } from './dispatcher';
 import type { EventSink } from './event-sink';
 import type { RunningCalls } from './running-calls';
+import { createIntegrationsHandlers } from './integrations-handlers';
 import { createKeyHandlers } from './key-handlers';
 import { createProfileHandlers } from './profile-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -44,6 +46,8 @@ export interface AppServices {
   clientCertificates: ClientCertificateSecrets;
   /** Team API keys of an instance, managed with its key; new keys go to the keychain. */
   teamKeys: TeamKeysService;
+  /** Integration health of an instance, read with its key (providers, data sources, events). */
+  integrations: IntegrationsService;
   /** The app's own settings (settings.json): the key rotation reminder. */
   settings: SettingsStore;
   /** The request workspace: sends over one shared transport; shutdown() on quit. */
@@ -67,6 +71,7 @@ export function createCallHandlers(services: AppServices): CallHandlers {
     ...createDemoHandlers(services),
     ...createNetworkHandlers(services),
     ...createKeyHandlers(services),
+    ...createIntegrationsHandlers(services),
     ...createSettingsHandlers(services.settings),
     ...createRequestsHandlers(services),
   };

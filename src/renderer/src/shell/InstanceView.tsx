@@ -6,6 +6,7 @@ import { Tabs } from '../components/Tabs';
 import { KeyAgeReminder } from '../keys/KeyAgeReminder';
 import { ImportedNetworkNotice } from '../profiles/ImportedNetworkNotice';
 import { KeysView } from '../keys/KeysView';
+import { IntegrationsView } from '../integrations/IntegrationsView';
 import { VerifyPanel } from '../doctor/VerifyPanel';
 import { useDoctorStore } from '../data/doctor-store';
 import { useVerifyShortcut, verifyShortcutText } from '../doctor/use-verify-shortcut';
@@ -105,6 +106,11 @@ export function InstanceView({
               render: () => <VerifyPanel profile={profile} startedFrom={verifyFrom} />,
             },
             { id: 'requests', label: 'Requests', render: () => <RequestsTab profile={profile} /> },
+            {
+              id: 'integrations',
+              label: 'Integrations',
+              render: () => <IntegrationsView profile={profile} />,
+            },
             { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
           ]}
         />
