@@ -15,10 +15,8 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium';
 import { serveRenderer } from '../test/support/serve-renderer';
-import {
-  instanceIntegrationsSchema,
-  type InstanceIntegrations,
-} from '../src/shared/integrations/integrations-schema';
+import { instanceIntegrationsSchema } from '../src/shared/integrations/integrations-schema';
+import type { InstanceIntegrations } from '../src/shared/integrations/integration-health';
 import { profilesStateSchema, type Profile } from '../src/shared/profiles/profile';
 import { report } from './support/figure';
 
