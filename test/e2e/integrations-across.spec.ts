@@ -153,7 +153,7 @@ test3.describe('integrations across instances', () => {
   );
 
   test3(
-    'from the sidebar before any Check all: every instance read; one that cannot be read is named',
+    'from the sidebar before any Check all: every instance read; one that cannot be read is named; a team key’s “not visible”',
     async ({ app, extra, sandbox }) => {
       const { page } = app;
       await threeInstances(app, extra);
@@ -167,9 +167,14 @@ test3.describe('integrations across instances', () => {
         },
         { apiKey: sandbox.keys.admin, acceptAsIs: false },
       );
+      // A team key sees no integrations: read, nothing failing, "not visible" in Check all.
+      await createSandboxInstance(app, sandbox, 'Pusher', 'team');
+      await expect(
+        sidebar(page).getByRole('button', { name: 'Pusher', exact: true }),
+      ).toBeVisible();
       await sidebar(page).getByRole('button', { name: 'Failing integrations' }).click();
       const view = page.getByRole('main', { name: 'Failing integrations' });
-      await expect(view.getByRole('status')).toHaveText(/need care on 3 of 4 instances\.$/);
+      await expect(view.getByRole('status')).toHaveText(/need care on 3 of 5 instances\.$/);
       await expect(view.getByRole('note')).toHaveText(
         'Could not be read: Gone. Check all shows why.',
       );
@@ -178,7 +183,7 @@ test3.describe('integrations across instances', () => {
         await sidebar(page).getByRole('button', { name: 'Check all instances' }).click();
         const area = page.getByRole('main', { name: 'Check all instances' });
         await expect(area.getByRole('status').filter({ hasText: 'checked' })).toContainText(
-          '4 of 4 checked',
+          '5 of 5 checked',
         );
         return area;
       })();
@@ -186,6 +191,10 @@ test3.describe('integrations across instances', () => {
         .getByRole('row')
         .filter({ has: page.getByRole('rowheader', { name: 'Gone', exact: true }) });
       await expect(goneRow.getByRole('cell').last()).toHaveText('– Could not be read');
+      const pusherRow = main
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Pusher', exact: true }) });
+      await expect(pusherRow.getByRole('cell').last()).toHaveText('○ Not visible to this key');
     },
   );
 });
