@@ -216,6 +216,7 @@ test.describe('verify connection', () => {
       'Kind of key',
       'Acts as',
       'Response time',
+      'Integrations',
     ]);
     const rows = table.locator('tbody').getByRole('row');
     await expect(rows).toHaveCount(5);

@@ -17,6 +17,13 @@ export type Dialog =
 export type FocusRequest =
   { kind: 'instance'; profileId: string } | { kind: 'instance-list'; gone?: string } | null;
 
+/** A tab to open when the instance's page shows next, with a data source chosen in it. */
+export interface TabRequest {
+  profileId: string;
+  tab: 'integrations';
+  source?: { providerId: string; sourceId: string };
+}
+
 interface UiState {
   dialog: Dialog;
   /** The main area shows the "check all instances" dashboard instead of the open instance. */
@@ -24,6 +31,11 @@ interface UiState {
   openDialog: (dialog: Exclude<Dialog, null>) => void;
   closeDialog: () => void;
   setCheckAllOpen: (open: boolean) => void;
+  /** The list of failing data sources across instances (reached from Check all). */
+  failingAcrossOpen: boolean;
+  setFailingAcrossOpen: (open: boolean) => void;
+  tabRequest: TabRequest | null;
+  requestTab: (request: TabRequest | null) => void;
   focusRequest: FocusRequest;
   requestFocus: (request: FocusRequest) => void;
 }
@@ -34,7 +46,12 @@ export const useUiStore = create<UiState>((set) => ({
   checkAllOpen: false,
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
-  setCheckAllOpen: (checkAllOpen) => set({ checkAllOpen }),
+  // The two overviews take turns: opening one closes the other.
+  setCheckAllOpen: (checkAllOpen) => set({ checkAllOpen, failingAcrossOpen: false }),
+  failingAcrossOpen: false,
+  setFailingAcrossOpen: (failingAcrossOpen) => set({ failingAcrossOpen, checkAllOpen: false }),
+  tabRequest: null,
+  requestTab: (tabRequest) => set({ tabRequest }),
   focusRequest: null,
   requestFocus: (focusRequest) => set({ focusRequest }),
 }));

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { veza } from '../bridge/veza';
 import { useDoctorEvents } from './use-doctor-events';
+import { useIntegrationsAcross } from './use-integrations-across';
 import { useProfilesSync } from './use-profiles-sync';
 import { useSavedRequestsStore } from './saved-requests-store';
 
@@ -12,11 +13,12 @@ function useSavedRequestsSync(): void {
 
 /**
  * The window's caches of main's data, kept current by the events main pushes: the instances
- * (profiles.changed), the doctor's live steps and verdicts, the saved requests. The history is
+ * (profiles.changed), the doctor's live steps and verdicts (and Check all's integration reads), the saved requests. The history is
  * per query, so its list loads through useCall with `reloadOn: ['history.changed']`.
  */
 export function useWindowData(): void {
   useProfilesSync();
   useDoctorEvents();
+  useIntegrationsAcross();
   useSavedRequestsSync();
 }

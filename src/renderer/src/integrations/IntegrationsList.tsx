@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { formatTimeAgo } from '../../../shared/time/format-time-ago';
 import { useRowWindow } from '../response-viewer/use-row-window';
 import {
@@ -10,14 +10,25 @@ import {
 /** Fixed, so the window is arithmetic alone (use-row-window.ts); matches .ih-row's height. */
 const rowHeight = 36;
 
-interface IntegrationsListProps {
-  rows: readonly IntegrationRow[];
+interface IntegrationsListProps<R extends IntegrationRow> {
+  rows: readonly R[];
   /** The row whose details show below; the keyboard moves it. */
   selected: string | undefined;
   onSelect: (key: string) => void;
+  /** Enter or a double click on a row: where the row leads (the list across instances). */
+  onOpen?: (row: R) => void;
   now: Date;
   idPrefix: string;
   label: string;
+  /**
+   * The cells after the status and the name (default: the provider and the last sync); the
+   * list across instances shows the instance, since when and Veza's reason instead.
+   */
+  cells?: (row: R) => ReactNode;
+  /** The key of a row to scroll into view when it changes. */
+  reveal?: string;
+  /** A class for the grid of those cells (`ih-row` keeps its height). */
+  rowClass?: string;
 }
 
 export const syncedInWords = (iso: string | null, now: Date): string =>
@@ -29,14 +40,18 @@ export const syncedInWords = (iso: string | null, now: Date): string =>
  * keeps focus and points at the selected row with aria-activedescendant; each option says its
  * place (aria-posinset / aria-setsize), so a screen reader counts right while rows come and go.
  */
-export function IntegrationsList({
+export function IntegrationsList<R extends IntegrationRow>({
   rows,
   selected,
   onSelect,
+  onOpen,
   now,
   idPrefix,
   label,
-}: IntegrationsListProps) {
+  cells,
+  rowClass,
+  reveal,
+}: IntegrationsListProps<R>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const {
     contentHeight,
@@ -47,6 +62,14 @@ export function IntegrationsList({
     0,
     rows.findIndex((row) => row.key === selected),
   );
+  // A row chosen from elsewhere (the list across instances) is scrolled into view.
+  useEffect(() => {
+    if (reveal === undefined) return;
+    const index = rows.findIndex((row) => row.key === reveal);
+    if (index >= 0) scrollToRow(index, 'center');
+    // Only when asked: following every change of rows would undo the user's scrolling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal]);
   const goTo = (index: number) => {
     const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
     if (!target) return;
@@ -63,6 +86,14 @@ export function IntegrationsList({
       Home: 0,
       End: rows.length - 1,
     };
+    if (event.key === 'Enter' && onOpen) {
+      const row = rows[position];
+      if (row) {
+        event.preventDefault();
+        onOpen(row);
+      }
+      return;
+    }
     const to = moves[event.key];
     if (to === undefined) return;
     event.preventDefault();
@@ -94,12 +125,13 @@ export function IntegrationsList({
               aria-selected={isSelected}
               aria-posinset={index + 1}
               aria-setsize={rows.length}
-              className={`ih-row ih-status-${source.status.replace(' ', '-')}${isSelected ? ' ih-row-selected' : ''}`}
+              className={`ih-row${rowClass ? ` ${rowClass}` : ''} ih-status-${source.status.replace(' ', '-')}${isSelected ? ' ih-row-selected' : ''}`}
               style={{ top }}
               onClick={() => {
                 onSelect(row.key);
                 scrollRef.current?.focus();
               }}
+              onDoubleClick={onOpen ? () => onOpen(row) : undefined}
             >
               <span className="ih-status">
                 <span className="ih-icon" aria-hidden="true">
@@ -109,14 +141,20 @@ export function IntegrationsList({
                 {source.stale && <span className="ih-stale">, stale</span>}
               </span>
               <span className="ih-name">{source.name}</span>
-              <span className="ih-provider">
-                <span className="ih-visually-hidden">, provider </span>
-                {provider.name}
-              </span>
-              <span className="ih-synced">
-                <span className="ih-visually-hidden">, </span>synced{' '}
-                {syncedInWords(source.syncedAt, now)}
-              </span>
+              {cells ? (
+                cells(row)
+              ) : (
+                <>
+                  <span className="ih-provider">
+                    <span className="ih-visually-hidden">, provider </span>
+                    {provider.name}
+                  </span>
+                  <span className="ih-synced">
+                    <span className="ih-visually-hidden">, </span>synced{' '}
+                    {syncedInWords(source.syncedAt, now)}
+                  </span>
+                </>
+              )}
             </div>
           );
         })}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import {
   countHealth,
   defaultStaleHours,
@@ -8,6 +8,7 @@ import type { Profile } from '../../../shared/profiles/profile';
 import { formatTimeAgo } from '../../../shared/time/format-time-ago';
 import { useNow } from '../components/use-now';
 import { useCall } from '../data/use-call';
+import { useUiStore } from '../data/ui-store';
 import { ProblemCard } from '../problems/ProblemCard';
 import { DataSourceDetails } from './DataSourceDetails';
 import { IntegrationsList } from './IntegrationsList';
@@ -67,6 +68,12 @@ export function IntegrationsView({ profile }: { profile: Profile }) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<IntegrationsSort>('status');
   const [selected, setSelected] = useState<string | undefined>(undefined);
+  // A source chosen in the list across instances: selected once this instance's list is read.
+  const [wanted, setWanted] = useState(() => {
+    const request = useUiStore.getState().tabRequest;
+    return request?.profileId === profile.id ? request.source : undefined;
+  });
+  const [reveal, setReveal] = useState<string | undefined>(undefined);
   const now = useNow();
   // Typing stays quick on 10,000 sources: the list follows the search a moment later.
   const deferredSearch = useDeferredValue(search);
@@ -77,6 +84,22 @@ export function IntegrationsView({ profile }: { profile: Profile }) {
     () => chooseRows(allRows, { failingOnly, search: deferredSearch, sort }),
     [allRows, failingOnly, deferredSearch, sort],
   );
+  // The request is taken: a later visit to this tab starts as usual.
+  useEffect(() => {
+    if (wanted) useUiStore.getState().requestTab(null);
+  }, [wanted]);
+  if (wanted && allRows.length > 0) {
+    // Adjusted while rendering (React's pattern for state that follows what arrived).
+    const row = allRows.find(
+      (candidate) =>
+        candidate.provider.id === wanted.providerId && candidate.source.id === wanted.sourceId,
+    );
+    setWanted(undefined);
+    if (row) {
+      setSelected(row.key);
+      setReveal(row.key);
+    }
+  }
   // The chosen row, or the first one (the first failing one, sorted by status) when it is gone.
   const current = rows.find((row) => row.key === selected) ?? rows[0];
 
@@ -162,6 +185,7 @@ export function IntegrationsView({ profile }: { profile: Profile }) {
               now={now}
               idPrefix={listId}
               label={`Data sources of ${profile.name}`}
+              reveal={reveal}
             />
           ) : (
             <p className="ih-empty">

@@ -12,6 +12,7 @@ export function InstanceSidebar() {
   const hasProfiles = useProfilesStore((state) => state.profiles.length > 0);
   const transfer = useProfileTransfer();
   const openCheckAll = useOpenCheckAll();
+  const openFailingAcross = useUiStore((state) => state.setFailingAcrossOpen);
   const nav = useRef<HTMLElement>(null);
   const focusRequest = useUiStore((state) => state.focusRequest);
   const requestFocus = useUiStore((state) => state.requestFocus);
@@ -53,6 +54,16 @@ export function InstanceSidebar() {
             onClick={openCheckAll}
           >
             Check all instances
+          </button>
+        )}
+        {hasProfiles && (
+          <button
+            type="button"
+            className="link-button"
+            title="Every failing or stale data source of every instance"
+            onClick={() => openFailingAcross(true)}
+          >
+            Failing integrations
           </button>
         )}
         <button

@@ -29,7 +29,11 @@ export function InstanceView({
   const readOnly = useProfilesStore((state) => state.readOnly);
   const select = useProfilesStore((state) => state.select);
   const showProblem = useProfilesStore((state) => state.showProblem);
-  const [tab, setTab] = useState('overview');
+  // The list of failing integrations across instances opens this instance on its tab.
+  const [tab, setTab] = useState(() => {
+    const request = useUiStore.getState().tabRequest;
+    return request?.profileId === profile.id ? request.tab : 'overview';
+  });
   const startVerify = useDoctorStore((state) => state.verify);
   const verifying = useDoctorStore((state) => state.live[profile.id] !== undefined);
   // Where focus was when Verify was asked for: the verdict takes focus only if it is still

@@ -1,12 +1,13 @@
 import { useUiStore } from '../data/ui-store';
 import { CheckAllDashboard } from '../doctor/check-all/CheckAllDashboard';
+import { FailingAcrossView } from '../integrations/FailingAcrossView';
 import { RotationRecoveredNotices } from '../keys/RotationRecoveredNotices';
 import { ProblemCard } from '../problems/ProblemCard';
 import { InstanceView } from './InstanceView';
 import { useActiveProfile, useProfilesStore } from '../data/profiles-store';
 import { Welcome } from './Welcome';
 
-/** The active instance, the "check all" dashboard, or the welcome page when there is none. */
+/** The active instance, the "check all" dashboard, the failing integrations across instances, or the welcome page when there is none. */
 export function MainArea() {
   const profile = useActiveProfile();
   const loadProblem = useProfilesStore((state) => state.loadProblem);
@@ -15,7 +16,8 @@ export function MainArea() {
   const showProblem = useProfilesStore((state) => state.showProblem);
   const showNotice = useProfilesStore((state) => state.showNotice);
   const checkAllOpen = useUiStore((state) => state.checkAllOpen);
-  const inInstance = profile !== undefined && !checkAllOpen;
+  const failingAcrossOpen = useUiStore((state) => state.failingAcrossOpen);
+  const inInstance = profile !== undefined && !checkAllOpen && !failingAcrossOpen;
   // In an instance a failed action's card sits under its name and buttons: after the heading
   // it belongs to (heading order), and clear of the production band at the top.
   const problemCard = problem && (
@@ -25,7 +27,13 @@ export function MainArea() {
     <main
       className={`main-area${profile?.production ? ' is-production' : ''}`}
       aria-label={
-        checkAllOpen ? 'Check all instances' : profile ? `Instance ${profile.name}` : 'Welcome'
+        checkAllOpen
+          ? 'Check all instances'
+          : failingAcrossOpen
+            ? 'Failing integrations'
+            : profile
+              ? `Instance ${profile.name}`
+              : 'Welcome'
       }
     >
       {loadProblem && <ProblemCard problem={loadProblem} role="status" />}
@@ -44,6 +52,8 @@ export function MainArea() {
       </div>
       {checkAllOpen ? (
         <CheckAllDashboard />
+      ) : failingAcrossOpen ? (
+        <FailingAcrossView />
       ) : profile ? (
         <InstanceView key={profile.id} profile={profile} notices={problemCard} />
       ) : (

@@ -8,7 +8,8 @@ import { useUiStore } from '../data/ui-store';
 export function SkipLink() {
   const profile = useActiveProfile();
   const checkAllOpen = useUiStore((state) => state.checkAllOpen);
-  if (!profile || checkAllOpen) return null;
+  const failingAcrossOpen = useUiStore((state) => state.failingAcrossOpen);
+  if (!profile || checkAllOpen || failingAcrossOpen) return null;
   return (
     <a
       className="skip-link"

@@ -7,6 +7,7 @@ import { useDoctorStore } from '../../data/doctor-store';
 import { CheckAllProgress } from './CheckAllProgress';
 import { CheckAllTable } from './CheckAllTable';
 import { useOpenCheckAll } from './use-open-check-all';
+import { FailingIntegrationsButton } from './FailingIntegrationsButton';
 import './check-all.css';
 
 /** "Check all instances": every instance verified at once, with progress and a results table. */
@@ -54,6 +55,7 @@ export function CheckAllDashboard() {
               Cancel
             </button>
           )}
+          <FailingIntegrationsButton />
           <button type="button" onClick={() => setCheckAllOpen(false)}>
             Close
           </button>

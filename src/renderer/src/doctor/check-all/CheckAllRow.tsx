@@ -1,6 +1,8 @@
 import type { VerificationResult } from '../../../../shared/doctor/verification';
 import type { Profile } from '../../../../shared/profiles/profile';
 import { keyKindWords, verdictWords } from '../describe-verdict';
+import { useIntegrationsAcrossStore } from '../../data/integrations-across-store';
+import { IntegrationsCell } from './integrations-cell';
 
 interface CheckAllRowProps {
   profile: Profile;
@@ -12,6 +14,7 @@ interface CheckAllRowProps {
 /** One instance in the results table; its name opens it. */
 export function CheckAllRow({ profile, result, running, onOpen }: CheckAllRowProps) {
   const status = result ? (result.ok ? 'works' : 'problem') : 'waiting';
+  const integrations = useIntegrationsAcrossStore((state) => state.entries[profile.id]);
   return (
     <tr className={`check-all-row row-${status}`}>
       <th scope="row">
@@ -36,6 +39,9 @@ export function CheckAllRow({ profile, result, running, onOpen }: CheckAllRowPro
       <td>{result ? keyKindWords(result.keyKind) : ''}</td>
       <td>{result?.identity?.name ?? ''}</td>
       <td>{result?.latencyMs !== undefined ? `${Math.round(result.latencyMs)} ms` : ''}</td>
+      <td>
+        <IntegrationsCell entry={integrations} />
+      </td>
     </tr>
   );
 }

@@ -10,7 +10,7 @@ interface CheckAllTableProps {
   onOpen: (profileId: string) => void;
 }
 
-/** One row per instance: its result in words, the kind of key, who it acts as, how fast. */
+/** One row per instance: its result in words, the kind of key, who it acts as, how fast, its integrations. */
 export function CheckAllTable({ profiles, results, running, onOpen }: CheckAllTableProps) {
   return (
     <table className="check-all-table">
@@ -22,6 +22,7 @@ export function CheckAllTable({ profiles, results, running, onOpen }: CheckAllTa
           <th scope="col">Kind of key</th>
           <th scope="col">Acts as</th>
           <th scope="col">Response time</th>
+          <th scope="col">Integrations</th>
         </tr>
       </thead>
       <tbody>

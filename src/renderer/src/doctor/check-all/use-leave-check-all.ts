@@ -11,6 +11,7 @@ export function useLeaveCheckAllOnSwitch(): void {
     () =>
       useProfilesStore.subscribe((state, previous) => {
         if (state.activeId !== previous.activeId && previous.activeId !== null) {
+          // Closes the failing integrations list too: the overviews take turns.
           useUiStore.getState().setCheckAllOpen(false);
         }
       }),
