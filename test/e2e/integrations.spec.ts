@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { test, expect, type AppHarness } from './support/app-fixture';
 import { seriousA11yFindings } from './support/accessibility';
@@ -140,6 +142,22 @@ test.describe('the Integrations tab', () => {
     const gone = page.getByRole('tabpanel', { name: 'Integrations' });
     await expect(gone.getByRole('alert')).toHaveAttribute('data-code', /.+/);
     await expect(listOf(gone)).toHaveCount(0);
+  });
+
+  test('the stale threshold is the user’s setting, kept by main (settings.json) for the next time', async ({
+    app,
+  }) => {
+    const panel = await openDemoIntegrations(app);
+    await panel.getByRole('combobox', { name: 'Stale after' }).selectOption('168');
+    await expect(panel.locator('.ih-summary')).toContainText('not synced for over 1 week');
+    await expect
+      .poll(async () =>
+        JSON.parse(await readFile(path.join(app.home, 'settings.json'), 'utf8').catch(() => '{}')),
+      )
+      .toMatchObject({ integrationsStaleHours: 168 });
+    await app.page.reload();
+    const again = await openIntegrationsTab(app);
+    await expect(again.getByRole('combobox', { name: 'Stale after' })).toHaveValue('168');
   });
 });
 

@@ -3,6 +3,7 @@ import type { InstanceIntegrationsRead } from '../../../shared/integrations/fail
 import type { Profile } from '../../../shared/profiles/profile';
 import type { VerificationResult } from '../../../shared/doctor/verification';
 import { veza } from '../bridge/veza';
+import { useSettingsStore } from './settings-store';
 
 /** An instance's integrations for Check all: being read, or read (with a problem if not). */
 export type AcrossEntry = { reading: true } | { reading: false; read: InstanceIntegrationsRead };
@@ -48,7 +49,10 @@ export const useIntegrationsAcrossStore = create<IntegrationsAcrossStore>((set, 
     const mine = generation;
     set((state) => ({ entries: { ...state.entries, [profile.id]: { reading: true } } }));
     queue.push(async () => {
-      const answer = await veza.invoke('integrations.read', { profileId: profile.id });
+      const answer = await veza.invoke('integrations.read', {
+        profileId: profile.id,
+        staleHours: useSettingsStore.getState().settings.integrationsStaleHours,
+      });
       if (mine !== generation) return;
       const landed: InstanceIntegrationsRead = answer.ok
         ? { profileId: profile.id, profileName: profile.name, integrations: answer.value }

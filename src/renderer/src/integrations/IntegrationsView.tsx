@@ -1,13 +1,13 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import {
   countHealth,
-  defaultStaleHours,
   type InstanceIntegrations,
 } from '../../../shared/integrations/integration-health';
 import type { Profile } from '../../../shared/profiles/profile';
 import { formatTimeAgo } from '../../../shared/time/format-time-ago';
 import { useNow } from '../components/use-now';
 import { useCall } from '../data/use-call';
+import { useSettingsStore } from '../data/settings-store';
 import { useUiStore } from '../data/ui-store';
 import { ProblemCard } from '../problems/ProblemCard';
 import { DataSourceDetails } from './DataSourceDetails';
@@ -59,7 +59,9 @@ function Summary({ read }: { read: InstanceIntegrations }) {
 export function IntegrationsView({ profile }: { profile: Profile }) {
   const titleId = useId();
   const listId = useId();
-  const [staleHours, setStaleHours] = useState<number>(defaultStaleHours);
+  // The threshold is the user's setting (settings.json), shared with the list across instances.
+  const staleHours = useSettingsStore((state) => state.settings.integrationsStaleHours);
+  const updateSettings = useSettingsStore((state) => state.update);
   const { value, problem, loading, reload } = useCall(
     'integrations.read',
     profile.key ? { profileId: profile.id, staleHours } : null,
@@ -153,7 +155,9 @@ export function IntegrationsView({ profile }: { profile: Profile }) {
             Stale after{' '}
             <select
               value={staleHours}
-              onChange={(event) => setStaleHours(Number(event.target.value))}
+              onChange={(event) =>
+                void updateSettings({ integrationsStaleHours: Number(event.target.value) })
+              }
             >
               {staleChoices.map((hours) => (
                 <option key={hours} value={hours}>
