@@ -170,6 +170,27 @@ describe('veza-desk integrations --url', () => {
     expect(run.code).toBe(0);
   });
 
+  it('a personal key of a team limited to one provider: reach partial, that provider only', async () => {
+    const failing = troubled.integrations.dataSources().find((source) => source.id === failingId);
+    const team = troubled.control.createTeam('Okta owners', 'Only one provider', {
+      providerIds: [failing?.provider_id as string],
+    });
+    const user = troubled.control.createUser({
+      name: 'Lena Limited',
+      roles: ['operator'],
+      teamIds: [team.id],
+    });
+    const { key } = troubled.control.createPersonalKey({ userId: user.id, teamId: team.id });
+    const run = await cli(['--url', troubled.url, '--json'], { VEZA_TOKEN: key });
+    const result = JSON.parse(run.stdout) as Json;
+    expect(result.problem).toBeNull();
+    expect(result.reach).toMatchObject({ level: 'partial' });
+    expect(result.reach?.words).toMatch(/Okta owners, sees only the providers given to it/);
+    expect(result.providers.map((provider) => provider.id)).toEqual([failing?.provider_id]);
+    expect(run.code).toBe(1); // its one provider has the failing source
+    expect(run.stdout + run.stderr).not.toContain(key);
+  });
+
   it('a refused key is a problem, exit 1, and the key is printed nowhere', async () => {
     const run = await cli(['--url', troubled.url, '--json'], { VEZA_TOKEN: troubled.keys.revoked });
     expect(run.code).toBe(1);
