@@ -5,12 +5,10 @@ import { veza } from '../bridge/veza';
 import { Tabs } from '../components/Tabs';
 import { KeyAgeReminder } from '../keys/KeyAgeReminder';
 import { ImportedNetworkNotice } from '../profiles/ImportedNetworkNotice';
-import { KeysView } from '../keys/KeysView';
-import { IntegrationsView } from '../integrations/IntegrationsView';
 import { VerifyPanel } from '../doctor/VerifyPanel';
 import { useDoctorStore } from '../data/doctor-store';
 import { useVerifyShortcut, verifyShortcutText } from '../doctor/use-verify-shortcut';
-import { RequestsTab } from '../requests/RequestsTab';
+import { LazyIntegrationsView, LazyKeysView, LazyRequestsTab } from './lazy-views';
 import { InstanceHeader } from '../profiles/InstanceHeader';
 import { InstanceOverview } from '../profiles/InstanceOverview';
 import { useProfilesStore } from '../data/profiles-store';
@@ -109,13 +107,17 @@ export function InstanceView({
               label: 'Verify',
               render: () => <VerifyPanel profile={profile} startedFrom={verifyFrom} />,
             },
-            { id: 'requests', label: 'Requests', render: () => <RequestsTab profile={profile} /> },
+            {
+              id: 'requests',
+              label: 'Requests',
+              render: () => <LazyRequestsTab profile={profile} />,
+            },
             {
               id: 'integrations',
               label: 'Integrations',
-              render: () => <IntegrationsView profile={profile} />,
+              render: () => <LazyIntegrationsView profile={profile} />,
             },
-            { id: 'api-keys', label: 'API keys', render: () => <KeysView profile={profile} /> },
+            { id: 'api-keys', label: 'API keys', render: () => <LazyKeysView profile={profile} /> },
           ]}
         />
       </div>

@@ -1,6 +1,6 @@
 import { useUiStore } from '../data/ui-store';
 import { CheckAllDashboard } from '../doctor/check-all/CheckAllDashboard';
-import { FailingAcrossView } from '../integrations/FailingAcrossView';
+import { LazyFailingAcrossView } from './lazy-views';
 import { RotationRecoveredNotices } from '../keys/RotationRecoveredNotices';
 import { ProblemCard } from '../problems/ProblemCard';
 import { InstanceView } from './InstanceView';
@@ -53,7 +53,7 @@ export function MainArea() {
       {checkAllOpen ? (
         <CheckAllDashboard />
       ) : failingAcrossOpen ? (
-        <FailingAcrossView />
+        <LazyFailingAcrossView />
       ) : profile ? (
         <InstanceView key={profile.id} profile={profile} notices={problemCard} />
       ) : (
