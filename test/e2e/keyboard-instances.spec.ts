@@ -22,9 +22,11 @@ test.describe('keyboard only', () => {
     const { page } = app;
     const sidebar = page.getByRole('navigation', { name: 'Instances' });
 
-    // First Tab: Add instance (no instance open yet, so no skip link).
-    await page.keyboard.press('Tab');
+    // First Tab: Add instance (no instance open yet, so no skip link), once the page is there
+    // (a Tab pressed before React drew the page lands nowhere, as it would for a user).
     const add = sidebar.getByRole('button', { name: 'Add instance' });
+    await expect(add).toBeVisible();
+    await page.keyboard.press('Tab');
     await expect(add).toBeFocused();
     await page.keyboard.press('Enter');
     const form = page.getByRole('dialog', { name: 'Add instance' });
