@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { CatalogStore } from './model/catalog-store';
 import type { DataSource, PlatformEvent } from './model/catalog-types';
+import { integrationFailureEvent } from './model/seed-catalog';
 
 // What tests (and the demo) may do to integrations behind the API's back, so every state the
 // integrations view must explain can be set up in one line: a status, a source switched off,
@@ -53,29 +54,7 @@ export function createIntegrationsControl(
       const source = find(id);
       const now = new Date(clock.now().getTime() - hoursAgo * 3_600_000).toISOString();
       Object.assign(source, { status: 'ERROR', updated_at: now });
-      const event: PlatformEvent = {
-        id: catalog.random.uuid(),
-        timestamp: now,
-        category: 'INTEGRATIONS',
-        severity: 'ERROR',
-        name: 'Extraction failed',
-        message: `Data source "${source.name}": ${failure.message}`,
-        entity: 'DATASOURCE',
-        entity_id: source.id,
-        error: {
-          reason: failure.reason,
-          metadata: {},
-          message: failure.message,
-          resolution: failure.resolution,
-          request_id:
-            failure.request_id ??
-            Array.from({ length: 32 }, () => catalog.random.int(0, 15).toString(16)).join(''),
-        },
-        entity_name: source.name,
-        event_type: 'DATASOURCE_FAILED',
-        provider_id: source.provider_id,
-        metadata: {},
-      };
+      const event = integrationFailureEvent(catalog.random, source, failure, () => now);
       catalog.events.push(event);
       return event;
     },

@@ -424,28 +424,46 @@ export function seedLatestFailures(
 ): PlatformEvent[] {
   return dataSources
     .filter((source) => source.status === 'ERROR')
-    .map((source) => {
-      const failure = random.pick(integrationErrors);
-      return {
-        id: random.uuid(),
-        timestamp: new Date(now.getTime() - random.int(60, 6 * 3600) * 1000).toISOString(),
-        category: 'INTEGRATIONS',
-        severity: 'ERROR',
-        name: 'Extraction failed',
-        message: `Data source "${source.name}": ${failure.message}`,
-        entity: 'DATASOURCE',
-        entity_id: source.id,
-        error: {
-          reason: failure.reason,
-          metadata: {},
-          message: failure.message,
-          resolution: failure.resolution,
-          request_id: Array.from({ length: 32 }, () => random.int(0, 15).toString(16)).join(''),
-        },
-        entity_name: source.name,
-        event_type: 'DATASOURCE_FAILED',
-        provider_id: source.provider_id,
-        metadata: {},
-      };
-    });
+    .map((source) =>
+      integrationFailureEvent(random, source, random.pick(integrationErrors), () =>
+        new Date(now.getTime() - random.int(60, 6 * 3600) * 1000).toISOString(),
+      ),
+    );
+}
+
+/**
+ * The INTEGRATIONS event Veza records when a data source fails (developers/api/events-api,
+ * "Veza event schema"), with its error; a request id is made when none is given.
+ */
+export function integrationFailureEvent(
+  random: SeededRandom,
+  source: DataSource,
+  failure: { reason: string; message: string; resolution: string; request_id?: string },
+  /** When it failed; drawn after the event's id, so seeded demo data stays as it was. */
+  timestampOf: () => string,
+): PlatformEvent {
+  const id = random.uuid();
+  return {
+    id,
+    timestamp: timestampOf(),
+    category: 'INTEGRATIONS',
+    severity: 'ERROR',
+    name: 'Extraction failed',
+    message: `Data source "${source.name}": ${failure.message}`,
+    entity: 'DATASOURCE',
+    entity_id: source.id,
+    error: {
+      reason: failure.reason,
+      metadata: {},
+      message: failure.message,
+      resolution: failure.resolution,
+      request_id:
+        failure.request_id ??
+        Array.from({ length: 32 }, () => random.int(0, 15).toString(16)).join(''),
+    },
+    entity_name: source.name,
+    event_type: 'DATASOURCE_FAILED',
+    provider_id: source.provider_id,
+    metadata: {},
+  };
 }
