@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './free-port';
+import { accepts, freePort } from './free-port';
 
 /**
  * A real nginx (Debian's, as companies put in front of services) on 127.0.0.1, for what a
@@ -20,17 +19,6 @@ export interface Nginx {
 }
 
 const binaries = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'];
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** `tls`: serve https with this certificate (PEM text), its key and any extra files named in `server`. */
 export async function startNginx(

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
-import { freePort } from './free-port';
+import { accepts, freePort } from './free-port';
 import { tempFolder } from './temp-folder';
 
 export interface OpensslServer {
@@ -60,15 +59,4 @@ export async function startOpensslServer(options: {
       folder.dispose();
     },
   };
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
