@@ -1,13 +1,14 @@
 // The list of failing integrations across instances with 50 instances × 200 failing data
 // sources (10,000 rows), in Chromium on the built renderer: the time from the answers arriving
 // to the first screen, the longest UI task (PerformanceObserver longtask), the page's JS heap
-// for the view; quiet and with both cores busy. Two ways for the answers to arrive:
+// for the view; each figure once quiet and once with every core busy (bench/support/busy-cores.ts,
+// started and stopped here), against the same bar. Two ways for the answers to arrive:
 // - "in page": window.veza is a stub in the page; each integrations.read answer arrives as a
 //   JSON text in a task of its own and is parsed there (what Electron's IPC costs: a
 //   structured clone read in the renderer);
 // - "bridge": each answer comes from Node through page.exposeBinding, as the e2e harness
 //   delivers main's answers, to see what Playwright's bridge itself costs.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { serveRenderer } from '../test/support/serve-renderer';
 import { instanceIntegrationsSchema } from '../src/shared/integrations/integrations-schema';
 import type { InstanceIntegrations } from '../src/shared/integrations/integration-health';
 import { profilesStateSchema, type Profile } from '../src/shared/profiles/profile';
+import { inEachCondition, type Condition } from './support/busy-cores';
 import { report } from './support/figure';
 
 const root = path.resolve(__dirname, '..');
@@ -143,7 +145,7 @@ const stubScript = (profilesJson: string, answers: Record<string, string> | null
 
 interface Run {
   mode: 'in page' | 'bridge';
-  load: 'quiet' | 'busy';
+  load: Condition;
   firstRowAfterRelease: number;
   allShownAfterRelease: number;
   allShownAfterLastAnswer: number;
@@ -232,12 +234,6 @@ async function runOnce(
   }
 }
 
-function busyCores(): ChildProcess[] {
-  return [0, 1].map(() =>
-    spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: false }),
-  );
-}
-
 async function main(): Promise<void> {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
   const profiles = makeProfiles();
@@ -252,15 +248,10 @@ async function main(): Promise<void> {
   });
   const runs: Run[] = [];
   try {
-    for (const load of ['quiet', 'busy'] as const) {
-      const busy = load === 'busy' ? busyCores() : [];
-      try {
-        for (const mode of ['in page', 'bridge'] as const)
-          runs.push(await runOnce(browser, server.origin, mode, load, profilesJson, models));
-      } finally {
-        for (const child of busy) child.kill();
-      }
-    }
+    await inEachCondition(async (load) => {
+      for (const mode of ['in page', 'bridge'] as const)
+        runs.push(await runOnce(browser, server.origin, mode, load, profilesJson, models));
+    });
   } finally {
     await browser.close();
     await server.close();
@@ -270,13 +261,12 @@ async function main(): Promise<void> {
   let ok = true;
   const rows = (instances * sourcesPerInstance).toLocaleString('en');
   for (const run of runs) {
-    const where = `${run.mode}, ${run.load}`;
     // The bars hold for what the app does; the bridge's own cost is reported, not judged.
     if (run.mode === 'bridge') continue;
     ok =
       report({
         bench: 'integrations-across',
-        figure: `${rows} failing sources (${where}): whole list shown after the answers arrived`,
+        figure: `${rows} failing sources: whole list shown after the answers arrived (${run.load})`,
         value: run.allShownAfterRelease,
         unit: 'ms',
         bar: 1000,
@@ -285,7 +275,7 @@ async function main(): Promise<void> {
     ok =
       report({
         bench: 'integrations-across',
-        figure: `${rows} failing sources (${where}): longest UI task`,
+        figure: `${rows} failing sources: longest UI task (${run.load})`,
         value: run.longest,
         unit: 'ms',
         bar: 100,
@@ -294,7 +284,7 @@ async function main(): Promise<void> {
     ok =
       report({
         bench: 'integrations-across',
-        figure: `${rows} failing sources (${where}): page JS heap for the view`,
+        figure: `${rows} failing sources: page JS heap for the view (${run.load})`,
         value: run.heapForView / 1024 / 1024,
         unit: 'MB',
         bar: 50,
