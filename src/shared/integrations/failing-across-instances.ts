@@ -13,6 +13,8 @@ export interface InstanceIntegrationsRead {
 
 /** A failing or stale data source of one instance, for the list across instances. */
 export interface SourceNeedingCare {
+  /** Unique across the reads and the same from one answer to the next (the list's row key). */
+  key: string;
   profileId: string;
   profileName: string;
   provider: Pick<ProviderHealth, 'id' | 'name' | 'type'>;
@@ -34,8 +36,47 @@ export function integrationsVerdict(read: InstanceIntegrationsRead): Integration
   return 'all well';
 }
 
-const newestFirst = (a: string | null, b: string | null): number =>
-  (b === null ? 0 : Date.parse(b)) - (a === null ? 0 : Date.parse(a));
+/** A row with what it sorts by, worked out once (Date.parse in the comparator cost most). */
+interface Ranked {
+  care: SourceNeedingCare;
+  time: number;
+  failing: boolean;
+}
+
+// Newest first (never synced as the oldest), failing before stale at the same moment.
+const byTrouble = (a: Ranked, b: Ranked): number =>
+  b.time - a.time || Number(b.failing) - Number(a.failing);
+
+// Each read's rows, sorted, kept while the read is (reads are replaced, never changed): the
+// view lists again on every answer.
+const rankedOfRead = new WeakMap<InstanceIntegrationsRead, Ranked[]>();
+
+function rankRead(read: InstanceIntegrationsRead): Ranked[] {
+  const known = rankedOfRead.get(read);
+  if (known) return known;
+  const ranked: Ranked[] = [];
+  (read.integrations?.providers ?? []).forEach((provider, providerIndex) =>
+    provider.dataSources.forEach((source, sourceIndex) => {
+      if (source.status !== 'failing' && !source.stale) return;
+      const since = source.events[0]?.timestamp ?? source.syncedAt;
+      ranked.push({
+        care: {
+          key: `${read.profileId}:${providerIndex}:${sourceIndex}`,
+          profileId: read.profileId,
+          profileName: read.profileName,
+          provider: { id: provider.id, name: provider.name, type: provider.type },
+          source,
+          since,
+        },
+        time: since === null ? 0 : Date.parse(since),
+        failing: source.status === 'failing',
+      });
+    }),
+  );
+  ranked.sort(byTrouble);
+  rankedOfRead.set(read, ranked);
+  return ranked;
+}
 
 /**
  * Every failing or stale data source of every instance, most recent trouble first (failing
@@ -44,22 +85,9 @@ const newestFirst = (a: string | null, b: string | null): number =>
 export function sourcesNeedingCare(
   reads: readonly InstanceIntegrationsRead[],
 ): SourceNeedingCare[] {
-  const rows: SourceNeedingCare[] = [];
-  for (const read of reads)
-    for (const provider of read.integrations?.providers ?? [])
-      for (const source of provider.dataSources) {
-        if (source.status !== 'failing' && !source.stale) continue;
-        rows.push({
-          profileId: read.profileId,
-          profileName: read.profileName,
-          provider: { id: provider.id, name: provider.name, type: provider.type },
-          source,
-          since: source.events[0]?.timestamp ?? source.syncedAt,
-        });
-      }
-  return rows.sort(
-    (a, b) =>
-      newestFirst(a.since, b.since) ||
-      Number(b.source.status === 'failing') - Number(a.source.status === 'failing'),
-  );
+  // The reads' sorted runs one after another: the (stable, run-merging) sort only merges them.
+  return reads
+    .flatMap(rankRead)
+    .sort(byTrouble)
+    .map((ranked) => ranked.care);
 }

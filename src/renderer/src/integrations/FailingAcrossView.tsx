@@ -28,8 +28,9 @@ const reasonOf = ({ source }: SourceNeedingCare): string => {
 
 const rowsOf = (cares: readonly SourceNeedingCare[], profiles: readonly Profile[]): AcrossRow[] => {
   const colours = new Map(profiles.map((profile) => [profile.id, profile.colour]));
-  return cares.map((care, index) => ({
-    key: `${index}:${care.profileId}:${care.provider.id}:${care.source.id}`,
+  return cares.map((care) => ({
+    // Not the place in the list: a row keeps its key (and stays chosen) as answers land.
+    key: care.key,
     source: care.source,
     provider: care.provider,
     care,

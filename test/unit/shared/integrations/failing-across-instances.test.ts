@@ -96,3 +96,20 @@ describe('sourcesNeedingCare', () => {
     });
   });
 });
+
+describe('sourcesNeedingCare keys', () => {
+  it('are unique (a source id twice) and stay the same when another instance lands', () => {
+    const eu = instance('EU', [
+      source('twice', { status: 'failing', events: [event('2026-12-01T09:00:00.000Z')] }),
+      source('twice', { status: 'failing', events: [event('2026-12-01T08:00:00.000Z')] }),
+    ]);
+    const first = sourcesNeedingCare([eu]);
+    expect(new Set(first.map((row) => row.key)).size).toBe(2);
+    const us = instance('US', [
+      source('newer', { status: 'failing', events: [event('2026-12-02T09:00:00.000Z')] }),
+    ]);
+    const both = sourcesNeedingCare([eu, us]);
+    expect(both.map((row) => row.source.id)).toEqual(['newer', 'twice', 'twice']);
+    expect(both.slice(1).map((row) => row.key)).toEqual(first.map((row) => row.key));
+  });
+});
