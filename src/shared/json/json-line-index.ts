@@ -280,23 +280,3 @@ export function lineParts(
   }
   return { key, value, comma: lineHasComma(index, commaLine) ? ',' : '' };
 }
-
-/**
- * The lines left to show when some opening lines are folded: a folded line stands for
- * itself and hides everything up to and including its closing line.
- */
-export function visibleLines(
-  index: JsonLineIndex,
-  folded: { has(line: number): boolean },
-): Int32Array {
-  const shownLines = new Int32Array(index.count);
-  let shown = 0;
-  for (let line = 0; line < index.count; line += 1) {
-    shownLines[shown] = line;
-    shown += 1;
-    if (folded.has(line) && lineKind(index, line) === LineKind.Open) {
-      line = containerOf(index, line).close;
-    }
-  }
-  return shownLines.subarray(0, shown);
-}

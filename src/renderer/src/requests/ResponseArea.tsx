@@ -90,7 +90,7 @@ export function ResponseArea({
             key={response.answer.historyId}
             ref={viewerRef}
             status={response.answer.status}
-            body={response.bytes}
+            body={response.body}
             headers={response.answer.headers}
             timings={response.answer.timings}
             sizeBytes={response.answer.size}

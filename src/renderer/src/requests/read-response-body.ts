@@ -15,22 +15,23 @@ export function decodeBase64(text: string): Uint8Array {
 }
 
 /**
- * The bytes of an answer for the viewer. A small body came inline with the answer; a large one
- * is fetched from the page's own origin by reference (main serves it, response-body-route.ts):
- * the network stack fills one ArrayBuffer off the UI thread, where base64 chunks over IPC made
- * tens of MB of strings to decode and collect (bench/request-body-transfer.bench.ts). No body
+ * The body of an answer for the viewer. A small body came inline with the answer; a large one
+ * is fetched from the page's own origin by reference (main serves it, response-body-route.ts)
+ * as a Blob: the network stack keeps it, and only the viewer's format worker reads its bytes,
+ * so the page's thread never copies tens of MB (base64 chunks over IPC, then an ArrayBuffer
+ * copied for the worker, each cost long tasks: bench/request-body-transfer.bench.ts). No body
  * (history dropped it for space) or a missing file is RESPONSE_BODY_GONE.
  */
 export async function readResponseBody(
   body: ResponseBodyRef | undefined,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
+): Promise<{ ok: true; body: Blob | Uint8Array } | { ok: false; problem: Problem }> {
   const gone = { ok: false as const, problem: makeProblem('RESPONSE_BODY_GONE') };
   if (!body) return gone;
-  if (body.kind === 'inline') return { ok: true, bytes: decodeBase64(body.base64) };
+  if (body.kind === 'inline') return { ok: true, body: decodeBase64(body.base64) };
   try {
     const response = await fetch(responseBodyPath(body.ref), { cache: 'no-store' });
     if (!response.ok) return gone;
-    return { ok: true, bytes: new Uint8Array(await response.arrayBuffer()) };
+    return { ok: true, body: await response.blob() };
   } catch {
     return gone;
   }

@@ -4,11 +4,12 @@ import type { SentResponse } from '../../../shared/requests/request-records';
 import type { RequestSpec } from '../../../shared/requests/request-spec';
 import type { ClearedRows } from './composer-call';
 
-/** What the viewer shows: an answer with its bytes, read from main. */
+/** What the viewer shows: an answer with its body, read from main. */
 export interface ShownResponse {
   answer: Pick<SentResponse, 'historyId' | 'status' | 'headers' | 'timings' | 'size' | 'paging'> &
     Partial<Pick<SentResponse, 'authorizationDropped' | 'route' | 'problem'>>;
-  bytes: Uint8Array;
+  /** A large body as a Blob the viewer's worker reads; a small one as bytes. */
+  body: Blob | Uint8Array;
   /** The request this is the answer to, as it was sent: "GET /api/v1/roles?page_size=10". */
   sentAs: string;
   /** Which call that request was (composer-call.ts), to tell when another call is picked. */

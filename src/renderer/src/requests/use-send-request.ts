@@ -78,7 +78,7 @@ export function useSendRequest(profile: Profile) {
       running: undefined,
       response: {
         answer: result.value,
-        bytes: body.bytes,
+        body: body.body,
         sentAs: requestLine(checked.data),
         call: callKey(checked.data),
       },

@@ -120,7 +120,7 @@ export function BodyPanel(props: BodyPanelProps) {
           </button>
         )}
         <span role="status" className="muted">
-          {copyStatus}
+          {folds.busy ? 'Folding…' : copyStatus}
         </span>
       </div>
       <SearchBar

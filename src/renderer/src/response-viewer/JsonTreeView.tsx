@@ -11,6 +11,7 @@ import {
   parentLine,
   type JsonLineIndex,
 } from '../../../shared/json/json-line-index';
+import { positionOfLine } from '../../../shared/json/fold-lines';
 import type { FoldState } from './use-fold-state';
 import { useRowWindow } from './use-row-window';
 import { HighlightedText, countMatches } from './HighlightedText';
@@ -38,19 +39,6 @@ function valueClass(text: string): string {
   return 'rv-punctuation';
 }
 
-/** Position of a line among the visible ones (the visible list is in line order). */
-function positionOf(visible: Int32Array | undefined, line: number): number {
-  if (!visible) return line;
-  let low = 0;
-  let high = visible.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if ((visible[middle] ?? 0) <= line) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /**
  * The pretty JSON as a tree (role="tree", one treeitem per line with its level, size and
  * place, the way VS Code's virtual trees do it for screen readers). Only the rows on screen
@@ -75,14 +63,14 @@ export function JsonTreeView({
   const { contentHeight, rows: shownRows, scrollToRow } = useRowWindow(scrollRef, count, rowHeight);
   // Bring the current search match into view when it changes (after any unfolding).
   useEffect(() => {
-    if (currentMatch) scrollToRow(positionOf(visible, currentMatch.line), 'center');
+    if (currentMatch) scrollToRow(positionOfLine(visible, currentMatch.line), 'center');
     // Only a new match scrolls; scrollToRow changes with every scroll position.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentMatch, visible]);
 
   // Closing lines are not tree items: the keyboard skips them.
   const step = (from: number, direction: 1 | -1, distance = 1): number => {
-    let position = positionOf(visible, from);
+    let position = positionOfLine(visible, from);
     let moved = 0;
     let target = from;
     while (moved < distance) {
@@ -104,7 +92,7 @@ export function JsonTreeView({
   };
   const goTo = (line: number) => {
     onActiveLineChange(line);
-    scrollToRow(positionOf(visible, line), 'auto');
+    scrollToRow(positionOfLine(visible, line), 'auto');
   };
   const isContainer = (line: number) => lineKind(index, line) === LineKind.Open;
 

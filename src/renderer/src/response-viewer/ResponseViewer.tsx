@@ -20,8 +20,11 @@ export type { RequestTimings } from './StatusSummary';
 
 export interface ResponseViewerProps {
   status: number;
-  /** The body as received: UTF-8 bytes (best for large bodies) or text. */
-  body: Uint8Array | string;
+  /**
+   * The body as received: a Blob (best for large bodies: only the format worker reads it), UTF-8
+   * bytes, or text.
+   */
+  body: Blob | Uint8Array | string;
   headers: ReadonlyArray<{ name: string; value: string }>;
   timings?: RequestTimings;
   /** Bytes received; defaults to the body's length. */
@@ -55,9 +58,9 @@ const encoder = new TextEncoder();
  */
 export function ResponseViewer({ ref, ...props }: ResponseViewerProps) {
   const { status, body, headers, timings, problem, onCopy, onSaveToFile, sentAs, outdated } = props;
-  const bytes = useMemo(() => (typeof body === 'string' ? encoder.encode(body) : body), [body]);
+  const source = useMemo(() => (typeof body === 'string' ? encoder.encode(body) : body), [body]);
   const contentType = headers.find((row) => row.name.toLowerCase() === 'content-type')?.value;
-  const indexed = useBodyIndex(bytes);
+  const indexed = useBodyIndex(source);
   const [tab, setTab] = useState<'body' | 'headers'>('body');
   const ids = useId();
   const panelRef = useRef<HTMLDivElement>(null);
@@ -111,7 +114,7 @@ export function ResponseViewer({ ref, ...props }: ResponseViewerProps) {
       )}
       <StatusSummary
         status={status}
-        sizeBytes={props.sizeBytes ?? bytes.length}
+        sizeBytes={props.sizeBytes ?? (source instanceof Blob ? source.size : source.length)}
         timings={timings}
         route={props.route}
       />
@@ -152,7 +155,7 @@ export function ResponseViewer({ ref, ...props }: ResponseViewerProps) {
           </p>
         ) : (
           <BodyPanel
-            bytes={bytes}
+            bytes={indexed.bytes}
             formatted={indexed}
             saysJson={/json/i.test(contentType ?? '')}
             startRaw={problem !== undefined}

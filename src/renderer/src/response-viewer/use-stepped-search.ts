@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { SearchMatches, SteppedSearch } from '../../../shared/json/search-lines';
+import { runInSlices, untilDeadline } from './run-in-slices';
 
-// About 10 ms of searching per slice on a slow machine, then the page gets to draw.
-const bytesPerSlice = 2_000_000;
+// Bytes per check of the clock (well under a millisecond each); the slices are timed.
+const bytesPerCheck = 256 * 1024;
 const typingPause = 200;
 
 /**
- * Runs a search a slice at a time on the UI thread (yielding between slices), after the
+ * Runs a search a few milliseconds at a time on the UI thread (run-in-slices.ts), after the
  * user pauses typing. `start` is memoised by the caller for one query and one view.
  */
 export function useSteppedSearch(start: (() => SteppedSearch) | undefined): {
@@ -16,19 +17,17 @@ export function useSteppedSearch(start: (() => SteppedSearch) | undefined): {
   const [result, setResult] = useState<{ start: () => SteppedSearch; matches: SearchMatches }>();
   useEffect(() => {
     if (!start) return undefined;
-    let timer = window.setTimeout(step, typingPause);
-    let search: SteppedSearch | undefined;
-    function step() {
-      search ??= start?.();
-      if (!search) return;
-      if (search.advance(bytesPerSlice)) {
-        const matches = search.result();
-        if (start) setResult({ start, matches });
-      } else {
-        timer = window.setTimeout(step, 0);
-      }
-    }
-    return () => window.clearTimeout(timer);
+    let cancel: (() => void) | undefined;
+    const timer = window.setTimeout(() => {
+      const search = start();
+      cancel = runInSlices(untilDeadline(search.advance, bytesPerCheck), () =>
+        setResult({ start, matches: search.result() }),
+      );
+    }, typingPause);
+    return () => {
+      window.clearTimeout(timer);
+      cancel?.();
+    };
   }, [start]);
   if (!start) return { searching: false };
   return result?.start === start

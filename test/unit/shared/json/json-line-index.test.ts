@@ -7,9 +7,9 @@ import {
   linePosition,
   lineSetSize,
   parentLine,
-  visibleLines,
   type JsonLineIndex,
 } from '../../../../src/shared/json/json-line-index';
+import { startShownLines } from '../../../../src/shared/json/fold-lines';
 import { formatJson } from '../../../../src/shared/json/format-json';
 import { searchJsonLines, searchRawRows } from '../../../../src/shared/json/search-lines';
 import { buildRawRows, rawRowEnd } from '../../../../src/shared/json/raw-rows';
@@ -63,7 +63,11 @@ describe('the JSON line index', () => {
     const bytes = utf8(body);
     const index = indexOf(bytes);
     const folded = new Set([1]);
-    expect(render(bytes, index, visibleLines(index, folded), folded)).toEqual([
+    const flags = new Uint8Array(index.count);
+    flags[1] = 1;
+    const shown = startShownLines(index, flags, 0, index.count - 1);
+    while (!shown.advance(1));
+    expect(render(bytes, index, shown.result(), folded)).toEqual([
       '{',
       '  "values": […] 2 items,',
       '  "has_more": false,',
