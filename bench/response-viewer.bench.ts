@@ -1,6 +1,6 @@
 // The response viewer with a 50 MB Veza answer, in Chromium on the built renderer: how fast
 // the first screen shows, whether the UI thread ever stops for long, whether scrolling stays
-// quick, how much memory it takes; and how much JS the main app page loads at start.
+// quick, how much memory it takes.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +11,6 @@ import { serveComponentLab, responseFixture } from '../test/support/serve-compon
 import { report } from './support/figure';
 import { makeLargeVezaList } from './support/make-large-json';
 import { rendererResidentBytes } from './support/renderer-memory';
-import { startScripts } from './support/start-bundle';
 
 const root = path.resolve(__dirname, '..');
 const rendererRoot = path.join(root, 'out/renderer');
@@ -127,11 +126,6 @@ async function main(): Promise<void> {
     const longTasks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longTasks);
     const longest = longTasks.reduce((max, task) => Math.max(max, task.duration), 0);
 
-    // The JS the main app page loads on its own at start.
-    const appPage = await context.newPage();
-    const scripts = await startScripts(appPage, `${server.origin}/index.html`, rendererRoot);
-    const startGzip = scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
-
     console.error(
       JSON.stringify({
         bodyBytes: body.length,
@@ -141,7 +135,6 @@ async function main(): Promise<void> {
         residentBefore,
         residentAfter,
         heap,
-        scripts,
         searchMs,
         collapseMs,
       }),
@@ -184,14 +177,6 @@ async function main(): Promise<void> {
       value: (heap.usedSize + (heap.backingStorageSize ?? 0)) / body.length,
       unit: 'x',
       bar: 4,
-      lowerIsBetter: true,
-    });
-    report({
-      bench: 'response-viewer',
-      figure: 'main page JS at start, gzipped',
-      value: startGzip / 1024,
-      unit: 'KB',
-      bar: 400,
       lowerIsBetter: true,
     });
   } finally {
