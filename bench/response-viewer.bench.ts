@@ -1,6 +1,6 @@
 // The response viewer with a 50 MB Veza answer, in Chromium on the built renderer: how fast
 // the first screen shows, whether the UI thread ever stops for long, whether scrolling stays
-// quick, how much memory it takes; and how much JS the main app page loads at start.
+// quick, how much memory it takes.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,7 +12,6 @@ import { inEachCondition, startBusyCores, type Condition } from './support/busy-
 import { report, type Figure } from './support/figure';
 import { makeLargeVezaList } from './support/make-large-json';
 import { rendererResidentBytes } from './support/renderer-memory';
-import { startScripts } from './support/start-bundle';
 import { startTrace, stopTrace } from './support/trace-summary';
 
 const root = path.resolve(__dirname, '..');
@@ -277,19 +276,6 @@ async function main(): Promise<void> {
     } finally {
       await load.stop();
     }
-    // The JS the main app page loads on its own at start.
-    const appPage = await browser.newPage();
-    const scripts = await startScripts(appPage, `${server.origin}/index.html`, rendererRoot);
-    const startGzip = scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
-    console.error(JSON.stringify({ scripts }));
-    report({
-      bench: 'response-viewer',
-      figure: 'main page JS at start, gzipped',
-      value: startGzip / 1024,
-      unit: 'KB',
-      bar: 400,
-      lowerIsBetter: true,
-    });
   } finally {
     await browser.close();
     await server.close();
