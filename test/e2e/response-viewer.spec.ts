@@ -68,6 +68,12 @@ const labFiles = new Map<string, LabFile>([
     },
   }),
   ...responseFixture('big', { status: 200, headers: json, body: bigList(200_000) }),
+  // One byte more than main copies to the clipboard (clipboardTextLimit).
+  ...responseFixture('too-big-to-copy', {
+    status: 200,
+    headers: [{ name: 'Content-Type', value: 'text/plain' }],
+    body: Buffer.alloc(50_000_001, 'a'),
+  }),
   ...responseFixture('refused', {
     status: 401,
     headers: json,
@@ -196,6 +202,18 @@ test.describe('response viewer', () => {
     await expect(page.getByText('Save to file was asked 1 time(s).')).toBeVisible();
     await page.getByRole('tab', { name: 'Headers (2)' }).click();
     await expect(page.getByRole('row', { name: 'X-Request-Id abc' })).toBeVisible();
+  });
+
+  test('a body too large for the clipboard says so and points to Save to file, without copying', async ({
+    page,
+  }) => {
+    await openViewer(page, 'too-big-to-copy');
+    await expect(page.getByRole('region', { name: 'Response body, as received' })).toBeVisible();
+    await page.getByRole('button', { name: 'Copy body' }).click();
+    await expect(
+      page.getByText('The body is too large to copy (50.0 MB). Use Save to file… instead.'),
+    ).toBeVisible();
+    expect(await page.evaluate(() => document.body.dataset.copiedBytes)).toBeUndefined();
   });
 
   test('a Veza error shows as its problem above the raw body', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipboardTextLimit } from './clipboard-limit';
 import {
   verificationResultSchema,
   verificationStepIds,
@@ -106,7 +107,10 @@ export const calls = {
   'calls.cancel': call(z.object({ callId: callIdSchema }), z.undefined()),
   'app.getInfo': call(z.undefined(), appInfoSchema),
   /** The page has no clipboard permission; main writes what the user asked to copy. */
-  'clipboard.writeText': call(z.object({ text: z.string().max(50_000_000) }), z.undefined()),
+  'clipboard.writeText': call(
+    z.object({ text: z.string().max(clipboardTextLimit) }),
+    z.undefined(),
+  ),
 
   'profiles.list': call(z.undefined(), profilesStateSchema),
   'profiles.create': call(

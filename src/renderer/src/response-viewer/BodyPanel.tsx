@@ -1,4 +1,6 @@
 import { useId, useMemo, useState } from 'react';
+import { formatSize } from '../../../shared/format/format-size';
+import { clipboardTextLimit } from '../../../shared/ipc/clipboard-limit';
 import type { JsonLineIndex } from '../../../shared/json/json-line-index';
 import { searchNeedle, startJsonSearch, startRawSearch } from '../../../shared/json/search-lines';
 import type { FormatReply } from './format-protocol';
@@ -83,6 +85,13 @@ export function BodyPanel(props: BodyPanelProps) {
   };
 
   const copy = async () => {
+    // Decoding a body this large would hold up the page, and the clipboard would refuse it.
+    if (bytes.length > clipboardTextLimit) {
+      setCopyStatus(
+        `The body is too large to copy (${formatSize(bytes.length)}).${onSaveToFile ? ' Use Save to file… instead.' : ''}`,
+      );
+      return;
+    }
     const text = decoder.decode(bytes);
     try {
       await (onCopy ? onCopy(text) : navigator.clipboard.writeText(text));
