@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { keychainSteps, problemCatalog } from '../../../../src/shared/problems/catalog';
-import { makeProblem } from '../../../../src/shared/problems/make-problem';
+import {
+  keychainSteps,
+  problemCatalog,
+  updateCheckSteps,
+} from '../../../../src/shared/problems/catalog';
+import { fillSteps, makeProblem } from '../../../../src/shared/problems/make-problem';
 import type { ProblemCode } from '../../../../src/shared/problems/problem-codes';
 import { fleschKincaidGrade } from '../../../support/flesch-kincaid-grade';
 
@@ -62,6 +66,10 @@ const texts = codes.flatMap((code) => {
 // Each OS's keychain step is the catalog's too, though main picks the one for this computer.
 for (const [os, text] of Object.entries(keychainSteps))
   texts.push({ code: 'KEYCHAIN_UNAVAILABLE', part: `keychain step (${os})`, text });
+// The update check's steps stand in for a network problem's own (Help > Check for updates…).
+for (const [kind, steps] of Object.entries(updateCheckSteps))
+  for (const [index, text] of fillSteps(steps, sampleFacts).entries())
+    texts.push({ code: 'INTERNAL_ERROR', part: `update check step ${index + 1} (${kind})`, text });
 const measured = texts.map((entry) => ({ ...entry, grade: fleschKincaidGrade(entry.text) }));
 
 const median = (values: number[]) => {
