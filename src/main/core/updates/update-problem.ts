@@ -1,0 +1,35 @@
+import { updateCheckSteps } from '../../../shared/problems/catalog';
+import { fillSteps } from '../../../shared/problems/make-problem';
+import type { Problem } from '../../../shared/problems/problem';
+
+type StepKind = keyof typeof updateCheckSteps;
+
+/** Which of the update check's step lists fits a problem of the way to GitHub. */
+function stepKindOf(code: string): StepKind | undefined {
+  if (code.startsWith('UPDATE_')) return undefined; // written for the check already
+  if (code.startsWith('PROXY_')) return 'proxy';
+  if (code.startsWith('TLS_') || code === 'CA_FILE_INVALID' || code === 'CLOCK_WRONG')
+    return 'trust';
+  if (
+    code.startsWith('DNS_') ||
+    code.startsWith('TCP_') ||
+    code === 'NETWORK_UNREACHABLE' ||
+    code === 'COMPANY_NETWORK_ONLY' ||
+    code === 'NETWORK_SIGN_IN' ||
+    code === 'HTTP_TIMEOUT' ||
+    code === 'HTTP_BODY_INCOMPLETE'
+  )
+    return 'network';
+  return 'other';
+}
+
+/**
+ * A problem the transport met on the way to GitHub, with the update check's steps in place of
+ * its own (which name an instance's network settings, which the check does not use). Code,
+ * title, explanation and the technical detail stay as the transport made them.
+ */
+export function asUpdateProblem(problem: Problem): Problem {
+  const kind = stepKindOf(problem.code);
+  if (!kind) return problem;
+  return { ...problem, fix: fillSteps(updateCheckSteps[kind], problem.detail.facts ?? {}) };
+}
