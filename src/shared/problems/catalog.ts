@@ -93,6 +93,61 @@ export const updateCheckSteps = {
   other: [`Wait a few minutes, then choose ${CHECK_AGAIN} again.`, REPORT_STEP],
 } as const;
 
+/**
+ * For the few network problems whose own title or explanation speaks of an instance: the words
+ * the update check shows instead (same code, same facts).
+ */
+export const updateCheckTexts: Partial<
+  Record<ProblemCode, { title?: string; explanation: string }>
+> = {
+  PROXY_UNREACHABLE: {
+    explanation: `The check for updates goes through a proxy ({proxy}, {proxySource}). ${PROXY_IS} Veza Desk could not connect to that proxy.`,
+  },
+  PROXY_REFUSED: {
+    title: 'The proxy server would not let Veza Desk reach GitHub',
+    explanation: `The proxy ({proxy}, {proxySource}) was reached. But it would not pass the link on to GitHub ({host}), where new versions of Veza Desk are published. ${PROXY_IS} Your company may block this address.`,
+  },
+  TLS_PROXY_INSPECTION: {
+    explanation:
+      "The check for updates goes through a proxy ({proxy}, {proxySource}). The certificate (the digital ID card) that came back is not GitHub's own. It was issued by {issuer}, which this computer does not trust. So the proxy opens secure links to check what passes (TLS inspection), as many companies do.",
+  },
+  TLS_SELF_SIGNED: {
+    explanation:
+      "A certificate is the server's digital ID card. The one that came back for GitHub ({host}) was made by the server itself ({subject}). GitHub never does that. So something may be in the middle of the link, such as a company security product that checks secure traffic.",
+  },
+  HTTP_TIMEOUT: {
+    explanation:
+      'The connection to GitHub ({host}) was made, but its answer did not arrive in time. The network may be slow. Or a proxy or firewall may hold the answer back.',
+  },
+  DNS_NOT_FOUND: {
+    title: "GitHub's server name could not be found",
+    explanation:
+      "This computer cannot find the server name ({host}) in DNS (the internet's address book). Most of the time, this computer is not on the internet right now. Or the company network does not let it look up outside names.",
+  },
+  NETWORK_SIGN_IN: {
+    explanation:
+      'The server that answered at {host} showed a certificate (its digital ID card) made out for {subject}. That name has nothing to do with GitHub. Hotel, airport and guest Wi-Fi networks do this until you sign in to them, or accept their terms in a web browser.',
+  },
+  TLS_DEBUG_PROXY: {
+    explanation:
+      'The certificate (the digital ID card) that came back was issued by {issuer}. It belongs to {tool}, a program that developers use to watch and change web traffic. It sits between Veza Desk and GitHub ({host}). It can read all that is sent. So Veza Desk stops here.',
+  },
+  CA_FILE_INVALID: {
+    title: 'The extra certificate file on this computer cannot be used',
+    explanation:
+      "NODE_EXTRA_CA_CERTS, a setting on this computer, names a file of extra certificates to trust ({file}). Most often it holds your company's root certificate. The file cannot be used. It could not be read in time. Or it is not a plain file of at most 1 MB. Or it does not hold a certificate in the form it should (PEM text that starts with -----BEGIN CERTIFICATE-----).",
+  },
+  HTTP_TOO_MANY_REDIRECTS: {
+    explanation:
+      'The check was sent to another address again and again. No answer ever came from GitHub ({host}). A network sign-in page or a wrong proxy setting often does this.',
+  },
+  COMPANY_NETWORK_ONLY: {
+    title: "GitHub's name leads to an address inside a company",
+    explanation:
+      "The name {host} leads to {address}. That is a private address: it works only inside a company network. No answer came back. The network this computer is on may send GitHub's name to a server of its own.",
+  },
+};
+
 export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   // ---------------------------------------------------------------- The address of the instance
   URL_MISSING: {

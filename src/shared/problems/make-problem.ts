@@ -69,6 +69,11 @@ export function makeProblem(code: ProblemCode, detail: ProblemDetail = {}): Prob
   };
 }
 
+/** A catalog text as the user reads it: placeholders filled from `facts`, clipped. */
+export function fillText(template: string, facts: Record<string, string>): string {
+  return text(fill(template, facts));
+}
+
 /**
  * Fix steps as the user reads them: placeholders filled from `facts`. A step made only of a
  * placeholder with no fact (e.g. another OS's) is left out, and so is a step whose marker

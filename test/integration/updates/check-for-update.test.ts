@@ -278,6 +278,7 @@ describe('answers that are not a release to offer', () => {
 
 /** The fix steps of a problem on the way there: the update check's, never an instance's. */
 function expectUpdateSteps(problem: ReturnType<typeof problemOf>): void {
+  expectNoInstanceWords(problem);
   const steps = problem.fix.join('\n');
   expect(steps).not.toMatch(/Edit|this instance|verify the instance/i);
   expect(steps).toContain('Check for updates…');
@@ -289,6 +290,7 @@ describe('the way to GitHub', () => {
       await check('silent', { timeouts: { firstByteMs: 300, totalMs: 5_000 } }),
     );
     expect(problem.code).toBe('HTTP_TIMEOUT');
+    expect(problem.explanation).toContain(`GitHub (${host}:${github.port})`);
     expectUpdateSteps(problem);
   });
 
@@ -305,7 +307,7 @@ describe('the way to GitHub', () => {
     expect(untrusted.code).toMatch(/^TLS_/);
     expect(untrusted.fix.join('\n')).toContain("this computer's certificate store");
     expect(untrusted.fix.join('\n')).toContain('NODE_EXTRA_CA_CERTS');
-    expectNoInstanceWords(untrusted.fix);
+    expectNoInstanceWords(untrusted);
 
     const trusted = await check('newer', { env: { NODE_EXTRA_CA_CERTS: caFile } });
     expect(trusted).toMatchObject({ kind: 'newer', version: '1.4.0' });
@@ -318,12 +320,14 @@ describe('the way to GitHub', () => {
       }),
     );
     expect(problem.code).toBe('CA_FILE_INVALID');
-    expectNoInstanceWords(problem.fix);
+    expectNoInstanceWords(problem);
   });
 });
 
-function expectNoInstanceWords(steps: string[]): void {
-  expect(steps.join('\n')).not.toMatch(/Edit|this instance|verify the instance/i);
+/** Nothing in what the check shows speaks of an instance: it is about GitHub. */
+function expectNoInstanceWords(problem: ReturnType<typeof problemOf>): void {
+  expect(problem.fix.join('\n')).not.toMatch(/Edit|this instance|verify the instance/i);
+  expect(`${problem.title}\n${problem.explanation}`).not.toMatch(/instance/i);
 }
 
 describe("through this computer's proxy", () => {
@@ -387,6 +391,7 @@ describe("through this computer's proxy", () => {
       }),
     );
     expect(problem.code).toBe('PROXY_REFUSED');
+    expect(problem.title).toBe('The proxy server would not let Veza Desk reach GitHub');
     expect(problem.explanation).toContain("this computer's proxy settings");
     expectUpdateSteps(problem);
     expect(problem.fix.join('\n')).toContain("this computer's proxy");

@@ -1,5 +1,5 @@
-import { updateCheckSteps } from '../../../shared/problems/catalog';
-import { fillSteps } from '../../../shared/problems/make-problem';
+import { updateCheckSteps, updateCheckTexts } from '../../../shared/problems/catalog';
+import { fillSteps, fillText } from '../../../shared/problems/make-problem';
 import type { Problem } from '../../../shared/problems/problem';
 
 type StepKind = keyof typeof updateCheckSteps;
@@ -25,11 +25,19 @@ function stepKindOf(code: string): StepKind | undefined {
 
 /**
  * A problem the transport met on the way to GitHub, with the update check's steps in place of
- * its own (which name an instance's network settings, which the check does not use). Code,
- * title, explanation and the technical detail stay as the transport made them.
+ * its own (which name an instance's network settings, which the check does not use), and its
+ * words where the transport's speak of an instance. Code and technical detail stay as the
+ * transport made them.
  */
 export function asUpdateProblem(problem: Problem): Problem {
   const kind = stepKindOf(problem.code);
   if (!kind) return problem;
-  return { ...problem, fix: fillSteps(updateCheckSteps[kind], problem.detail.facts ?? {}) };
+  const facts = problem.detail.facts ?? {};
+  const words = updateCheckTexts[problem.code];
+  return {
+    ...problem,
+    ...(words?.title ? { title: fillText(words.title, facts) } : {}),
+    ...(words ? { explanation: fillText(words.explanation, facts) } : {}),
+    fix: fillSteps(updateCheckSteps[kind], facts),
+  };
 }

@@ -3,8 +3,9 @@ import {
   keychainSteps,
   problemCatalog,
   updateCheckSteps,
+  updateCheckTexts,
 } from '../../../../src/shared/problems/catalog';
-import { fillSteps, makeProblem } from '../../../../src/shared/problems/make-problem';
+import { fillSteps, fillText, makeProblem } from '../../../../src/shared/problems/make-problem';
 import type { ProblemCode } from '../../../../src/shared/problems/problem-codes';
 import { fleschKincaidGrade } from '../../../support/flesch-kincaid-grade';
 
@@ -70,6 +71,22 @@ for (const [os, text] of Object.entries(keychainSteps))
 for (const [kind, steps] of Object.entries(updateCheckSteps))
   for (const [index, text] of fillSteps(steps, sampleFacts).entries())
     texts.push({ code: 'INTERNAL_ERROR', part: `update check step ${index + 1} (${kind})`, text });
+// And the words it shows for the network problems whose own speak of an instance.
+const updateTitles = Object.entries(updateCheckTexts).flatMap(([code, words]) =>
+  words?.title ? [{ code, title: fillText(words.title, sampleFacts) }] : [],
+);
+for (const [code, words] of Object.entries(updateCheckTexts) as [
+  ProblemCode,
+  { title?: string; explanation: string },
+][]) {
+  texts.push({
+    code,
+    part: 'update check explanation',
+    text: fillText(words.explanation, sampleFacts),
+  });
+  if (words.title)
+    texts.push({ code, part: 'update check title', text: fillText(words.title, sampleFacts) });
+}
 const measured = texts.map((entry) => ({ ...entry, grade: fleschKincaidGrade(entry.text) }));
 
 const median = (values: number[]) => {
@@ -86,6 +103,10 @@ describe('the problem catalog in plain words (issue 16)', () => {
     expect(title.length, `${code}: "${title}" has ${title.length} characters`).toBeLessThanOrEqual(
       60,
     );
+  });
+
+  it.each(updateTitles)('$code: the update check’s title is at most 60 characters', ({ title }) => {
+    expect(title.length, `"${title}" has ${title.length} characters`).toBeLessThanOrEqual(60);
   });
 
   it.each(measured.map((entry) => [entry.code, entry.part, entry] as const))(
