@@ -86,6 +86,21 @@ const layerZones = [
     ],
     message: 'The transport is the bottom layer of main/core; it imports no domain code.',
   },
+  // The update check talks to GitHub, never to an instance: nothing that holds a key, a
+  // client certificate or an instance's settings may reach it.
+  {
+    target: './src/main/core/updates',
+    from: [
+      './src/main/core/veza/**',
+      './src/main/core/profiles/**',
+      './src/main/core/secrets/**',
+      './src/main/core/doctor/**',
+      './src/main/core/requests/**',
+      './src/main/core/keys/**',
+    ],
+    message:
+      'The update check (core/updates) talks to GitHub only; it imports nothing that holds a key or an instance.',
+  },
   {
     target: './src/preload/**',
     from: ['./src/main/**', './src/renderer/**', './src/cli/**', './src/sandbox/**'],

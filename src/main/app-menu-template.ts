@@ -5,6 +5,8 @@ export interface AppMenuOptions {
   isMac: boolean;
   /** app.isPackaged: the shipped app has no developer tools (nor reload) in its menu. */
   isPackaged: boolean;
+  /** Help > Check for updates…: main checks GitHub and answers in a message box of its own. */
+  checkForUpdates: () => void;
 }
 
 /**
@@ -32,7 +34,7 @@ function viewMenu(isPackaged: boolean): MenuItemConstructorOptions {
  */
 export function appMenuTemplate(
   send: (command: MenuCommand) => void,
-  { isMac, isPackaged }: AppMenuOptions,
+  { isMac, isPackaged, checkForUpdates }: AppMenuOptions,
 ): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -62,6 +64,13 @@ export function appMenuTemplate(
     { role: 'editMenu' },
     viewMenu(isPackaged),
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'About Veza Desk', click: () => send('about') }] },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Check for updates…', click: () => checkForUpdates() },
+        { type: 'separator' },
+        { label: 'About Veza Desk', click: () => send('about') },
+      ],
+    },
   ];
 }

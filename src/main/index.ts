@@ -22,6 +22,8 @@ import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { deliverTo, registerIpc } from './ipc/register-ipc';
 import { createElectronClipboard } from './electron-clipboard';
 import { createElectronFileDialogs } from './electron-file-dialogs';
+import { createElectronUpdateCheck } from './electron-update-check';
+import { createUpdateChecker } from './core/updates/update-checker';
 import { createMainWindow } from './window/create-main-window';
 import { denyAllPermissions } from './window/harden-web-contents';
 import { refuseDebugSwitches, type DebugSwitchRefusal } from './refuse-debug-switches';
@@ -178,10 +180,22 @@ async function start(): Promise<void> {
     services.runningCalls.cancelAll();
     void services.requests.shutdown().catch(() => {});
   });
+  // Help > Check for updates…: GitHub's latest release, on this computer's proxy and trust
+  // (never an instance's settings or key); it only ever offers the release page.
+  const updateChecker = createUpdateChecker({
+    currentVersion: app.getVersion(),
+    env: process.env,
+    transportDeps: {
+      resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
+      proxyPassword: services.proxyPasswords.lookup,
+      tempDir: path.join(app.getPath('temp'), 'veza-desk-bodies'),
+    },
+  });
   Menu.setApplicationMenu(
     buildAppMenu((command) => emit('menu.command', { command }), {
       isMac: process.platform === 'darwin',
       isPackaged: app.isPackaged,
+      checkForUpdates: createElectronUpdateCheck(updateChecker, () => mainWindow),
     }),
   );
 

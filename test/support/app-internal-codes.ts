@@ -37,4 +37,8 @@ export const appInternal = {
   DATA_FILE_DAMAGED: 'test/integration/requests/request-failures.test.ts',
   DATA_FILE_TOO_NEW: 'test/integration/persistence/document-store.test.ts',
   DATA_FOLDER_BUSY: 'test/integration/persistence/document-store.test.ts',
+  // Help > Check for updates… (issue 19): GitHub's answers, from a local stand-in for it.
+  UPDATE_RATE_LIMITED: 'test/integration/updates/check-for-update.test.ts',
+  UPDATE_NO_RELEASES: 'test/integration/updates/check-for-update.test.ts',
+  UPDATE_ANSWER_UNREADABLE: 'test/integration/updates/check-for-update.test.ts',
 } as const;

@@ -49,6 +49,14 @@ describe('layer rules', () => {
       'src/main/core/transport/x.ts',
       "import { createInstanceSession } from '../veza/instance-client';\nexport const a = createInstanceSession;\n",
     ],
+    [
+      'src/main/core/updates/x.ts',
+      "import { createInstanceClient } from '../veza/instance-client';\nexport const a = createInstanceClient;\n",
+    ],
+    [
+      'src/main/core/updates/x.ts',
+      "import { createKeytarSecretStore } from '../secrets/keytar-secret-store';\nexport const a = createKeytarSecretStore;\n",
+    ],
     // The window's folders import only the folders below them (the circles issue 13 removed).
     [
       'src/renderer/src/doctor/x.ts',

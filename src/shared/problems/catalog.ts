@@ -65,6 +65,89 @@ const KEEP_THE_START =
 const COPY_AGAIN =
   'Copy the key again, right from where you saved it when it was made. Do not pass it through a word processor or an email, as they can change characters.';
 
+const CHECK_AGAIN = 'Help > Check for updates…';
+
+/**
+ * The update check (Help > Check for updates…) meets the network's problems too, under the
+ * same codes. Their own steps name an instance's network settings, which the check does not
+ * use: it goes through this computer's proxy and trust. These steps take their place
+ * (src/main/core/updates/update-problem.ts), by the kind of problem.
+ */
+export const updateCheckSteps = {
+  proxy: [
+    "Veza Desk checks for updates through this computer's proxy, not the proxy set for an instance. Ask IT if the proxy in this computer's network settings is right.",
+    '{?variable} {variable} is a setting on this computer (an environment variable). It names a proxy for all programs. If your company no longer uses that proxy, ask IT to remove {variable}.',
+    `Then choose ${CHECK_AGAIN} again.`,
+  ],
+  trust: [
+    "Check that this computer's date, time and time zone are correct.",
+    "Does your company check secure traffic? Then ask IT to add the company's root certificate (its master certificate) to this computer's certificate store. Then restart Veza Desk.",
+    'Or IT can set NODE_EXTRA_CA_CERTS on this computer to that file. It is a setting that tells apps which extra certificates to trust.',
+    'If IT does not know who issued the certificate, do not go on. Someone may be in the middle of the connection.',
+  ],
+  network: [
+    'Check that this computer is on the internet. For example, open a website in your browser.',
+    "Does your company use a proxy (the server it uses to reach the internet)? Veza Desk checks for updates through this computer's proxy, not the proxy set for an instance. Ask IT to set the proxy on this computer.",
+    `Then choose ${CHECK_AGAIN} again.`,
+  ],
+  other: [`Wait a few minutes, then choose ${CHECK_AGAIN} again.`, REPORT_STEP],
+} as const;
+
+/**
+ * For the few network problems whose own title or explanation speaks of an instance: the words
+ * the update check shows instead (same code, same facts).
+ */
+export const updateCheckTexts: Partial<
+  Record<ProblemCode, { title?: string; explanation: string }>
+> = {
+  PROXY_UNREACHABLE: {
+    explanation: `The check for updates goes through a proxy ({proxy}, {proxySource}). ${PROXY_IS} Veza Desk could not connect to that proxy.`,
+  },
+  PROXY_REFUSED: {
+    title: 'The proxy server would not let Veza Desk reach GitHub',
+    explanation: `The proxy ({proxy}, {proxySource}) was reached. But it would not pass the link on to GitHub ({host}), where new versions of Veza Desk are published. ${PROXY_IS} Your company may block this address.`,
+  },
+  TLS_PROXY_INSPECTION: {
+    explanation:
+      "The check for updates goes through a proxy ({proxy}, {proxySource}). The certificate (the digital ID card) that came back is not GitHub's own. It was issued by {issuer}, which this computer does not trust. So the proxy opens secure links to check what passes (TLS inspection), as many companies do.",
+  },
+  TLS_SELF_SIGNED: {
+    explanation:
+      "A certificate is the server's digital ID card. The one that came back for GitHub ({host}) was made by the server itself ({subject}). GitHub never does that. So something may be in the middle of the link, such as a company security product that checks secure traffic.",
+  },
+  HTTP_TIMEOUT: {
+    explanation:
+      'The connection to GitHub ({host}) was made, but its answer did not arrive in time. The network may be slow. Or a proxy or firewall may hold the answer back.',
+  },
+  DNS_NOT_FOUND: {
+    title: "GitHub's server name could not be found",
+    explanation:
+      "This computer cannot find the server name ({host}) in DNS (the internet's address book). Most of the time, this computer is not on the internet right now. Or the company network does not let it look up outside names.",
+  },
+  NETWORK_SIGN_IN: {
+    explanation:
+      'The server that answered at {host} showed a certificate (its digital ID card) made out for {subject}. That name has nothing to do with GitHub. Hotel, airport and guest Wi-Fi networks do this until you sign in to them, or accept their terms in a web browser.',
+  },
+  TLS_DEBUG_PROXY: {
+    explanation:
+      'The certificate (the digital ID card) that came back was issued by {issuer}. It belongs to {tool}, a program that developers use to watch and change web traffic. It sits between Veza Desk and GitHub ({host}). It can read all that is sent. So Veza Desk stops here.',
+  },
+  CA_FILE_INVALID: {
+    title: 'The extra certificate file on this computer cannot be used',
+    explanation:
+      "NODE_EXTRA_CA_CERTS, a setting on this computer, names a file of extra certificates to trust ({file}). Most often it holds your company's root certificate. The file cannot be used. It could not be read in time. Or it is not a plain file of at most 1 MB. Or it does not hold a certificate in the form it should (PEM text that starts with -----BEGIN CERTIFICATE-----).",
+  },
+  HTTP_TOO_MANY_REDIRECTS: {
+    explanation:
+      'The check was sent to another address again and again. No answer ever came from GitHub ({host}). A network sign-in page or a wrong proxy setting often does this.',
+  },
+  COMPANY_NETWORK_ONLY: {
+    title: "GitHub's name leads to an address inside a company",
+    explanation:
+      "The name {host} leads to {address}. That is a private address: it works only inside a company network. No answer came back. The network this computer is on may send GitHub's name to a server of its own.",
+  },
+};
+
 export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
   // ---------------------------------------------------------------- The address of the instance
   URL_MISSING: {
@@ -923,6 +1006,36 @@ export const problemCatalog: { readonly [C in ProblemCode]: CatalogEntry } = {
       'If it keeps happening, close the other Veza Desk windows. Stop any veza-desk commands that are running. Then try again.',
     ],
   },
+  // ---------------------------------------------------------------- Help > Check for updates…
+  UPDATE_RATE_LIMITED: {
+    title: 'GitHub asks Veza Desk to wait before it checks again',
+    explanation:
+      'New versions of Veza Desk are published on GitHub. Veza Desk asks GitHub which one is the latest. GitHub answers each network only a few times an hour, and that limit was reached. People in the same office share it. GitHub can be asked again in {wait}.',
+    fix: [
+      `Wait {wait}, then choose ${CHECK_AGAIN} again.`,
+      'Or ask the person who looks after Veza Desk at your company which version is the latest.',
+    ],
+  },
+  UPDATE_NO_RELEASES: {
+    title: 'No version of Veza Desk has been published yet',
+    explanation:
+      'New versions of Veza Desk are published on GitHub. GitHub answered that there is no published version yet ({status}). So there is nothing newer to get.',
+    fix: [
+      'Carry on with the version you have.',
+      'If you got Veza Desk from your company, ask IT where new versions come from.',
+    ],
+  },
+  UPDATE_ANSWER_UNREADABLE: {
+    title: 'The answer about new versions could not be read',
+    explanation:
+      'Veza Desk asked GitHub ({host}) for the latest version. But the answer was not one GitHub gives ({status}). Something on the way may have answered in its place: a firewall, a proxy or a Wi-Fi sign-in page. Or GitHub had a problem.',
+    fix: [
+      `Wait a few minutes, then choose ${CHECK_AGAIN} again.`,
+      'Open a website in your web browser. If a sign-in or welcome page for the network appears, sign in there first.',
+      'If it keeps happening, ask IT if the network lets this computer reach GitHub.',
+    ],
+  },
+
   IPC_INVALID_ARGUMENT: {
     title: 'Veza Desk passed itself data it could not use',
     explanation:

@@ -64,13 +64,26 @@ export function makeProblem(code: ProblemCode, detail: ProblemDetail = {}): Prob
     code,
     title: text(fill(entry.title, facts)),
     explanation: text(fill(entry.explanation, facts)),
-    // A step made only of a placeholder with no fact (e.g. another OS's) is left out, and so
-    // is a step whose marker ({!name}, {?name}) says it does not apply to these facts.
-    fix: entry.fix
-      .filter((step) => stepApplies(step, facts))
-      .map((step) => text(fill(step.replace(marker, ''), facts)))
-      .filter((step) => step !== '')
-      .slice(0, bounds.problemSteps),
+    fix: fillSteps(entry.fix, facts),
     detail: bounded,
   };
+}
+
+/** A catalog text as the user reads it: placeholders filled from `facts`, clipped. */
+export function fillText(template: string, facts: Record<string, string>): string {
+  return text(fill(template, facts));
+}
+
+/**
+ * Fix steps as the user reads them: placeholders filled from `facts`. A step made only of a
+ * placeholder with no fact (e.g. another OS's) is left out, and so is a step whose marker
+ * ({!name}, {?name}) says it does not apply to these facts. For the catalog's entries and its
+ * other step lists (updateCheckSteps).
+ */
+export function fillSteps(steps: readonly string[], facts: Record<string, string>): string[] {
+  return steps
+    .filter((step) => stepApplies(step, facts))
+    .map((step) => text(fill(step.replace(marker, ''), facts)))
+    .filter((step) => step !== '')
+    .slice(0, bounds.problemSteps);
 }

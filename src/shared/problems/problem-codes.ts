@@ -99,6 +99,10 @@ export const problemCodes = [
   'DATA_FILE_DAMAGED',
   'DATA_FILE_TOO_NEW',
   'DATA_FOLDER_BUSY',
+  // Help > Check for updates… (the way there uses the network codes above)
+  'UPDATE_RATE_LIMITED',
+  'UPDATE_NO_RELEASES',
+  'UPDATE_ANSWER_UNREADABLE',
   'IPC_INVALID_ARGUMENT',
   'IPC_UNTRUSTED_SENDER',
   'IPC_UNKNOWN_CALL',

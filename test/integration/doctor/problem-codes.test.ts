@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemCatalog } from '../../../src/shared/problems/catalog';
+import { problemCatalog, updateCheckSteps } from '../../../src/shared/problems/catalog';
 import { problemCodes, successCodes } from '../../../src/shared/problems/problem-codes';
 import { appInternal } from '../../support/app-internal-codes';
 import { certificateChecksOff } from './support/verify-harness';
@@ -20,6 +20,11 @@ describe('the catalog is covered by real failures', () => {
     for (const [code, entry] of Object.entries(problemCatalog)) {
       for (const step of entry.fix)
         expect([code, step]).not.toEqual([code, expect.stringMatching(certificateChecksOff)]);
+    }
+    // Nor do the steps the update check shows in place of a network problem's own.
+    for (const [kind, steps] of Object.entries(updateCheckSteps)) {
+      for (const step of steps)
+        expect([kind, step]).not.toEqual([kind, expect.stringMatching(certificateChecksOff)]);
     }
   });
 });

@@ -14,6 +14,8 @@ export interface ProxyOptions {
   auth?: { kind: 'basic'; username: string; password: string } | { kind: 'negotiate' };
   /** Answer CONNECT with this status instead of tunnelling (e.g. 403). */
   refuseWith?: number;
+  /** The test names it resolves (to 127.0.0.1); fakeLookup's by default. */
+  names?: string[];
 }
 
 export interface TestProxy {
@@ -35,7 +37,7 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<Tes
   const credentialsSeen: string[] = [];
   const sockets = new Set<net.Socket>();
   // The proxy resolves names itself, as real ones do; test names only, never outside ones.
-  const lookup = fakeLookup() as unknown as net.LookupFunction;
+  const lookup = fakeLookup(options.names) as unknown as net.LookupFunction;
 
   const challenge = (): string[] =>
     options.auth?.kind === 'basic' ? ['Basic realm="test-proxy"'] : ['Negotiate', 'Kerberos'];

@@ -22,7 +22,11 @@ describe.each([
   ['Windows and Linux', false],
 ])('the application menu on %s', (_os, isMac) => {
   it('has no developer tools in the packaged app', () => {
-    const template = appMenuTemplate(vi.fn(), { isMac, isPackaged: true });
+    const template = appMenuTemplate(vi.fn(), {
+      isMac,
+      isPackaged: true,
+      checkForUpdates: vi.fn(),
+    });
     expect(roles(template).filter((role) => developerRoles.includes(role))).toEqual([]);
     expect(
       items(template).filter((item) => /develop|devtools|inspect/i.test(item.label ?? '')),
@@ -38,21 +42,31 @@ describe.each([
   });
 
   it('keeps Electron’s View menu, developer tools included, unpackaged (npm run dev)', () => {
-    const template = appMenuTemplate(vi.fn(), { isMac, isPackaged: false });
+    const template = appMenuTemplate(vi.fn(), {
+      isMac,
+      isPackaged: false,
+      checkForUpdates: vi.fn(),
+    });
     expect(roles(template)).toContain('viewmenu');
   });
 
   it('is the same menu otherwise', () => {
     const strip = (template: MenuItemConstructorOptions[]) =>
       template.filter((item) => item.role !== 'viewMenu' && item.label !== '&View');
-    expect(JSON.stringify(strip(appMenuTemplate(vi.fn(), { isMac, isPackaged: true })))).toBe(
-      JSON.stringify(strip(appMenuTemplate(vi.fn(), { isMac, isPackaged: false }))),
+    expect(
+      JSON.stringify(
+        strip(appMenuTemplate(vi.fn(), { isMac, isPackaged: true, checkForUpdates: vi.fn() })),
+      ),
+    ).toBe(
+      JSON.stringify(
+        strip(appMenuTemplate(vi.fn(), { isMac, isPackaged: false, checkForUpdates: vi.fn() })),
+      ),
     );
   });
 
   it('sends the page its commands', () => {
     const send = vi.fn();
-    const template = appMenuTemplate(send, { isMac, isPackaged: true });
+    const template = appMenuTemplate(send, { isMac, isPackaged: true, checkForUpdates: vi.fn() });
     for (const item of items(template)) {
       (item.click as (() => void) | undefined)?.();
     }
@@ -68,9 +82,33 @@ describe.each([
 
 describe('platform items', () => {
   it('has the app menu on macOS and Quit in Instances elsewhere', () => {
-    expect(roles(appMenuTemplate(vi.fn(), { isMac: true, isPackaged: true }))).toContain('appmenu');
-    const other = roles(appMenuTemplate(vi.fn(), { isMac: false, isPackaged: true }));
+    expect(
+      roles(appMenuTemplate(vi.fn(), { isMac: true, isPackaged: true, checkForUpdates: vi.fn() })),
+    ).toContain('appmenu');
+    const other = roles(
+      appMenuTemplate(vi.fn(), { isMac: false, isPackaged: true, checkForUpdates: vi.fn() }),
+    );
     expect(other).not.toContain('appmenu');
     expect(other).toContain('quit');
   });
+});
+
+describe('Help > Check for updates… (issue 19)', () => {
+  it.each([true, false])(
+    'is in the Help menu and runs the check, not a page command (macOS: %s)',
+    (isMac) => {
+      const send = vi.fn();
+      const checkForUpdates = vi.fn();
+      const template = appMenuTemplate(send, { isMac, isPackaged: true, checkForUpdates });
+      const help = template.find((item) => item.role === 'help');
+      const labels = ((help?.submenu ?? []) as MenuItemConstructorOptions[]).map(
+        (item) => item.label,
+      );
+      expect(labels).toContain('Check for updates…');
+      const item = items(template).find((entry) => entry.label === 'Check for updates…');
+      (item?.click as (() => void) | undefined)?.();
+      expect(checkForUpdates).toHaveBeenCalledTimes(1);
+      expect(send).not.toHaveBeenCalled();
+    },
+  );
 });

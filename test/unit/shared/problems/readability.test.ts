@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keychainSteps, problemCatalog } from '../../../../src/shared/problems/catalog';
-import { makeProblem } from '../../../../src/shared/problems/make-problem';
+import {
+  keychainSteps,
+  problemCatalog,
+  updateCheckSteps,
+  updateCheckTexts,
+} from '../../../../src/shared/problems/catalog';
+import { fillSteps, fillText, makeProblem } from '../../../../src/shared/problems/make-problem';
 import type { ProblemCode } from '../../../../src/shared/problems/problem-codes';
 import { fleschKincaidGrade } from '../../../support/flesch-kincaid-grade';
 
@@ -62,6 +67,26 @@ const texts = codes.flatMap((code) => {
 // Each OS's keychain step is the catalog's too, though main picks the one for this computer.
 for (const [os, text] of Object.entries(keychainSteps))
   texts.push({ code: 'KEYCHAIN_UNAVAILABLE', part: `keychain step (${os})`, text });
+// The update check's steps stand in for a network problem's own (Help > Check for updates…).
+for (const [kind, steps] of Object.entries(updateCheckSteps))
+  for (const [index, text] of fillSteps(steps, sampleFacts).entries())
+    texts.push({ code: 'INTERNAL_ERROR', part: `update check step ${index + 1} (${kind})`, text });
+// And the words it shows for the network problems whose own speak of an instance.
+const updateTitles = Object.entries(updateCheckTexts).flatMap(([code, words]) =>
+  words?.title ? [{ code, title: fillText(words.title, sampleFacts) }] : [],
+);
+for (const [code, words] of Object.entries(updateCheckTexts) as [
+  ProblemCode,
+  { title?: string; explanation: string },
+][]) {
+  texts.push({
+    code,
+    part: 'update check explanation',
+    text: fillText(words.explanation, sampleFacts),
+  });
+  if (words.title)
+    texts.push({ code, part: 'update check title', text: fillText(words.title, sampleFacts) });
+}
 const measured = texts.map((entry) => ({ ...entry, grade: fleschKincaidGrade(entry.text) }));
 
 const median = (values: number[]) => {
@@ -78,6 +103,10 @@ describe('the problem catalog in plain words (issue 16)', () => {
     expect(title.length, `${code}: "${title}" has ${title.length} characters`).toBeLessThanOrEqual(
       60,
     );
+  });
+
+  it.each(updateTitles)('$code: the update check’s title is at most 60 characters', ({ title }) => {
+    expect(title.length, `"${title}" has ${title.length} characters`).toBeLessThanOrEqual(60);
   });
 
   it.each(measured.map((entry) => [entry.code, entry.part, entry] as const))(
