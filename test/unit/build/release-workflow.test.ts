@@ -123,6 +123,14 @@ describe('the release workflow', () => {
     expect(apt.if).toBe("runner.os == 'Linux'");
     for (const name of ['libsecret-1-dev', 'gnome-keyring', 'dbus-x11', 'xvfb'])
       expect(apt.run).toContain(name);
+    // And every package .ci/run installs for the suites (chromium is for e2e, not run there).
+    const ciRun = readFileSync(path.join(root, '.ci/run'), 'utf8');
+    const ciPackages = /apt-get install[^\n]*\\\n([^\n]+)\\\n([^\n>]+)/.exec(ciRun);
+    const listed = `${ciPackages?.[1] ?? ''} ${ciPackages?.[2] ?? ''}`
+      .split(/\s+/)
+      .filter((name) => name !== '' && name !== 'chromium');
+    expect(listed).toContain('squid');
+    for (const name of listed) expect(apt.run, name).toContain(name);
   });
 
   it('wires the smoke test to the built app’s executable, in each OS’s keychain', () => {
