@@ -47,6 +47,7 @@ export function appMenuTemplate(
           accelerator: 'CmdOrCtrl+Shift+K',
           click: () => send('check-all'),
         },
+        { label: 'Failing integrations', click: () => send('failing-integrations') },
         { type: 'separator' },
         {
           label: 'Next instance',

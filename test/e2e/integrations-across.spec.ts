@@ -140,8 +140,9 @@ test3.describe('integrations across instances', () => {
       await expect(chosen).toContainText(failing);
       await expect(panel.locator('.ih-details h4')).toHaveText(failing);
 
-      // The South row's button opens South on its stale source, from the sidebar's link.
-      await sidebar(page).getByRole('button', { name: 'Failing integrations' }).click();
+      // The South row's button opens South on its stale source, from the menu's command
+      // (Instances > Failing integrations), as main sends it.
+      app.emit('menu.command', { command: 'failing-integrations' });
       await expect(view.getByRole('status')).toHaveText(
         `${count} data sources need care on 3 of 3 instances.`,
       );

@@ -77,7 +77,14 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const menuCommandSchema = z.object({
-  command: z.enum(['about', 'add-instance', 'check-all', 'next-instance', 'previous-instance']),
+  command: z.enum([
+    'about',
+    'add-instance',
+    'check-all',
+    'failing-integrations',
+    'next-instance',
+    'previous-instance',
+  ]),
 });
 export type MenuCommand = z.infer<typeof menuCommandSchema>['command'];
 

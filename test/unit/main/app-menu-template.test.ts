@@ -73,6 +73,7 @@ describe.each([
     expect(send.mock.calls.map(([command]) => command as string)).toEqual([
       'add-instance',
       'check-all',
+      'failing-integrations',
       'next-instance',
       'previous-instance',
       'about',

@@ -9,15 +9,17 @@ export function useMenuCommands(): void {
   const openDialog = useUiStore((state) => state.openDialog);
   const selectRelative = useProfilesStore((state) => state.selectRelative);
   const openCheckAll = useOpenCheckAll();
+  const openFailingAcross = useUiStore((state) => state.setFailingAcrossOpen);
   useEffect(
     () =>
       veza.on('menu.command', ({ command }) => {
         if (command === 'about') openDialog({ kind: 'about' });
         if (command === 'add-instance') openDialog({ kind: 'profile-form' });
         if (command === 'check-all') openCheckAll();
+        if (command === 'failing-integrations') openFailingAcross(true);
         if (command === 'next-instance') selectRelative(1);
         if (command === 'previous-instance') selectRelative(-1);
       }),
-    [openDialog, selectRelative, openCheckAll],
+    [openDialog, selectRelative, openCheckAll, openFailingAcross],
   );
 }
