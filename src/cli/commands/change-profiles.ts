@@ -5,7 +5,9 @@ import {
   checkApiKey,
   type ProfileService,
 } from '../../main/core/profiles/profile-service';
+import { forgetUnusedClientCertificate } from '../../main/core/profiles/forget-unused-client-certificate';
 import { openProfileStore } from '../../main/core/profiles/profile-store';
+import { createClientCertificateSecrets } from '../../main/core/secrets/client-certificate-secrets';
 import { makeProblem } from '../../shared/problems/make-problem';
 import type { Problem } from '../../shared/problems/problem';
 import { displayOrigin } from '../../shared/profiles/display-origin';
@@ -255,6 +257,14 @@ export async function runProfileChange(
       return 1;
     }
     const done = await change(command, profiles, target, key, io);
+    // As the window does: a removed instance's client-certificate key leaves the keychain once
+    // no saved instance uses that certificate.
+    if (command.kind === 'remove')
+      await forgetUnusedClientCertificate(
+        profiles,
+        createClientCertificateSecrets(context.secrets()),
+        target?.network?.clientCertificate,
+      );
     if (command.json) {
       printJson(io, {
         ok: true,

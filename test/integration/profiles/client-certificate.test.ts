@@ -296,6 +296,30 @@ describe('a client certificate in Network settings (mutual TLS through nginx)', 
     expect(profile?.network?.clientCertificate).toBeUndefined();
   });
 
+  it('`veza-desk profiles remove` lets the certificate’s key go too, once no saved instance uses it', async () => {
+    ensureBuiltCli();
+    const { certificate } = await chooseCertificate(certFile);
+    harness.dialogs.nextOpen = keyFile;
+    await call('profiles.chooseClientCertificateKey', certificate);
+    await createInstance('CLI first', certificate);
+    await createInstance('CLI second', certificate);
+    const hasKey = async () =>
+      (await call('profiles.hasClientCertificateSecret', certificate)).value as boolean;
+    expect(await hasKey()).toBe(true);
+    const remove = (name: string) =>
+      runBuiltCli(['profiles', 'remove', name], cleanEnv({ VEZA_DESK_HOME: harness.home }));
+
+    const first = await remove('CLI first');
+    expect(first.code, first.stderr).toBe(0);
+    // The other instance still uses the certificate: its key stays.
+    expect(await hasKey()).toBe(true);
+    const second = await remove('CLI second');
+    expect(second.code, second.stderr).toBe(0);
+    expect(await hasKey()).toBe(false);
+    for (const output of [first, second])
+      expect(output.stdout + output.stderr).not.toContain(keyLine);
+  });
+
   it('the private key and the passphrase are nowhere: not in the data folder, not in any answer', async () => {
     expect(answers.length).toBeGreaterThan(20);
     for (const secret of [keyLine, passphrase, keyPassphrase]) {

@@ -1,6 +1,7 @@
 import type { ClientCertificateSetting } from '../../../shared/profiles/profile';
 import type { FileDialogs } from '../file-dialogs';
 import { ProblemError } from '../problem-error';
+import { usedBySaved } from '../profiles/forget-unused-client-certificate';
 import type { ProfileService } from '../profiles/profile-service';
 import type { ClientCertificateSecrets } from '../secrets/client-certificate-secrets';
 import { describeClientCertificateFile } from '../transport';
@@ -15,11 +16,6 @@ type ClientCertificateCalls =
 
 /** The certificates main's open dialog produced (path → SHA-256): the only ones the window may name. */
 export type ChosenCertificates = Map<string, string>;
-
-const usedBySaved = (profiles: ProfileService, certSha256: string) =>
-  profiles
-    .state()
-    .profiles.some((profile) => profile.network?.clientCertificate?.certSha256 === certSha256);
 
 /** A certificate the window names: one main's dialog chose, or one a saved instance has. */
 function known(
@@ -111,18 +107,4 @@ export function createClientCertificateHandlers(
     'profiles.removeClientCertificateSecret': async ({ certSha256 }) =>
       !usedBySaved(profiles, certSha256) && clientCertificates.remove(certSha256),
   };
-}
-
-/**
- * After an instance changed or went: its old certificate's key or passphrase leaves the
- * keychain when no saved instance uses that certificate any more.
- */
-export async function forgetUnusedClientCertificate(
-  profiles: ProfileService,
-  clientCertificates: ClientCertificateSecrets,
-  previous: ClientCertificateSetting | undefined,
-): Promise<void> {
-  if (!previous || usedBySaved(profiles, previous.certSha256)) return;
-  // The change is made: a keychain that refuses now leaves an entry nothing reads, no failure.
-  await clientCertificates.remove(previous.certSha256).catch(() => false);
 }

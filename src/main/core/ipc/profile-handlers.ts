@@ -18,6 +18,7 @@ import {
 } from '../profiles/pinned-certificate';
 import { checkNetworkFromPage } from '../profiles/network-from-page';
 import { allBindingChanges, type ProfileService } from '../profiles/profile-service';
+import { forgetUnusedClientCertificate } from '../profiles/forget-unused-client-certificate';
 import { readImportFile } from '../profiles/read-import-file';
 import type { DoctorService } from '../doctor/doctor-service';
 import type { HistoryStore } from '../requests/history-store';
@@ -26,7 +27,6 @@ import type { EventSink } from './event-sink';
 import type { CallHandlers } from './dispatcher';
 import {
   createClientCertificateHandlers,
-  forgetUnusedClientCertificate,
   type ChosenCertificates,
 } from './client-certificate-handlers';
 
