@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/run-tsx';
+import { readLaunch, recordingStandIn, type Launch } from './support/recording-stand-in';
 import { makeZip } from './support/zip';
 
 // `npm start` and `npm run dev` as a new user runs them: the real package.json scripts, through
@@ -43,12 +44,6 @@ interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-
-interface Launch {
-  cwd: string;
-  args: string[];
-  env: Record<string, string>;
 }
 
 /** The environment of a terminal with no Electron, npm or proxy settings of its own. */
@@ -79,41 +74,11 @@ function npm(args: string[], env: Record<string, string>): Promise<Run> {
   });
 }
 
-/** A stand-in `electron` that writes its cwd, argv and environment to `record` and exits 0. */
-function standIn(record: string): string {
-  return [
-    '#!/bin/sh',
-    `record='${record}'`,
-    '{',
-    '  printf "cwd\\t%s\\n" "$(pwd)"',
-    '  for arg in "$@"; do printf "arg\\t%s\\n" "$arg"; done',
-    '  env | while IFS= read -r line; do printf "env\\t%s\\n" "$line"; done',
-    '} > "$record"',
-    'exit 0',
-    '',
-  ].join('\n');
-}
-
 function writeStandIn(dir: string, record: string): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'electron');
-  writeFileSync(file, standIn(record), { mode: 0o755 });
+  writeFileSync(file, recordingStandIn(record), { mode: 0o755 });
   return file;
-}
-
-function readLaunch(record: string): Launch {
-  const launch: Launch = { cwd: '', args: [], env: {} };
-  for (const line of readFileSync(record, 'utf8').split('\n')) {
-    const [kind, ...rest] = line.split('\t');
-    const value = rest.join('\t');
-    if (kind === 'cwd') launch.cwd = value;
-    else if (kind === 'arg') launch.args.push(value);
-    else if (kind === 'env') {
-      const at = value.indexOf('=');
-      if (at > 0) launch.env[value.slice(0, at)] = value.slice(at + 1);
-    }
-  }
-  return launch;
 }
 
 function closedPort(): Promise<number> {
@@ -293,7 +258,7 @@ describe.skipIf(process.platform === 'win32')('npm start and npm run dev', () =>
       // A mirror on 127.0.0.1 serving a stand-in release zip and its checksum file, laid out
       // as Electron's releases are (v<version>/<file>).
       const zip = makeZip([
-        { name: 'electron', data: standIn(record()), mode: 0o755 },
+        { name: 'electron', data: recordingStandIn(record()), mode: 0o755 },
         { name: 'version', data: electronVersion },
       ]);
       const sha = createHash('sha256').update(zip).digest('hex');

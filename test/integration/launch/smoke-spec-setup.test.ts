@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   launchTarget,
 } from '../../electron/support/launch-target';
 import { repoRoot } from '../../support/run-tsx';
+import { readLaunch, recordingStandIn } from './support/recording-stand-in';
 
 // test/electron/smoke.spec.ts, run with Playwright as the release workflow runs it, against
 // stand-in binaries (shell scripts, as in npm-start.test.ts) instead of Electron: they record
@@ -21,44 +22,15 @@ import { repoRoot } from '../../support/run-tsx';
 const work = mkdtempSync(path.join(os.tmpdir(), 'veza-desk-smoke-setup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Launch {
-  cwd: string;
-  args: string[];
-  env: Record<string, string>;
-}
-
 /** A stand-in executable that records its cwd, argv and environment, says so and exits 3. */
 function writeStandIn(file: string, record: string): string {
   mkdirSync(path.dirname(file), { recursive: true });
-  const script = [
-    '#!/bin/sh',
-    `record='${record}'`,
-    '{',
-    '  printf "cwd\\t%s\\n" "$(pwd)"',
-    '  for arg in "$@"; do printf "arg\\t%s\\n" "$arg"; done',
-    '  env | while IFS= read -r line; do printf "env\\t%s\\n" "$line"; done',
-    '} > "$record"',
-    'echo "stand-in Electron: launch recorded, this is not the app" >&2',
-    'exit 3',
-    '',
-  ].join('\n');
-  writeFileSync(file, script, { mode: 0o755 });
+  writeFileSync(
+    file,
+    recordingStandIn(record, 3, 'stand-in Electron: launch recorded, this is not the app'),
+    { mode: 0o755 },
+  );
   return file;
-}
-
-function readLaunch(record: string): Launch {
-  const launch: Launch = { cwd: '', args: [], env: {} };
-  for (const line of readFileSync(record, 'utf8').split('\n')) {
-    const [kind, ...rest] = line.split('\t');
-    const value = rest.join('\t');
-    if (kind === 'cwd') launch.cwd = value;
-    else if (kind === 'arg') launch.args.push(value);
-    else if (kind === 'env') {
-      const at = value.indexOf('=');
-      if (at > 0) launch.env[value.slice(0, at)] = value.slice(at + 1);
-    }
-  }
-  return launch;
 }
 
 /** The environment with none of the settings that choose what the spec starts. */
