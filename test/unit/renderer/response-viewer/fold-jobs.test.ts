@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { indexOfJson, naiveShownLines } from '../../../support/json-fold-reference';
 import {
   LineKind,
-  buildJsonLineIndex,
-  containerOf,
   lineDepth,
   lineKind,
   parentLine,
-  type JsonLineIndex,
 } from '../../../../src/shared/json/json-line-index';
 import { FoldJobs, foldChanges } from '../../../../src/renderer/src/response-viewer/fold-jobs';
-
-function indexOf(value: unknown): JsonLineIndex {
-  const built = buildJsonLineIndex(new TextEncoder().encode(JSON.stringify(value)));
-  if (!built.ok) throw new Error(built.error.message);
-  return built.index;
-}
-
-function naiveShown(index: JsonLineIndex, folded: Set<number>): number[] {
-  const shown: number[] = [];
-  let hiddenUntil = -1;
-  for (let line = 0; line < index.count; line += 1) {
-    if (line <= hiddenUntil) continue;
-    shown.push(line);
-    if (folded.has(line) && lineKind(index, line) === LineKind.Open)
-      hiddenUntil = containerOf(index, line).close;
-  }
-  return shown;
-}
 
 /** Waits until the queued changes are all worked out. */
 async function settled(jobs: FoldJobs): Promise<void> {
@@ -46,7 +26,7 @@ const document = {
 
 describe('fold jobs: changes queued and worked out in slices', () => {
   it('ends every sequence of changes where the reference model ends', async () => {
-    const index = indexOf(document);
+    const index = indexOfJson(document);
     const opens = Array.from({ length: index.count }, (_, line) => line).filter(
       (line) => lineKind(index, line) === LineKind.Open,
     );
@@ -86,14 +66,14 @@ describe('fold jobs: changes queued and worked out in slices', () => {
       const flagged = opens.filter((open) => data.flags[open] === 1);
       expect(flagged).toEqual([...folded].sort((a, b) => a - b));
       expect(data.folded).toBe(folded.size);
-      const shown = data.shown ? Array.from(data.shown) : naiveShown(index, new Set());
-      expect(shown).toEqual(naiveShown(index, folded));
+      const shown = data.shown ? Array.from(data.shown) : naiveShownLines(index, new Set());
+      expect(shown).toEqual(naiveShownLines(index, folded));
       if (folded.size === 0) expect(data.shown).toBeUndefined();
     }
   });
 
   it('says it is busy while a change is worked out, tells its listeners, and stops when disposed', async () => {
-    const index = indexOf({ values: Array.from({ length: 40_000 }, (_, i) => ({ i })) });
+    const index = indexOfJson({ values: Array.from({ length: 40_000 }, (_, i) => ({ i })) });
     const jobs = new FoldJobs(index);
     const seen: boolean[] = [];
     jobs.subscribe(() => seen.push(jobs.read().busy));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { indexOfJson, naiveShownLines } from '../../../support/json-fold-reference';
 import {
   foldShownLines,
   positionOfLine,
@@ -9,31 +10,10 @@ import {
 } from '../../../../src/shared/json/fold-lines';
 import {
   LineKind,
-  buildJsonLineIndex,
-  containerOf,
   lineDepth,
   lineKind,
   type JsonLineIndex,
 } from '../../../../src/shared/json/json-line-index';
-
-// The reference: walk every line, skip what a folded line hides. Written here, not shared.
-function naiveShown(index: JsonLineIndex, folded: Set<number>): number[] {
-  const shown: number[] = [];
-  let hiddenUntil = -1;
-  for (let line = 0; line < index.count; line += 1) {
-    if (line <= hiddenUntil) continue;
-    shown.push(line);
-    if (folded.has(line) && lineKind(index, line) === LineKind.Open)
-      hiddenUntil = containerOf(index, line).close;
-  }
-  return shown;
-}
-
-function indexOf(value: unknown): JsonLineIndex {
-  const built = buildJsonLineIndex(new TextEncoder().encode(JSON.stringify(value)));
-  if (!built.ok) throw new Error(built.error.message);
-  return built.index;
-}
 
 // A small, seeded pseudo-random document with nesting, empty containers and long arrays.
 function randomDocument(seed: number): unknown {
@@ -64,52 +44,52 @@ function finish<T>(walk: SteppedWalk<T>, step: number): { result: T; steps: numb
 describe('folding without walking every line', () => {
   it('lists the shown lines as the reference does, for any folds, in any step size', () => {
     for (let seed = 1; seed <= 40; seed += 1) {
-      const index = indexOf(randomDocument(seed));
+      const index = indexOfJson(randomDocument(seed));
       const opens = openLines(index);
       const folded = new Set(opens.filter((_, i) => (i * seed) % 3 === 0));
       const flags = new Uint8Array(index.count);
       for (const line of folded) flags[line] = 1;
       for (const step of [1, 3, 1000]) {
         const { result } = finish(startShownLines(index, flags, 0, index.count - 1), step);
-        expect(Array.from(result)).toEqual(naiveShown(index, folded));
+        expect(Array.from(result)).toEqual(naiveShownLines(index, folded));
       }
     }
   });
 
   it('folds and unfolds one object by moving blocks, matching the reference', () => {
     for (let seed = 1; seed <= 40; seed += 1) {
-      const index = indexOf(randomDocument(seed));
+      const index = indexOfJson(randomDocument(seed));
       const folded = new Set<number>();
       const flags = new Uint8Array(index.count);
       let shown: Int32Array | undefined;
       // Fold every shown open line from the bottom up, then unfold them top down.
       const opens = openLines(index);
       for (const line of [...opens].reverse()) {
-        if (!naiveShown(index, folded).includes(line)) continue;
+        if (!naiveShownLines(index, folded).includes(line)) continue;
         shown = foldShownLines(index, shown, line);
         folded.add(line);
         flags[line] = 1;
-        expect(Array.from(shown)).toEqual(naiveShown(index, folded));
+        expect(Array.from(shown)).toEqual(naiveShownLines(index, folded));
       }
       for (const line of opens) {
-        if (!folded.has(line) || !naiveShown(index, folded).includes(line)) continue;
+        if (!folded.has(line) || !naiveShownLines(index, folded).includes(line)) continue;
         folded.delete(line);
         flags[line] = 0;
         shown = finish(startUnfold(index, flags, shown ?? new Int32Array(0), line), 2).result;
-        expect(Array.from(shown)).toEqual(naiveShown(index, folded));
+        expect(Array.from(shown)).toEqual(naiveShownLines(index, folded));
       }
     }
   });
 
   it('collapses everything below the top, resumably', () => {
-    const index = indexOf(randomDocument(7));
+    const index = indexOfJson(randomDocument(7));
     const { result, steps } = finish(startCollapseAll(index), 5);
     const expected = new Set(openLines(index).filter((line) => lineDepth(index, line) > 0));
     expect(result.folded).toBe(expected.size);
     expect(Array.from(result.flags.keys()).filter((line) => result.flags[line] === 1)).toEqual([
       ...expected,
     ]);
-    expect(Array.from(result.shown)).toEqual(naiveShown(index, expected));
+    expect(Array.from(result.shown)).toEqual(naiveShownLines(index, expected));
     expect(steps).toBeGreaterThan(index.count / 5);
   });
 
@@ -121,7 +101,7 @@ describe('folding without walking every line', () => {
   });
 
   it('handles a body with nothing to fold', () => {
-    const index = indexOf(42);
+    const index = indexOfJson(42);
     expect(Array.from(finish(startCollapseAll(index), 1).result.shown)).toEqual([0]);
   });
 });
