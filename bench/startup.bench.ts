@@ -31,6 +31,7 @@ import { inEachCondition } from './support/busy-cores';
 import { median, report } from './support/figure';
 import { memorySecrets } from './support/memory-secrets';
 import { startScripts } from './support/start-bundle';
+import { profileColours } from '../src/shared/profiles/profile-colours';
 
 const root = path.resolve(__dirname, '..');
 const rendererRoot = path.join(root, 'out/renderer');
@@ -95,7 +96,7 @@ async function prepareFolder(folder: string, secrets: SecretStore): Promise<void
       {
         name: `${i % 3 === 0 ? 'Production' : 'Staging'} tenant ${number}`,
         address: `https://tenant-${number}.vezacloud.com`,
-        colour: ['#2457c5', '#12805c', '#b3261e', '#7c4dff'][i % 4] as string,
+        colour: (profileColours[i % profileColours.length] ?? profileColours[0]).value,
         production: i % 3 === 0,
         notes: i % 4 === 0 ? `Owned by team ${i % 17}. Rotate the key every quarter.` : '',
       },
